@@ -1,0 +1,74 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+    name: "ClusterPlan",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "clusterplan", targets: ["clusterplan"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // Pure layers: no I/O, no global state.
+        .target(name: "Planning"),
+        .target(name: "Scheduler", dependencies: ["Planning"]),
+        .target(
+            name: "Clustering",
+            dependencies: ["Planning", .product(name: "SwiftCSV", package: "SwiftCSV")]
+        ),
+
+        // Adapters.
+        .systemLibrary(
+            name: "CLibical",
+            pkgConfig: "libical",
+            providers: [.apt(["libical-dev"])]
+        ),
+        .target(name: "ICal", dependencies: ["CLibical", "Planning"]),
+        .target(
+            name: "PlanFiles",
+            dependencies: ["Planning", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources")]
+        ),
+        .target(name: "Store", dependencies: ["Planning", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "Reports",
+            dependencies: ["Planning", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+
+        // The executable only parses arguments and calls the libraries.
+        .executableTarget(
+            name: "clusterplan",
+            dependencies: [
+                "Planning", "PlanFiles", "Store", "ICal", "Scheduler", "Clustering", "Reports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "SwiftCSV", package: "SwiftCSV"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // `make bench`: release-build timings of the scheduler, feeds, reports and clustering.
+        .executableTarget(
+            name: "clusterplan-bench",
+            dependencies: ["Planning", "PlanFiles", "ICal", "Scheduler", "Clustering", "Reports", "Store"]
+        ),
+
+        .testTarget(name: "PlanningTests", dependencies: ["Planning", "TestSupport"]),
+        .testTarget(name: "PlanFilesTests", dependencies: ["TestSupport", "PlanFiles"]),
+        .testTarget(name: "StoreTests", dependencies: ["TestSupport", "Store", "PlanFiles"]),
+        .testTarget(name: "ICalTests", dependencies: ["TestSupport", "ICal", "CLibical", "PlanFiles"]),
+        .testTarget(
+            name: "SchedulerTests",
+            dependencies: ["TestSupport", "Scheduler", "PlanFiles", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(name: "ClusteringTests", dependencies: ["TestSupport", "Clustering"]),
+        .testTarget(name: "ReportsTests", dependencies: ["TestSupport", "Reports", "PlanFiles"]),
+    ]
+)

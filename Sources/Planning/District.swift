@@ -1,0 +1,128 @@
+/// Everything a district's plan files describe, merged: schools, clusters with their work plans,
+/// the district calendar and training courses. The unit that is validated, imported and scheduled.
+public struct District: Hashable, Sendable {
+    public var name: String
+    public var timezone: String
+    public var schools: [School]
+    public var clusters: [Cluster]
+    public var calendar: DistrictCalendar
+    public var courses: [TrainingCourse]
+
+    public init(name: String, timezone: String = "Europe/Moscow", schools: [School] = [], clusters: [Cluster] = [],
+                calendar: DistrictCalendar = DistrictCalendar(), courses: [TrainingCourse] = []) {
+        self.name = name
+        self.timezone = timezone
+        self.schools = schools
+        self.clusters = clusters
+        self.calendar = calendar
+        self.courses = courses
+    }
+
+    public func school(_ id: String) -> School? { schools.first { $0.id == id } }
+    public func cluster(_ id: String) -> Cluster? { clusters.first { $0.id == id } }
+
+    /// Every planned event of every cluster, in cluster then number order.
+    public var events: [PlannedEvent] { clusters.flatMap { $0.plan?.events ?? [] } }
+}
+
+public enum SchoolKind: String, CaseIterable, Hashable, Sendable {
+    case school, gymnasium, lyceum, boarding, college, kindergarten, other
+}
+
+/// Контингент: the social make-up of a school's students (seed 001).
+public enum Contingent: String, CaseIterable, Hashable, Sendable {
+    case complex, favourable
+}
+
+public struct School: Hashable, Sendable, Identifiable {
+    public var id: String
+    public var name: String
+    public var kind: SchoolKind
+    public var address: String?
+    public var contingent: Contingent?
+
+    public init(id: String, name: String, kind: SchoolKind = .school, address: String? = nil, contingent: Contingent? = nil) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.address = address
+        self.contingent = contingent
+    }
+}
+
+public struct Coordinator: Hashable, Sendable {
+    public var name: String
+    public var email: String?
+    public init(name: String, email: String? = nil) { self.name = name; self.email = email }
+}
+
+public struct Cluster: Hashable, Sendable, Identifiable {
+    public var id: String
+    public var title: String
+    /// A longer description: the cluster's contingent/results profile or the network's theme.
+    public var profile: String?
+    public var lead: String
+    public var members: [String]
+    public var coordinator: Coordinator?
+    public var plan: WorkPlan?
+
+    public init(id: String, title: String, profile: String? = nil, lead: String, members: [String],
+                coordinator: Coordinator? = nil, plan: WorkPlan? = nil) {
+        self.id = id
+        self.title = title
+        self.profile = profile
+        self.lead = lead
+        self.members = members
+        self.coordinator = coordinator
+        self.plan = plan
+    }
+}
+
+/// The two-year work plan of one cluster.
+public struct WorkPlan: Hashable, Sendable {
+    public var years: [AcademicYear]
+    public var theme: String?
+    public var goal: String
+    public var tasks: [PlanTask]
+    public var directions: [Direction]
+    public var indicators: [Indicator]
+    public var events: [PlannedEvent]
+
+    public init(years: [AcademicYear], theme: String? = nil, goal: String, tasks: [PlanTask] = [],
+                directions: [Direction] = [], indicators: [Indicator] = [], events: [PlannedEvent] = []) {
+        self.years = years
+        self.theme = theme
+        self.goal = goal
+        self.tasks = tasks
+        self.directions = directions
+        self.indicators = indicators
+        self.events = events
+    }
+}
+
+/// One of the plan's задачи. Named `PlanTask` so it never shadows Swift's `Task`.
+public struct PlanTask: Hashable, Sendable, Identifiable {
+    public var id: String
+    public var text: String
+    public init(id: String, text: String) { self.id = id; self.text = text }
+}
+
+public struct Direction: Hashable, Sendable, Identifiable {
+    public var id: String
+    public var title: String
+    public var items: [String]
+    public init(id: String, title: String, items: [String] = []) { self.id = id; self.title = title; self.items = items }
+}
+
+public struct Indicator: Hashable, Sendable, Identifiable {
+    public var id: String
+    public var title: String
+    public var target: Double?
+    public var unit: String?
+    public init(id: String, title: String, target: Double? = nil, unit: String? = nil) {
+        self.id = id
+        self.title = title
+        self.target = target
+        self.unit = unit
+    }
+}

@@ -1,0 +1,8 @@
+// Usage: clusterplan-bench <suite>... ; each suite prints its figures as Markdown table rows.
+let suites = CommandLine.arguments.dropFirst()
+for suite in suites {
+    switch suite {
+    default:
+        print("unknown benchmark suite: \(suite)")
+    }
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs what ClusterPlan needs on a fresh Debian machine; does nothing when it is all there.
+# Usage: scripts/install-deps.sh [build|test|bench]
+set -euo pipefail
+need=(libical-dev pkg-config)
+case "${1:-build}" in
+  test)  need+=(vdirsyncer khal chromium libreoffice-writer-nogui python3-venv) ;;
+  bench) need+=(wrk nginx) ;;
+esac
+missing=()
+for p in "${need[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "install-deps: installing ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+  $SUDO apt-get update -qq
+  # A package that truly cannot be had is reported, and the tests that need it skip with a message.
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+    || for p in "${missing[@]}"; do
+         DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "$p" >/dev/null \
+           || echo "install-deps: could not install $p"
+       done
+fi
+case "${1:-build}" in
+  test|bench)
+    python3 -c 'import icalendar' 2>/dev/null || python3 -m pip install -q icalendar || echo "install-deps: could not install python icalendar"
+    ;;
+esac
