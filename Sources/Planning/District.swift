@@ -1,5 +1,8 @@
-/// Everything a district's plan files describe, merged: schools, clusters with their work plans,
-/// the district calendar and training courses. The unit that is validated, imported and scheduled.
+/// Everything a set of plan files describes, merged: schools, clusters with their work plans,
+/// the calendar and training courses. The unit that is validated, imported, scheduled and served.
+///
+/// One store may hold the plans of several districts (the demo holds Nevsky, Kirov and Millerovo):
+/// each school and cluster carries the `district:` of the file it came from, and `name` lists them.
 public struct District: Hashable, Sendable {
     public var name: String
     public var timezone: String
@@ -37,13 +40,17 @@ public enum Contingent: String, CaseIterable, Hashable, Sendable {
 public struct School: Hashable, Sendable, Identifiable {
     public var id: String
     public var name: String
+    /// The `district:` of the plan file that defined this school.
+    public var district: String?
     public var kind: SchoolKind
     public var address: String?
     public var contingent: Contingent?
 
-    public init(id: String, name: String, kind: SchoolKind = .school, address: String? = nil, contingent: Contingent? = nil) {
+    public init(id: String, name: String, district: String? = nil, kind: SchoolKind = .school, address: String? = nil,
+                contingent: Contingent? = nil) {
         self.id = id
         self.name = name
+        self.district = district
         self.kind = kind
         self.address = address
         self.contingent = contingent
@@ -59,6 +66,8 @@ public struct Coordinator: Hashable, Sendable {
 public struct Cluster: Hashable, Sendable, Identifiable {
     public var id: String
     public var title: String
+    /// The `district:` of the plan file that defined this cluster.
+    public var district: String?
     /// A longer description: the cluster's contingent/results profile or the network's theme.
     public var profile: String?
     public var lead: String
@@ -66,10 +75,11 @@ public struct Cluster: Hashable, Sendable, Identifiable {
     public var coordinator: Coordinator?
     public var plan: WorkPlan?
 
-    public init(id: String, title: String, profile: String? = nil, lead: String, members: [String],
+    public init(id: String, title: String, district: String? = nil, profile: String? = nil, lead: String, members: [String],
                 coordinator: Coordinator? = nil, plan: WorkPlan? = nil) {
         self.id = id
         self.title = title
+        self.district = district
         self.profile = profile
         self.lead = lead
         self.members = members
