@@ -68,7 +68,10 @@ let package = Package(
             name: "SchedulerTests",
             dependencies: ["TestSupport", "Scheduler", "PlanFiles", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "ClusteringTests", dependencies: ["TestSupport", "Clustering"]),
+        .testTarget(
+            name: "ClusteringTests",
+            dependencies: ["TestSupport", "Clustering", .product(name: "Yams", package: "Yams")]
+        ),
         .testTarget(name: "ReportsTests", dependencies: ["TestSupport", "Reports", "PlanFiles"]),
     ]
 )

@@ -119,6 +119,17 @@ public struct SchoolAssessment: Hashable, Sendable {
     public var reason: String?
 
     public var id: String { profile.id }
+
+    public init(profile: SchoolProfile, contingent: Contingent?, relativeResult: Double? = nil, combinedZ: Double? = nil,
+                measures: [MeasureResult] = [], group: Group, reason: String? = nil) {
+        self.profile = profile
+        self.contingent = contingent
+        self.relativeResult = relativeResult
+        self.combinedZ = combinedZ
+        self.measures = measures
+        self.group = group
+        self.reason = reason
+    }
 }
 
 /// Seed 000: below / within / above the district's value by each school's 95% confidence interval.
