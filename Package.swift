@@ -70,7 +70,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ClusteringTests",
-            dependencies: ["TestSupport", "Clustering", .product(name: "Yams", package: "Yams")]
+            dependencies: ["TestSupport", "Clustering", "PlanFiles", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(name: "ReportsTests", dependencies: ["TestSupport", "Reports", "PlanFiles"]),
     ]

@@ -11,6 +11,7 @@ public struct SupportPair: Hashable, Sendable {
 public struct UnpairedSchool: Hashable, Sendable {
     public var school: String
     public var reason: String
+    public init(school: String, reason: String) { self.school = school; self.reason = reason }
 }
 
 public struct Pairing: Hashable, Sendable {

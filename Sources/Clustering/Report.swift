@@ -78,6 +78,12 @@ public struct ReportTable: Hashable, Sendable {
     public var titles: [String]
     public var rows: [[String]]
 
+    public init(keys: [String], titles: [String], rows: [[String]]) {
+        self.keys = keys
+        self.titles = titles
+        self.rows = rows
+    }
+
     public func text() -> String { (alignedLines([titles] + rows)).joined(separator: "\n") + "\n" }
 
     public func csv() -> String {

@@ -255,16 +255,16 @@ private struct FieldReader {
     mutating func number(_ column: ResultsColumn, share: Bool) -> Double?? {
         guard let raw = text(column) else { return .some(nil) }
         var digits = raw.replacingOccurrences(of: ",", with: ".")
-        var scale = 1.0
+        var divisor = 1.0
         if share, digits.hasSuffix("%") {
             digits = String(digits.dropLast()).trimmed
-            scale = 0.01
+            divisor = 100
         }
         guard let parsed = Double(digits), parsed.isFinite, parsed >= 0 else {
             problems.append("«\(column.rawValue)»: ожидалось неотрицательное число, а не «\(raw)»")
             return nil
         }
-        let value = parsed * scale
+        let value = parsed / divisor
         if share && value > 1 {
             problems.append("«\(column.rawValue)»: доля должна быть от 0 до 1 (или в процентах: 85%), а не «\(raw)»")
             return nil
