@@ -170,8 +170,10 @@ extension ClusteringReport {
         }
         if clusters.isEmpty { out[out.count - 1] = "clusters: []" }
 
-        comment("Опорные площадки (не более \(pairing.capacity) ОО на площадку, пары по схожести контингента):")
-        for (site, mentees) in pairing.bySite { comment("  \(site) ← \(mentees.joined(separator: ", "))") }
+        if !pairing.pairs.isEmpty {
+            comment("Опорные площадки (не более \(pairing.capacity) ОО на площадку, пары по схожести контингента):")
+            for (site, mentees) in pairing.bySite { comment("  \(site) ← \(mentees.joined(separator: ", "))") }
+        }
         if !pairing.unpaired.isEmpty {
             comment("Без пары:")
             for school in pairing.unpaired { comment("  \(school.school): \(school.reason)") }
@@ -216,8 +218,10 @@ private func alignedLines(_ rows: [[String]]) -> [String] {
     let columns = rows.map(\.count).max() ?? 0
     let widths = (0..<columns).map { column in rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
     return rows.map { row in
-        row.enumerated().map { column, cell in
-            column == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - cell.count)
+        var line = row.enumerated().map { column, cell in
+            cell + String(repeating: " ", count: widths[column] - cell.count)
         }.joined(separator: "  ")
+        while line.last == " " { line.removeLast() }
+        return line
     }
 }

@@ -5,6 +5,6 @@ struct ClusterPlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clusterplan",
         abstract: "Планы работы кластеров школ: расписание, календари, отчёты.",
-        subcommands: []
+        subcommands: [ClusterSchoolsCommand.self]
     )
 }
