@@ -87,19 +87,25 @@ extension PlanLoader {
     private static func mergeCalendars(_ parts: [CalendarFragment], holidays: PublicHolidays,
                                        diagnostics: inout [PlanDiagnostic]) -> DistrictCalendar {
         var calendar = DistrictCalendar(publicHolidays: holidays)
-        var seen: [String: SourceLocation] = [:]
-        for part in parts {
-            for (key, location) in part.scalars.sorted(by: { $0.key < $1.key }) {
-                if let first = seen[key] {
-                    diagnostics.append(location.diagnostic("calendar.\(key) уже задан в \(first.file):\(first.line)"))
+        var firstSetting: [String: SourceLocation] = [:]
+        /// A setting may stand in several files only with the same value.
+        func setting<T: Equatable>(_ key: String, _ value: T?, in part: CalendarFragment, _ target: inout T) {
+            guard let value, let location = part.scalars[key] else { return }
+            if let first = firstSetting[key] {
+                if target != value {
+                    diagnostics.append(location.diagnostic("calendar.\(key) расходится со значением в \(first.file):\(first.line)"))
                 }
-                seen[key] = location
+                return
             }
-            if let v = part.workingDays { calendar.workingDays = v }
-            if let v = part.defaultStart { calendar.defaultStart = v }
-            if let v = part.duringVacations { calendar.preferences.duringVacations = v }
-            if let v = part.preferredWeekdays { calendar.preferences.preferredWeekdays = v }
-            if let v = part.minimumGapDays { calendar.preferences.minimumGapDays = v }
+            firstSetting[key] = location
+            target = value
+        }
+        for part in parts {
+            setting("working_days", part.workingDays, in: part, &calendar.workingDays)
+            setting("default_start", part.defaultStart, in: part, &calendar.defaultStart)
+            setting("during_vacations", part.duringVacations, in: part, &calendar.preferences.duringVacations)
+            setting("preferred_weekdays", part.preferredWeekdays, in: part, &calendar.preferences.preferredWeekdays)
+            setting("min_gap_days", part.minimumGapDays, in: part, &calendar.preferences.minimumGapDays)
             calendar.holidays.formUnion(part.holidays.map(\.0))
             calendar.vacations += part.vacations
             calendar.busy += part.busy.map(\.0)

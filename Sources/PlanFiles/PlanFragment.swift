@@ -108,7 +108,7 @@ extension PlanFragment {
             }
         }
         if let node = top["calendar"] {
-            fragment.calendar = parseCalendar(node, directory: directory, reader: reader)
+            fragment.calendar = parseCalendar(node, district: fragment.district, directory: directory, reader: reader)
         }
         if let node = top["courses"] {
             fragment.courses = reader.sequence(node, "courses").compactMap { parseCourse($0, reader: reader) }
@@ -196,6 +196,7 @@ extension PlanFragment {
             }
             events.append(event)
         }
+        events.sort { $0.event.number < $1.event.number }
         plan.events = events.map(\.event)
         return (plan, events)
     }
@@ -255,7 +256,7 @@ extension PlanFragment {
                            timingLocation: f.location(timingKey))
     }
 
-    private static func parseCalendar(_ node: Node, directory: String, reader: NodeReader) -> CalendarFragment {
+    private static func parseCalendar(_ node: Node, district: String?, directory: String, reader: NodeReader) -> CalendarFragment {
         var c = CalendarFragment()
         guard let f = reader.mapping(node, "calendar", allowed: PlanFileKeys.calendar) else { return c }
         for key in ["working_days", "default_start", "during_vacations", "preferred_weekdays", "min_gap_days"] where f[key] != nil {
@@ -282,7 +283,7 @@ extension PlanFragment {
             guard let v = reader.mapping(item, "calendar.vacations", allowed: PlanFileKeys.vacation, required: ["title", "from", "to"]),
                   let title = v.string("title"), let from = v.date("from"), let to = v.date("to") else { continue }
             if to < from { reader.report(at: v.location("to"), "каникулы «\(title)»: to раньше from"); continue }
-            c.vacations.append(Vacation(title: title, from: from, to: to))
+            c.vacations.append(Vacation(title: title, from: from, to: to, district: district))
         }
         for item in f["busy"].map({ reader.sequence($0, "calendar.busy") }) ?? [] {
             guard let b = reader.mapping(item, "calendar.busy", allowed: PlanFileKeys.busy) else { continue }
