@@ -77,7 +77,8 @@ extension PlanLoader {
                                                    + timezones.sorted().joined(separator: ", ")))
         }
         let districts = fragments.compactMap(\.district).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        if districts.isEmpty, let first = fragments.first {
+        // Only worth saying when the files were otherwise readable.
+        if districts.isEmpty, diagnostics.isEmpty, let first = fragments.first {
             diagnostics.append(SourceLocation(file: first.file, line: 1, column: 1).diagnostic("нет ключа district ни в одном файле плана"))
         }
         return District(name: districts.joined(separator: "; "), timezone: timezones.first ?? "Europe/Moscow",

@@ -202,12 +202,13 @@ extension PlanFragment {
     }
 
     private static func parseEvent(_ node: Node, cluster: Cluster, years: [AcademicYear], reader: NodeReader) -> ParsedEvent? {
-        guard let f = reader.mapping(node, "событие кластера \(cluster.id)", allowed: PlanFileKeys.event,
+        guard var f = reader.mapping(node, "мероприятие кластера \(cluster.id)", allowed: PlanFileKeys.event,
                                      required: ["number", "year", "format", "title", "host"]),
               let number = f.int("number") else { return nil }
         let id = EventID(cluster: cluster.id, number: number)
         let what = "мероприятие \(id)"
-        let year = f["year"].flatMap { reader.academicYear($0, "\(what): year") }
+        f.what = what
+        let year = f["year"].flatMap { reader.academicYear($0, "\(what).year") }
         let format = f.enum("format", EventFormat.self)
         let title = f.string("title")
         let host = f.string("host")
@@ -243,8 +244,8 @@ extension PlanFragment {
                               + years.map(\.description).joined(separator: ", "))
             }
         }
-        let participants = f["participants"].map { reader.stringList($0, "\(what): participants") }
-        let tasks = f["tasks"].map { reader.stringList($0, "\(what): tasks") } ?? []
+        let participants = f["participants"].map { reader.stringList($0, "\(what).participants") }
+        let tasks = f["tasks"].map { reader.stringList($0, "\(what).tasks") } ?? []
         guard let year, let format, let title, let host, let timing else { return nil }
         let event = PlannedEvent(id: id, year: year, format: format, title: title, purpose: f.string("purpose"),
                                  timing: timing, start: start, durationMinutes: duration, host: host,
