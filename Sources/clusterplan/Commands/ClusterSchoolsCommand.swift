@@ -71,18 +71,22 @@ struct ClusterSchoolsCommand: ParsableCommand {
     }
 
     func run() throws {
+        try reportingFailures(cluster)
+    }
+
+    private func cluster() throws {
         let rows = try readResults()
         let bySubject = rows.filter { row in subject.map { row.measure.subject.lowercased() == $0.lowercased() } ?? true }
         let latest = bySubject.map(\.measure.year).max()
         guard let year = year.flatMap(AcademicYear.init) ?? latest else {
-            fail("\(results): нет результатов\(subject.map { " по предмету «\($0)»" } ?? "")")
+            throw Failure("\(results): нет результатов\(subject.map { " по предмету «\($0)»" } ?? "")")
         }
         let current = bySubject.filter { $0.measure.year == year }
-        guard !current.isEmpty else { fail("\(results): нет результатов за \(year)") }
+        guard !current.isEmpty else { throw Failure("\(results): нет результатов за \(year)") }
         var previous: [ResultRow]?
         if let text = previousYear, let previousYear = AcademicYear(text) {
             previous = bySubject.filter { $0.measure.year == previousYear }
-            if previous?.isEmpty ?? true { fail("\(results): нет результатов за \(previousYear) для сравнения") }
+            if previous?.isEmpty ?? true { throw Failure("\(results): нет результатов за \(previousYear) для сравнения") }
         }
 
         let options = ClassificationOptions(minStudents: minStudents, resultThreshold: resultThreshold / 100,
@@ -97,7 +101,7 @@ struct ClusterSchoolsCommand: ParsableCommand {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try plan.write(to: url, atomically: true, encoding: .utf8)
         } catch {
-            fail("\(out): не удалось записать файл плана: \(error.localizedDescription)")
+            throw Failure("\(out): не удалось записать файл плана: \(error.localizedDescription)")
         }
 
         let table = report.table()
@@ -131,8 +135,8 @@ struct ClusterSchoolsCommand: ParsableCommand {
     }
 
     private func readResults() throws -> [ResultRow] {
-        guard let data = FileManager.default.contents(atPath: results) else { fail("\(results): не удалось прочитать файл") }
-        guard let text = String(data: data, encoding: .utf8) else { fail("\(results): файл не в кодировке UTF-8") }
+        guard let data = FileManager.default.contents(atPath: results) else { throw Failure("\(results): не удалось прочитать файл") }
+        guard let text = String(data: data, encoding: .utf8) else { throw Failure("\(results): файл не в кодировке UTF-8") }
         do {
             return try parseResults(csv: text, file: results)
         } catch {
@@ -202,14 +206,4 @@ private func locate(_ path: [any CodingKey], in root: Node) -> Mark? {
         }
     }
     return mark
-}
-
-private func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
-}
-
-/// Input problems: one line on stderr, exit code 1.
-private func fail(_ message: String) -> Never {
-    printError(message)
-    ClusterSchoolsCommand.exit(withError: ExitCode(1))
 }
