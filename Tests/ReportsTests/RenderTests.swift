@@ -55,6 +55,19 @@ private func nevsky2019(schoolName: (String) -> String = { "ГБОУ № \($0)" 
         #expect(all.contains("Карантин"))
     }
 
+    @Test func kirovSummaryShowsTrainingAndNoChartsWithoutEvents() throws {
+        let report = try buildReport(Seeds.kirovSnapshot(), year: Seeds.y2019, today: Seeds.date("2020-06-30"))
+        let xml = try XMLDocument(xmlString: renderHTML(report, language: .ru), options: [])
+        let summary = try xml.nodes(forXPath: "(//*[local-name()='table'])[1]//*[local-name()='tr']")
+            .map { row in try row.nodes(forXPath: "*").compactMap(\.stringValue) }
+        #expect(summary.contains(["Кластеров", "4"]))
+        #expect(summary.contains(["Школ в кластерах", "43"]))
+        #expect(summary.contains(["Слушателей курсов", "25"]))
+        #expect(summary.contains(["Школ, обучавшихся на курсах", "9"]))
+        #expect(try xml.nodes(forXPath: "//*[local-name()='svg']").isEmpty)
+        #expect(try texts(xml).contains("Всего 25 слушателей (9 команд) из 9 школ."))
+    }
+
     @Test func englishUsesEnglishLabelsAndDates() throws {
         let all = try texts(XMLDocument(xmlString: renderHTML(try nevsky2019(), language: .en), options: []))
         #expect(all.contains("17 Oct 2019"))
