@@ -167,9 +167,8 @@ public func buildReport(_ snapshot: DistrictSnapshot, year: AcademicYear, cluste
 
     let eventsOfYear = snapshot.events.filter { $0.event.year == year && $0.state.status != .removed }
     let byCluster = Dictionary(grouping: eventsOfYear, by: \.event.clusterID)
-    let recorded = Dictionary(
-        snapshot.indicatorValues.filter { $0.year == year }.map { ("\($0.cluster)\u{0}\($0.indicator)", $0.value) },
-        uniquingKeysWith: { _, last in last })
+    var recorded: [String: [String: Double]] = [:]  // cluster -> indicator -> value; the last recorded wins
+    for v in snapshot.indicatorValues where v.year == year { recorded[v.cluster, default: [:]][v.indicator] = v.value }
 
     let reported = district.clusters.filter { c in cluster.map { c.id == $0 } ?? true }
 
@@ -180,7 +179,7 @@ public func buildReport(_ snapshot: DistrictSnapshot, year: AcademicYear, cluste
         allRows += rows
         let figures = EventFigures(rows)
         let indicators = (c.plan?.indicators ?? []).map { indicator in
-            let recordedValue = recorded["\(c.id)\u{0}\(indicator.id)"]
+            let recordedValue = recorded[c.id]?[indicator.id]
             let derivedValue = recordedValue == nil ? figures.derived(indicator.id) : nil
             return IndicatorRow(id: indicator.id, title: indicator.title, unit: indicator.unit, target: indicator.target,
                                 actual: recordedValue ?? derivedValue, derived: derivedValue != nil)
