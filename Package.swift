@@ -69,6 +69,8 @@ let package = Package(
             dependencies: ["TestSupport", "Scheduler", "PlanFiles", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "ClusteringTests", dependencies: ["TestSupport", "Clustering"]),
+        // Runs the built `clusterplan` binary: exit codes, stdout and stderr as a user sees them.
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "clusterplan"]),
         .testTarget(name: "ReportsTests", dependencies: ["TestSupport", "Reports", "PlanFiles"]),
     ]
 )
