@@ -1,0 +1,138 @@
+import Planning
+import Yams
+
+/// Reads typed values out of a composed YAML node, recording a located diagnostic for every
+/// problem instead of throwing, so one pass reports all of a file's errors.
+final class NodeReader {
+    let file: String
+    private(set) var diagnostics: [PlanDiagnostic] = []
+
+    init(file: String) { self.file = file }
+
+    func location(of node: Node) -> SourceLocation {
+        let mark = node.mark
+        return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    }
+
+    func report(_ node: Node, _ message: String) {
+        diagnostics.append(location(of: node).diagnostic(message))
+    }
+
+    func report(at location: SourceLocation, _ message: String) {
+        diagnostics.append(location.diagnostic(message))
+    }
+
+    /// A mapping node with its keys checked against `allowed`; nil (and a diagnostic) otherwise.
+    func mapping(_ node: Node, _ what: String, allowed: Set<String>, required: [String] = []) -> Fields? {
+        guard case .mapping(let mapping) = node else {
+            report(node, "\(what): ожидается словарь (ключ: значение)")
+            return nil
+        }
+        var fields: [String: Node] = [:]
+        for (keyNode, value) in mapping {
+            let key = keyNode.scalar?.string ?? ""
+            if !allowed.contains(key) {
+                report(keyNode, "\(what): неизвестный ключ «\(key)»" + suggestion(for: key, among: allowed))
+            } else if fields[key] != nil {
+                report(keyNode, "\(what): ключ «\(key)» повторяется")
+            } else {
+                fields[key] = value
+            }
+        }
+        for key in required where fields[key] == nil {
+            report(node, "\(what): нет обязательного ключа «\(key)»")
+        }
+        return Fields(node: node, values: fields, what: what, reader: self)
+    }
+
+    func sequence(_ node: Node, _ what: String) -> [Node] {
+        guard case .sequence(let sequence) = node else {
+            report(node, "\(what): ожидается список")
+            return []
+        }
+        return Array(sequence)
+    }
+
+    /// A scalar as text; ids such as `344` may be written without quotes.
+    func string(_ node: Node, _ what: String) -> String? {
+        guard case .scalar(let scalar) = node else {
+            report(node, "\(what): ожидается строка")
+            return nil
+        }
+        if node.null != nil || (scalar.style == .plain && scalar.string.isEmpty) {
+            report(node, "\(what): пустое значение")
+            return nil
+        }
+        return scalar.string
+    }
+
+    func parsed<T>(_ node: Node, _ what: String, expected: String, _ parse: (String) -> T?) -> T? {
+        guard let text = string(node, what) else { return nil }
+        guard let value = parse(text) else {
+            report(node, "\(what): «\(text)» — \(expected)")
+            return nil
+        }
+        return value
+    }
+
+    func int(_ node: Node, _ what: String) -> Int? {
+        parsed(node, what, expected: "ожидается целое число") { Int($0) }
+    }
+
+    func date(_ node: Node, _ what: String) -> LocalDate? {
+        parsed(node, what, expected: "ожидается дата ГГГГ-ММ-ДД") { LocalDate(iso: $0) }
+    }
+
+    func academicYear(_ node: Node, _ what: String) -> AcademicYear? {
+        parsed(node, what, expected: "ожидается учебный год вида 2019/2020") { AcademicYear($0) }
+    }
+
+    func stringList(_ node: Node, _ what: String) -> [(String, Node)] {
+        sequence(node, what).compactMap { item in string(item, what).map { ($0, item) } }
+    }
+
+    private func suggestion(for key: String, among allowed: Set<String>) -> String {
+        let close = allowed.sorted().first { editDistance($0, key) <= 2 }
+        return close.map { " (может быть, «\($0)»?)" } ?? ""
+    }
+}
+
+/// The checked fields of one mapping node.
+struct Fields {
+    let node: Node
+    let values: [String: Node]
+    var what: String
+    unowned let reader: NodeReader
+
+    subscript(key: String) -> Node? { values[key] }
+
+    func string(_ key: String) -> String? { values[key].flatMap { reader.string($0, "\(what).\(key)") } }
+    func int(_ key: String) -> Int? { values[key].flatMap { reader.int($0, "\(what).\(key)") } }
+    func date(_ key: String) -> LocalDate? { values[key].flatMap { reader.date($0, "\(what).\(key)") } }
+
+    func parsed<T>(_ key: String, expected: String, _ parse: (String) -> T?) -> T? {
+        values[key].flatMap { reader.parsed($0, "\(what).\(key)", expected: expected, parse) }
+    }
+
+    func `enum`<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type) -> E? where E.RawValue == String {
+        parsed(key, expected: "допустимо: " + E.allCases.map(\.rawValue).joined(separator: ", ")) { E(rawValue: $0) }
+    }
+
+    func location(_ key: String) -> SourceLocation { reader.location(of: values[key] ?? node) }
+}
+
+/// Levenshtein distance, for "did you mean" hints on misspelt keys.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    var row = Array(0...b.count)
+    for i in 1...max(a.count, 1) where !a.isEmpty {
+        var previous = row[0]
+        row[0] = i
+        for j in stride(from: 1, through: b.count, by: 1) {
+            let current = row[j]
+            row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+            previous = current
+        }
+    }
+    return row[b.count]
+}
