@@ -208,7 +208,8 @@ public func buildReport(_ snapshot: DistrictSnapshot, year: AcademicYear, cluste
         trainingSchools: Set(courses.flatMap { $0.enrolments.map(\.school.id) }).count)
 
     return ActivityReport(
-        district: district.name, year: year, clusterFilter: cluster, asOf: today, summary: summary,
+        // The reported clusters' own districts: one store may hold several.
+        district: districtNames(of: reported, fallback: district.name), year: year, clusterFilter: cluster, asOf: today, summary: summary,
         clusters: sections, courses: courses, eventsPerMonth: monthCounts(allRows, year: year),
         participantsByHost: hostCounts(allRows))
 }
@@ -303,4 +304,9 @@ private func hostCounts(_ rows: [EventRow]) -> [SchoolCount] {
     }
     return sums.values.map { SchoolCount(school: $0.0, participants: $0.1) }
         .sorted { ($1.participants, $0.school.id) < ($0.participants, $1.school.id) }
+}
+
+private func districtNames(of clusters: [Cluster], fallback: String) -> String {
+    let names = clusters.compactMap(\.district).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+    return names.isEmpty ? fallback : names.sorted().joined(separator: "; ")
 }
