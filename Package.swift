@@ -72,6 +72,8 @@ let package = Package(
             name: "ClusteringTests",
             dependencies: ["TestSupport", "Clustering", "PlanFiles", .product(name: "Yams", package: "Yams")]
         ),
+        // Runs the built `clusterplan` binary: exit codes, stdout and stderr as a user sees them.
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "clusterplan"]),
         .testTarget(name: "ReportsTests", dependencies: ["TestSupport", "Reports", "PlanFiles"]),
     ]
 )
