@@ -139,7 +139,7 @@ public func classifyByConfidenceInterval(_ rows: [ResultRow], options: Classific
         if let z = school.combinedZ {
             school.group = z < -options.z ? .below : z > options.z ? .above : .within
         } else {
-            school.reason = insufficiencyReason(school.measures, options: options)
+            school.reason = insufficiencyReason(school.measures, options: options, missing: "нет стандартного отклонения (sd) для среднего балла")
         }
         return school
     }
@@ -153,7 +153,7 @@ public func classify2x2(_ rows: [ResultRow], options: ClassificationOptions = Cl
         case (nil, _):
             school.reason = "нет сведений о контингенте (столбец contingent или маркеры)"
         case (_, nil):
-            school.reason = insufficiencyReason(school.measures, options: options)
+            school.reason = insufficiencyReason(school.measures, options: options, missing: "значение района равно нулю")
         case (.complex?, let r?):
             school.group = r < options.resultThreshold ? .complexLow : .complexHigh
         case (.favourable?, let r?):
@@ -272,11 +272,9 @@ private func standardError(_ score: Score, students: Int) -> Double? {
     }
 }
 
-private func insufficiencyReason(_ measures: [MeasureResult], options: ClassificationOptions) -> String {
-    if measures.allSatisfy({ $0.students < options.minStudents }) {
-        return "меньше \(options.minStudents) участников в каждой работе"
-    }
-    return "нет стандартного отклонения (sd) для среднего балла"
+/// Too few students everywhere, or else what the method lacked (`missing`).
+private func insufficiencyReason(_ measures: [MeasureResult], options: ClassificationOptions, missing: String) -> String {
+    measures.allSatisfy { $0.students < options.minStudents } ? "меньше \(options.minStudents) участников в каждой работе" : missing
 }
 
 func format(_ x: Double) -> String {
