@@ -39,6 +39,8 @@ struct Job {
     /// School indices, the host first, without repeats.
     let schools: [Int]
     let cluster: Int
+    /// Index into `Engine.vacationTables`: the district of the event's cluster.
+    let districtSlot: Int
     /// Index of the event's (cluster, academic year) group: number order holds inside it.
     let group: Int
     /// Window as day numbers relative to `Engine.base`, both ends included.
@@ -68,7 +70,8 @@ struct Engine {
     let base: Int
     let span: Int
     var dayOff: [DayOff?]
-    var vacationAt: [Int]
+    /// Per district of the plans (vacations differ between regions): the vacation index of each day, or -1.
+    var vacationTables: [[Int]] = []
     var allBusyAt: [Int]
     var busyBits: DayBits
     var busyPeriodsBySchool: [Int: [Int]] = [:]
@@ -101,6 +104,15 @@ struct Engine {
         var lo = Int.max, hi = Int.min
         func cover(_ d: LocalDate) { lo = min(lo, d.daysSinceEpoch); hi = max(hi, d.daysSinceEpoch) }
         var groupIndex: [String: Int] = [:], clusterIndex: [String: Int] = [:]
+        var districtNames: [String?] = []
+        var clusterDistrict: [String: Int] = [:]
+        for c in request.district.clusters {
+            if let slot = districtNames.firstIndex(of: c.district) { clusterDistrict[c.id] = slot } else {
+                clusterDistrict[c.id] = districtNames.count
+                districtNames.append(c.district)
+            }
+        }
+        if districtNames.isEmpty { districtNames.append(nil) }
         var prepared: [(event: PlannedEvent, schools: [Int], cluster: Int, group: Int, role: Job.Role, inScope: Bool)] = []
         for e in events {
             var schools = [school(e.host)]
@@ -151,16 +163,21 @@ struct Engine {
             var first = p.event.timing.firstDay.daysSinceEpoch - base
             var last = p.event.timing.lastDay.daysSinceEpoch - base
             if case .pinned(let d) = p.role { first = d.daysSinceEpoch - base; last = first }
-            jobs.append(Job(event: p.event, schools: p.schools, cluster: p.cluster, group: p.group, first: first,
+            jobs.append(Job(event: p.event, schools: p.schools, cluster: p.cluster,
+                            districtSlot: clusterDistrict[p.event.clusterID] ?? 0, group: p.group, first: first,
                             last: last, start: p.event.start ?? calendar.defaultStart, inScope: p.inScope, role: p.role))
             groups[p.group].append(i)
             clusterJobs[p.cluster].append(i)
         }
 
         dayOff = (0..<span).map { calendar.dayOff(LocalDate(daysSinceEpoch: base + $0)) }
-        vacationAt = Array(repeating: -1, count: span)
-        for (v, vacation) in calendar.vacations.enumerated() {
-            for d in dayRange(vacation.from, vacation.to) where vacationAt[d] < 0 { vacationAt[d] = v }
+        for name in districtNames {
+            var table = Array(repeating: -1, count: span)
+            for (v, vacation) in calendar.vacations.enumerated()
+            where name == nil || vacation.district == nil || vacation.district == name {
+                for d in dayRange(vacation.from, vacation.to) where table[d] < 0 { table[d] = v }
+            }
+            vacationTables.append(table)
         }
         allBusyAt = Array(repeating: -1, count: span)
         var busyBits = DayBits(rows: schoolIDs.count, span: span)
@@ -204,6 +221,9 @@ struct Engine {
         }
     }
 
+    /// The vacation (index into `calendar.vacations`) on `day` for event `j`'s district, or -1.
+    func vacation(_ j: Int, _ day: Int) -> Int { vacationTables[jobs[j].districtSlot][day] }
+
     func date(_ day: Int) -> LocalDate { LocalDate(daysSinceEpoch: base + day) }
 
     private mutating func occupy(_ j: Int, _ day: Int) {
@@ -238,7 +258,7 @@ struct Engine {
     /// The first hard rule that excludes `day` for event `j`, or nil when the day is allowed.
     func blocker(_ j: Int, _ day: Int, _ bounds: OrderBounds, _ intervals: [(Int, Int)]) -> Blocker? {
         if let off = dayOff[day] { return .dayOff(off) }
-        if calendar.preferences.duringVacations == .forbid, vacationAt[day] >= 0 { return .vacation(vacationAt[day]) }
+        if calendar.preferences.duringVacations == .forbid, vacation(j, day) >= 0 { return .vacation(vacation(j, day)) }
         if allBusyAt[day] >= 0 { return .busyPeriod(school: -1, period: allBusyAt[day]) }
         if day < bounds.lo { return .order(job: bounds.loJob) }
         if day > bounds.hi { return .order(job: bounds.hiJob) }
@@ -273,7 +293,7 @@ struct Engine {
         let prefs = calendar.preferences
         var cost = abs(day - jobs[j].target)
         if !prefs.preferredWeekdays.contains(date(day).weekday) { cost += 10 }
-        if vacationAt[day] >= 0 { cost += prefs.duringVacations == .prefer ? -40 : 40 }
+        if vacation(j, day) >= 0 { cost += prefs.duringVacations == .prefer ? -40 : 40 }
         let near = clusterNeighbours(j, day)
         let gap = min(near.before?.gap ?? Int.max, near.after?.gap ?? Int.max)
         if gap < prefs.minimumGapDays { cost += 1000 + 10 * (prefs.minimumGapDays - gap) }

@@ -101,9 +101,9 @@ extension Engine {
         var parts = ["\(windowLabel(j)): \(working) \(plural(working, "рабочий день", "рабочих дня", "рабочих дней"))"]
         if calendar.preferences.duringVacations != .forbid {
             var byVacation: [(Int, Int)] = []
-            for d in window where dayOff[d] == nil && vacationAt[d] >= 0 {
-                if let k = byVacation.firstIndex(where: { $0.0 == vacationAt[d] }) { byVacation[k].1 += 1 }
-                else { byVacation.append((vacationAt[d], 1)) }
+            for d in window where dayOff[d] == nil && vacation(j, d) >= 0 {
+                if let k = byVacation.firstIndex(where: { $0.0 == vacation(j, d) }) { byVacation[k].1 += 1 }
+                else { byVacation.append((vacation(j, d), 1)) }
             }
             for (v, n) in byVacation { parts.append("\(n) — каникулы (\(calendar.vacations[v].title))") }
         }
@@ -132,8 +132,8 @@ extension Engine {
         var reasons: [String] = []
         reasons.append(prefs.preferredWeekdays.contains(date(day).weekday)
             ? "предпочтительный день недели" : "день недели не из предпочтительных: лучшие дни заняты")
-        if vacationAt[day] >= 0 {
-            let title = calendar.vacations[vacationAt[day]].title
+        if vacation(j, day) >= 0 {
+            let title = calendar.vacations[vacation(j, day)].title
             reasons.append(prefs.duringVacations == .prefer
                 ? "каникулы (\(title)) — предпочтительно" : "каникулы (\(title)) — нежелательно, но других подходящих дней нет")
         }

@@ -13,13 +13,15 @@ import Testing
                      title: "Семинар", timing: timing, host: host, participants: participants)
     }
 
+    /// The Nevsky calendar (St Petersburg vacations, Russian holidays) with the given clusters' events.
     static func district(_ events: [PlannedEvent], busy: [BusyPeriod] = [], intervals: [BusyInterval] = [],
-                         policy: VacationPolicy = .avoid) -> District {
-        var d = Seed003.district(events: [], busy: busy, busyIntervals: intervals,
-                                 preferences: SchedulingPreferences(duringVacations: policy))
+                         policy: VacationPolicy = .avoid) throws -> District {
+        var d = try Seed003.district(busy: busy)
+        d.calendar.busyIntervals = intervals
+        d.calendar.preferences.duringVacations = policy
         let byCluster = Dictionary(grouping: events, by: \.clusterID)
         d.clusters = byCluster.keys.sorted().map { id in
-            Cluster(id: id, title: id, lead: "344", members: Seed003.members,
+            Cluster(id: id, title: id, district: d.clusters[0].district, lead: "344", members: d.clusters[0].members,
                     plan: WorkPlan(years: [AcademicYear(startYear: 2019)], goal: "—", events: byCluster[id]!))
         }
         return d
@@ -28,7 +30,7 @@ import Testing
     /// 21-31 October 2019 for nevsky-exact/1: every day is excluded by a different rule.
     @Test func anInfeasibleEventListsTheConflictingConstraints() throws {
         let window = EventTiming.window(from: day("2019-10-21"), to: day("2019-10-31"))
-        let district = Self.district(
+        let district = try Self.district(
             [Self.event("nevsky-exact", 1, window), Self.event("nevsky-other", 1, .pinned(day("2019-10-24")))],
             busy: [BusyPeriod(school: "344", from: day("2019-10-21"), to: day("2019-10-23"), reason: "ВПР")],
             intervals: [BusyInterval(school: "572", startDay: day("2019-10-25"), startMinute: 14 * 60,
@@ -63,7 +65,7 @@ import Testing
     }
 
     @Test func aPinnedDateIsKeptAsIsAndItsBrokenRuleIsReported() throws {
-        let district = Self.district([Self.event("c", 1, .pinned(day("2019-10-22")))],
+        let district = try Self.district([Self.event("c", 1, .pinned(day("2019-10-22")))],
                                      busy: [BusyPeriod(school: "498", from: day("2019-10-22"), to: day("2019-10-22"), reason: "ОГЭ")])
         let s = try #require(schedule(ScheduleRequest(district: district)).event(EventID(cluster: "c", number: 1)))
         #expect(s.decision == .pinned(Self.at("2019-10-22")))
@@ -73,7 +75,7 @@ import Testing
     }
 
     @Test func pinnedDatesOutOfNumberOrderAreReportedAndTheRestFollowThem() throws {
-        let district = Self.district([
+        let district = try Self.district([
             Self.event("c", 1, .pinned(day("2019-12-10"))), Self.event("c", 2, .pinned(day("2019-11-12"))),
             Self.event("c", 3, .month(YearMonth(year: 2019, month: 12)!)),
         ])
@@ -84,8 +86,8 @@ import Testing
         #expect(result.event(EventID(cluster: "c", number: 3))?.decision == .placed(Self.at("2019-12-24")))
     }
 
-    @Test func aStorePinOverridesTheWindow() {
-        let district = Self.district([Self.event("c", 1, .month(YearMonth(year: 2019, month: 10)!))])
+    @Test func aStorePinOverridesTheWindow() throws {
+        let district = try Self.district([Self.event("c", 1, .month(YearMonth(year: 2019, month: 10)!))])
         let id = EventID(cluster: "c", number: 1)
         let result = schedule(ScheduleRequest(district: district, pinned: [id: day("2019-11-20")]))
         #expect(result.event(id)?.decision == .pinned(Self.at("2019-11-20")))
@@ -93,17 +95,17 @@ import Testing
 
     @Test func twoEventsInATightWindowReportTheShortGap() throws {
         let window = EventTiming.window(from: day("2019-10-14"), to: day("2019-10-23"))
-        let result = schedule(ScheduleRequest(district: Self.district([Self.event("c", 1, window), Self.event("c", 2, window)])))
+        let result = schedule(ScheduleRequest(district: try Self.district([Self.event("c", 1, window), Self.event("c", 2, window)])))
         #expect(result.events.map(\.decision) == [.placed(Self.at("2019-10-16")), .placed(Self.at("2019-10-23"))])
         #expect(try #require(result.event(EventID(cluster: "c", number: 2))).explanation.lines.last
             == "выбран ср 23.10.2019 — предпочтительный день недели, 2 дн. позже намеченного 21.10.2019, "
             + "интервал 7 дней после c/1 — меньше минимального (14): в окне нет дня с нужным интервалом")
     }
 
-    @Test func eventsSharingAWindowSpreadThroughIt() {
+    @Test func eventsSharingAWindowSpreadThroughIt() throws {
         let window = EventTiming.window(from: day("2019-09-02"), to: day("2019-12-20"))
         let events = (1...4).map { Self.event("c", $0, window) }
-        let result = schedule(ScheduleRequest(district: Self.district(events)))
+        let result = schedule(ScheduleRequest(district: try Self.district(events)))
         #expect(result.events.map(\.decision) == [
             .placed(Self.at("2019-09-17")), .placed(Self.at("2019-10-15")),
             .placed(Self.at("2019-11-07")), .placed(Self.at("2019-12-05")),
@@ -111,47 +113,47 @@ import Testing
     }
 
     @Test(arguments: [(VacationPolicy.avoid, "2019-10-16"), (.prefer, "2019-10-29"), (.forbid, "2019-10-16")])
-    func vacationPolicyWeighsVacationDays(policy: VacationPolicy, expected: String) {
-        let district = Self.district([Self.event("c", 1, .month(YearMonth(year: 2019, month: 10)!))], policy: policy)
+    func vacationPolicyWeighsVacationDays(policy: VacationPolicy, expected: String) throws {
+        let district = try Self.district([Self.event("c", 1, .month(YearMonth(year: 2019, month: 10)!))], policy: policy)
         #expect(schedule(ScheduleRequest(district: district)).events.map(\.decision) == [.placed(Self.at(expected))])
     }
 
-    @Test func onlyClusterLeavesOtherClustersWhereTheyAre() {
+    @Test func onlyClusterLeavesOtherClustersWhereTheyAre() throws {
         let october = EventTiming.month(YearMonth(year: 2019, month: 10)!)
-        let district = Self.district([Self.event("a", 1, october), Self.event("b", 1, october)])
+        let district = try Self.district([Self.event("a", 1, october), Self.event("b", 1, october)])
         let other = EventID(cluster: "a", number: 1)
         let result = schedule(ScheduleRequest(district: district, previous: [other: Self.at("2019-10-16")], onlyCluster: "b"))
         #expect(result.events.map(\.id) == [EventID(cluster: "b", number: 1)])
         #expect(result.events.map(\.decision) == [.placed(Self.at("2019-10-15"))])
     }
 
-    @Test func fixedEventsStayAndStillOccupyTheirDay() {
+    @Test func fixedEventsStayAndStillOccupyTheirDay() throws {
         let october = EventTiming.month(YearMonth(year: 2019, month: 10)!)
-        let district = Self.district([Self.event("a", 1, october), Self.event("b", 1, october)])
+        let district = try Self.district([Self.event("a", 1, october), Self.event("b", 1, october)])
         let held = EventID(cluster: "a", number: 1)
         let result = schedule(ScheduleRequest(district: district, previous: [held: Self.at("2019-10-16")], fixed: [held]))
         #expect(result.events.map(\.decision) == [.fixed(Self.at("2019-10-16")), .placed(Self.at("2019-10-15"))])
         #expect(result.isFeasible)
     }
 
-    @Test func aChangedStartTimeKeepsTheDayButCountsAsAMove() {
+    @Test func aChangedStartTimeKeepsTheDayButCountsAsAMove() throws {
         var e = Self.event("c", 1, .month(YearMonth(year: 2019, month: 10)!))
         e.start = TimeOfDay(hour: 16, minute: 30)
         let id = e.id
-        let result = schedule(ScheduleRequest(district: Self.district([e]), previous: [id: Self.at("2019-10-16")]))
+        let result = schedule(ScheduleRequest(district: try Self.district([e]), previous: [id: Self.at("2019-10-16")]))
         #expect(result.events.map(\.decision) == [
             .moved(from: Self.at("2019-10-16"), to: Placement(date: day("2019-10-16"), start: TimeOfDay(hour: 16, minute: 30)!)),
         ])
     }
 
-    @Test func aBusyIntervalBlocksOnlyOverlappingTimes() {
+    @Test func aBusyIntervalBlocksOnlyOverlappingTimes() throws {
         let october = EventTiming.month(YearMonth(year: 2019, month: 10)!)
         let morning = BusyInterval(school: "344", startDay: day("2019-10-16"), startMinute: 9 * 60, endDay: day("2019-10-16"),
                                    endMinute: 12 * 60, source: "busy/344.ics")
         let afternoon = BusyInterval(school: "344", startDay: day("2019-10-16"), startMinute: 16 * 60, endDay: day("2019-10-16"),
                                      endMinute: 17 * 60, source: "busy/344.ics")
-        let free = schedule(ScheduleRequest(district: Self.district([Self.event("c", 1, october)], intervals: [morning])))
-        let busy = schedule(ScheduleRequest(district: Self.district([Self.event("c", 1, october)], intervals: [afternoon])))
+        let free = schedule(ScheduleRequest(district: try Self.district([Self.event("c", 1, october)], intervals: [morning])))
+        let busy = schedule(ScheduleRequest(district: try Self.district([Self.event("c", 1, october)], intervals: [afternoon])))
         #expect(free.events.map(\.decision) == [.placed(Self.at("2019-10-16"))])
         #expect(busy.events.map(\.decision) == [.placed(Self.at("2019-10-15"))])
     }
