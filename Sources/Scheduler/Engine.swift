@@ -77,6 +77,10 @@ struct Engine {
     var busyPeriodsBySchool: [Int: [Int]] = [:]
     var intervalsBySchool: [Int: [Int]] = [:]
     var allSchoolIntervals: [Int] = []
+    /// For each busy interval, the first interval of the same school and file: blockers name the file, not one interval.
+    var intervalGroup: [Int] = []
+    /// Per group: `busy/344.ics: Педсовет`, or just the file when its intervals give different reasons.
+    var intervalLabels: [Int: String] = [:]
     var occupied: DayBits
     /// school * span + day -> job: who occupies a school's day, for explanations.
     var occupant: [Int: Int] = [:]
@@ -191,7 +195,14 @@ struct Engine {
             for d in dayRange(period.from, period.to) { busyBits.insert(s, d) }
         }
         self.busyBits = busyBits
+        var firstOfFile: [String: Int] = [:]
         for (i, interval) in calendar.busyIntervals.enumerated() {
+            let key = "\(interval.school ?? "")\u{1}\(interval.source)"
+            intervalGroup.append(firstOfFile[key] ?? i)
+            if firstOfFile[key] == nil { firstOfFile[key] = i }
+            let label = interval.reason.map { "\(interval.source): \($0)" } ?? interval.source
+            let group = intervalGroup[i]
+            intervalLabels[group] = intervalLabels[group].map { $0 == label ? label : interval.source } ?? label
             if let id = interval.school { intervalsBySchool[school(id), default: []].append(i) }
             else { allSchoolIntervals.append(i) }
         }
@@ -269,7 +280,7 @@ struct Engine {
         }
         for (s, i) in intervals where calendar.busyIntervals[i].overlaps(
             day: date(day), startMinute: job.start.minutesSinceMidnight, durationMinutes: job.event.durationMinutes) {
-            return .busyInterval(school: s, interval: i)
+            return .busyInterval(school: s, interval: intervalGroup[i])
         }
         for s in job.schools where occupied.contains(s, day) {
             return .event(school: s, job: occupant[s * span + day] ?? -1)

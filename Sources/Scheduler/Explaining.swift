@@ -21,10 +21,7 @@ extension Engine {
         return "\(p.reason ?? "занятость"), \(dates)"
     }
 
-    func intervalReason(_ interval: Int) -> String {
-        let i = calendar.busyIntervals[interval]
-        return i.reason.map { "\(i.source): \($0)" } ?? i.source
-    }
+    func intervalReason(_ interval: Int) -> String { intervalLabels[interval] ?? calendar.busyIntervals[interval].source }
 
     func eventLabel(_ k: Int) -> String {
         guard k >= 0 else { return "другое мероприятие" }

@@ -1,5 +1,7 @@
 import Planning
+import PlanFiles
 import Scheduler
+import TestSupport
 import Testing
 
 @Suite struct SchedulerTests {
@@ -27,24 +29,18 @@ import Testing
         return d
     }
 
-    /// 21-31 October 2019 for nevsky-exact/1: every day is excluded by a different rule.
+    /// `Tests/Fixtures/scheduler/infeasible.yaml`: every day of 21-31 October 2019 is excluded for nevsky-exact/1.
     @Test func anInfeasibleEventListsTheConflictingConstraints() throws {
-        let window = EventTiming.window(from: day("2019-10-21"), to: day("2019-10-31"))
-        let district = try Self.district(
-            [Self.event("nevsky-exact", 1, window), Self.event("nevsky-other", 1, .pinned(day("2019-10-24")))],
-            busy: [BusyPeriod(school: "344", from: day("2019-10-21"), to: day("2019-10-23"), reason: "ВПР")],
-            intervals: [BusyInterval(school: "572", startDay: day("2019-10-25"), startMinute: 14 * 60,
-                                     endDay: day("2019-10-25"), endMinute: 18 * 60, reason: "Педсовет",
-                                     source: "busy/572.ics")],
-            policy: .forbid)
+        let district = try PlanLoader.load(paths: [Fixtures.url("scheduler/infeasible.yaml").path])
         let result = schedule(ScheduleRequest(district: district))
         #expect(!result.isFeasible)
+        #expect(result.event(EventID(cluster: "nevsky-other", number: 1))?.decision == .pinned(Self.at("2019-10-24")))
         let s = try #require(result.event(EventID(cluster: "nevsky-exact", number: 1)))
         #expect(s.decision == .unplaced)
         #expect(s.explanation.conflicts == [
             .schoolBusy(school: "344", reason: "ВПР", days: [day("2019-10-21"), day("2019-10-22"), day("2019-10-23")]),
             .schoolHasEvent(school: "344", event: EventID(cluster: "nevsky-other", number: 1), days: [day("2019-10-24")]),
-            .schoolBusy(school: "572", reason: "busy/572.ics", days: [day("2019-10-25")]),
+            .schoolBusy(school: "572", reason: "Педсовет", days: [day("2019-10-25")]),
             .dayOff(.weekend, days: [day("2019-10-26"), day("2019-10-27")]),
             .vacationForbidden(title: "Осенние каникулы",
                                days: [day("2019-10-28"), day("2019-10-29"), day("2019-10-30"), day("2019-10-31")]),
@@ -54,14 +50,26 @@ import Testing
             "2 дня — выходные и праздники",
             "3 дня — школа 344 занята (ВПР, 21.10.2019–23.10.2019)",
             "1 день — школа 344 как площадка уже на другом мероприятии (nevsky-other/1, 24.10.2019)",
-            "1 день — школа 572 занята (busy/572.ics: Педсовет)",
+            "1 день — школа 572 занята (Педсовет, 25.10.2019)",
             "4 дня — каникулы (Осенние каникулы), а календарь запрещает мероприятия в каникулы",
             "что можно сделать: расширить окно мероприятия (month или from/to); сократить занятость: школа 344 в calendar.busy; "
-                + "перенести nevsky-other/1 или выбрать другую площадку; "
-                + "освободить время в busy/572.ics или изменить время начала (школа 572); "
+                + "перенести nevsky-other/1 или выбрать другую площадку; сократить занятость: школа 572 в calendar.busy; "
                 + "разрешить мероприятия в каникулы (calendar: during_vacations: avoid)",
         ])
         #expect(HardRules(district, result).unexplained(s) == [])
+    }
+
+    @Test func aBusyIntervalIsNamedByItsCalendarFile() throws {
+        let window = EventTiming.window(from: day("2019-10-21"), to: day("2019-10-22"))
+        let intervals = ["2019-10-21", "2019-10-22"].map {
+            BusyInterval(school: "572", startDay: day($0), startMinute: 14 * 60, endDay: day($0), endMinute: 18 * 60,
+                         reason: "Педсовет", source: "busy/572.ics")
+        }
+        let s = try #require(schedule(ScheduleRequest(district: try Self.district([Self.event("c", 1, window)],
+                                                                                  intervals: intervals))).events.first)
+        #expect(s.explanation.conflicts == [.schoolBusy(school: "572", reason: "busy/572.ics",
+                                                        days: [day("2019-10-21"), day("2019-10-22")])])
+        #expect(s.explanation.lines[1] == "2 дня — школа 572 занята (busy/572.ics: Педсовет)")
     }
 
     @Test func aPinnedDateIsKeptAsIsAndItsBrokenRuleIsReported() throws {
