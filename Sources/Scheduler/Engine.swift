@@ -70,6 +70,8 @@ struct Engine {
     let base: Int
     let span: Int
     var dayOff: [DayOff?]
+    /// Whether each day's weekday is one of `preferences.preferredWeekdays`.
+    var preferredDay: [Bool]
     /// Per district of the plans (vacations differ between regions): the vacation index of each day, or -1.
     var vacationTables: [[Int]] = []
     var allBusyAt: [Int]
@@ -175,6 +177,7 @@ struct Engine {
         }
 
         dayOff = (0..<span).map { calendar.dayOff(LocalDate(daysSinceEpoch: base + $0)) }
+        preferredDay = (0..<span).map { calendar.preferences.preferredWeekdays.contains(LocalDate(daysSinceEpoch: base + $0).weekday) }
         for name in districtNames {
             var table = Array(repeating: -1, count: span)
             for (v, vacation) in calendar.vacations.enumerated()
@@ -207,6 +210,7 @@ struct Engine {
             else { allSchoolIntervals.append(i) }
         }
         occupied = DayBits(rows: schoolIDs.count, span: span)
+        occupant.reserveCapacity(jobs.reduce(0) { $0 + $1.schools.count })
         self.schoolIDs = schoolIDs
         decisions = Array(repeating: nil, count: jobs.count)
         explanations = Array(repeating: Explanation(), count: jobs.count)
@@ -273,16 +277,16 @@ struct Engine {
         if allBusyAt[day] >= 0 { return .busyPeriod(school: -1, period: allBusyAt[day]) }
         if day < bounds.lo { return .order(job: bounds.loJob) }
         if day > bounds.hi { return .order(job: bounds.hiJob) }
-        let job = jobs[j]
-        for s in job.schools where busyBits.contains(s, day) {
+        let schools = jobs[j].schools
+        for s in schools where busyBits.contains(s, day) {
             let p = busyPeriodsBySchool[s]?.first { calendar.busy[$0].from <= date(day) && date(day) <= calendar.busy[$0].to }
             return .busyPeriod(school: s, period: p ?? -1)
         }
         for (s, i) in intervals where calendar.busyIntervals[i].overlaps(
-            day: date(day), startMinute: job.start.minutesSinceMidnight, durationMinutes: job.event.durationMinutes) {
+            day: date(day), startMinute: jobs[j].start.minutesSinceMidnight, durationMinutes: jobs[j].event.durationMinutes) {
             return .busyInterval(school: s, interval: intervalGroup[i])
         }
-        for s in job.schools where occupied.contains(s, day) {
+        for s in schools where occupied.contains(s, day) {
             return .event(school: s, job: occupant[s * span + day] ?? -1)
         }
         return nil
@@ -303,7 +307,7 @@ struct Engine {
     func cost(_ j: Int, _ day: Int) -> Int {
         let prefs = calendar.preferences
         var cost = abs(day - jobs[j].target)
-        if !prefs.preferredWeekdays.contains(date(day).weekday) { cost += 10 }
+        if !preferredDay[day] { cost += 10 }
         if vacation(j, day) >= 0 { cost += prefs.duringVacations == .prefer ? -40 : 40 }
         let near = clusterNeighbours(j, day)
         let gap = min(near.before?.gap ?? Int.max, near.after?.gap ?? Int.max)

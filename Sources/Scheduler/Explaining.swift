@@ -127,7 +127,7 @@ extension Engine {
     func choiceLine(_ j: Int, _ day: Int) -> String {
         let prefs = calendar.preferences
         var reasons: [String] = []
-        reasons.append(prefs.preferredWeekdays.contains(date(day).weekday)
+        reasons.append(preferredDay[day]
             ? "предпочтительный день недели" : "день недели не из предпочтительных: лучшие дни заняты")
         if vacation(j, day) >= 0 {
             let title = calendar.vacations[vacation(j, day)].title
