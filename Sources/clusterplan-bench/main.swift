@@ -3,6 +3,7 @@ let suites = CommandLine.arguments.dropFirst()
 for suite in suites {
     switch suite {
     case "scheduler": schedulerBench()
+    case "report": try reportBench()
     default:
         print("unknown benchmark suite: \(suite)")
     }
