@@ -25,7 +25,7 @@ extension Engine {
 
     func eventLabel(_ k: Int) -> String {
         guard k >= 0 else { return "другое мероприятие" }
-        let day = jobs[k].day.map { ", \(date($0).russian)" } ?? ""
+        let day = days[k].map { ", \(date($0).russian)" } ?? ""
         return "\(jobs[k].event.id)\(day)"
     }
 
@@ -73,7 +73,7 @@ extension Engine {
         case .busyInterval(let s, let i):
             return .schoolBusy(school: s < 0 ? nil : schoolIDs[s], reason: calendar.busyIntervals[i].source, days: dates)
         case .order(let k):
-            return .numberOrder(event: jobs[k].event.id, date: date(jobs[k].day ?? 0), days: dates)
+            return .numberOrder(event: jobs[k].event.id, date: date(self.days[k] ?? 0), days: dates)
         case .event(let s, let k):
             return .schoolHasEvent(school: schoolIDs[s], event: k >= 0 ? jobs[k].event.id : jobs[0].event.id, days: dates)
         }
