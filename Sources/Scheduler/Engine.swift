@@ -59,6 +59,9 @@ struct OrderBounds {
     var hi = Int.max, hiJob = -1
 }
 
+/// One scheduling run. `init` builds the day tables once (calendar facts, busy and occupied bitsets
+/// per school); `run()` then works in three passes: fixed and pinned events, still-valid published
+/// dates, then every other event in id order on its cheapest allowed day.
 struct Engine {
     let request: ScheduleRequest
     let calendar: DistrictCalendar
