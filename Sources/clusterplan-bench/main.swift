@@ -2,6 +2,7 @@
 let suites = CommandLine.arguments.dropFirst()
 for suite in suites {
     switch suite {
+    case "scheduler": schedulerBench()
     case "report": try reportBench()
     case "clustering": clusteringBench()
     default:
