@@ -77,3 +77,41 @@ import Testing
         #expect(unknown.stderr == "ошибка: неизвестный кластер «nope»\n")
     }
 }
+
+@Suite struct RescheduleTests {
+    @Test func aNewBusyPeriodMovesOnlyTheAffectedEventAndRaisesOnlyItsSequence() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        let fm = FileManager.default
+        for file in ["nevsky-exact.yaml", "calendar-spb.yaml"] {
+            try fm.copyItem(at: Fixtures.plansDirectory.appendingPathComponent("nevsky/\(file)"),
+                            to: folder.appendingPathComponent(file))
+        }
+        let database = folder.appendingPathComponent("db.sqlite").path
+        func run(_ arguments: String...) throws -> CommandLineRun { try CommandLineRun.clusterplan(arguments, database: database) }
+        _ = try run("import", folder.path)
+        _ = try run("schedule")
+        let before = try run("export", "ics", "--cluster", "nevsky-exact").stdout
+
+        // Gymnasium 498 hosts event 3 in February 2020 and now has ВПР on the chosen day.
+        let calendar = folder.appendingPathComponent("calendar-spb.yaml")
+        var text = try String(contentsOf: calendar, encoding: .utf8)
+        text = text.replacingOccurrences(of: "busy: []", with: """
+            busy:
+                - {school: "498", from: 2020-02-10, to: 2020-02-14, reason: ВПР}
+            """)
+        try text.write(to: calendar, atomically: true, encoding: .utf8)
+        let reimport = try run("import", folder.path)
+        #expect(reimport.stdout.hasSuffix("Календарь обновлён.\n"))
+        let moved = try run("schedule")
+        #expect(moved.stdout.hasPrefix("перенесено nevsky-exact/3: чт 13.02.2020 15:00 → вт 18.02.2020 15:00\n"))
+        #expect(moved.stdout.contains("Итого: назначено 0, перенесено 1, без изменений 7, не назначено 0."))
+
+        let csv = try run("events", "--format", "csv").stdout.split(separator: "\r\n").dropFirst()
+        let sequences = csv.map { $0.split(separator: ",").last.map(String.init) ?? "" }
+        #expect(sequences == ["0", "0", "1", "0", "0", "0", "0", "0"])
+        let after = try run("export", "ics", "--cluster", "nevsky-exact").stdout
+        #expect(before.contains("DTSTART;TZID=Europe/Moscow:20200213T150000"))
+        #expect(after.contains("DTSTART;TZID=Europe/Moscow:20200218T150000"))
+        #expect(!after.contains("20200213T150000"))
+    }
+}
