@@ -26,6 +26,11 @@ public struct Feed: Hashable, Sendable {
     public var text: String
     /// Events in scope left out because they have no date yet, in id order.
     public var undated: [EventID]
+
+    public init(text: String, undated: [EventID] = []) {
+        self.text = text
+        self.undated = undated
+    }
 }
 
 public enum FeedError: Error, Hashable, Sendable, CustomStringConvertible {

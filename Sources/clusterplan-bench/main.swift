@@ -2,6 +2,8 @@
 let suites = CommandLine.arguments.dropFirst()
 for suite in suites {
     switch suite {
+    case "ical":
+        try benchICal()
     default:
         print("unknown benchmark suite: \(suite)")
     }
