@@ -77,7 +77,8 @@ extension PlanLoader {
                                                    + timezones.sorted().joined(separator: ", ")))
         }
         let districts = fragments.compactMap(\.district).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        if districts.isEmpty, let first = fragments.first {
+        // Only worth saying when the files were otherwise readable.
+        if districts.isEmpty, diagnostics.isEmpty, let first = fragments.first {
             diagnostics.append(SourceLocation(file: first.file, line: 1, column: 1).diagnostic("нет ключа district ни в одном файле плана"))
         }
         return District(name: districts.joined(separator: "; "), timezone: timezones.first ?? "Europe/Moscow",
@@ -87,19 +88,25 @@ extension PlanLoader {
     private static func mergeCalendars(_ parts: [CalendarFragment], holidays: PublicHolidays,
                                        diagnostics: inout [PlanDiagnostic]) -> DistrictCalendar {
         var calendar = DistrictCalendar(publicHolidays: holidays)
-        var seen: [String: SourceLocation] = [:]
-        for part in parts {
-            for (key, location) in part.scalars.sorted(by: { $0.key < $1.key }) {
-                if let first = seen[key] {
-                    diagnostics.append(location.diagnostic("calendar.\(key) уже задан в \(first.file):\(first.line)"))
+        var firstSetting: [String: SourceLocation] = [:]
+        /// A setting may stand in several files only with the same value.
+        func setting<T: Equatable>(_ key: String, _ value: T?, in part: CalendarFragment, _ target: inout T) {
+            guard let value, let location = part.scalars[key] else { return }
+            if let first = firstSetting[key] {
+                if target != value {
+                    diagnostics.append(location.diagnostic("calendar.\(key) расходится со значением в \(first.file):\(first.line)"))
                 }
-                seen[key] = location
+                return
             }
-            if let v = part.workingDays { calendar.workingDays = v }
-            if let v = part.defaultStart { calendar.defaultStart = v }
-            if let v = part.duringVacations { calendar.preferences.duringVacations = v }
-            if let v = part.preferredWeekdays { calendar.preferences.preferredWeekdays = v }
-            if let v = part.minimumGapDays { calendar.preferences.minimumGapDays = v }
+            firstSetting[key] = location
+            target = value
+        }
+        for part in parts {
+            setting("working_days", part.workingDays, in: part, &calendar.workingDays)
+            setting("default_start", part.defaultStart, in: part, &calendar.defaultStart)
+            setting("during_vacations", part.duringVacations, in: part, &calendar.preferences.duringVacations)
+            setting("preferred_weekdays", part.preferredWeekdays, in: part, &calendar.preferences.preferredWeekdays)
+            setting("min_gap_days", part.minimumGapDays, in: part, &calendar.preferences.minimumGapDays)
             calendar.holidays.formUnion(part.holidays.map(\.0))
             calendar.vacations += part.vacations
             calendar.busy += part.busy.map(\.0)

@@ -101,7 +101,7 @@ final class NodeReader {
 struct Fields {
     let node: Node
     let values: [String: Node]
-    let what: String
+    var what: String
     unowned let reader: NodeReader
 
     subscript(key: String) -> Node? { values[key] }

@@ -108,7 +108,7 @@ extension PlanFragment {
             }
         }
         if let node = top["calendar"] {
-            fragment.calendar = parseCalendar(node, directory: directory, reader: reader)
+            fragment.calendar = parseCalendar(node, district: fragment.district, directory: directory, reader: reader)
         }
         if let node = top["courses"] {
             fragment.courses = reader.sequence(node, "courses").compactMap { parseCourse($0, reader: reader) }
@@ -196,17 +196,19 @@ extension PlanFragment {
             }
             events.append(event)
         }
+        events.sort { $0.event.number < $1.event.number }
         plan.events = events.map(\.event)
         return (plan, events)
     }
 
     private static func parseEvent(_ node: Node, cluster: Cluster, years: [AcademicYear], reader: NodeReader) -> ParsedEvent? {
-        guard let f = reader.mapping(node, "событие кластера \(cluster.id)", allowed: PlanFileKeys.event,
+        guard var f = reader.mapping(node, "мероприятие кластера \(cluster.id)", allowed: PlanFileKeys.event,
                                      required: ["number", "year", "format", "title", "host"]),
               let number = f.int("number") else { return nil }
         let id = EventID(cluster: cluster.id, number: number)
         let what = "мероприятие \(id)"
-        let year = f["year"].flatMap { reader.academicYear($0, "\(what): year") }
+        f.what = what
+        let year = f["year"].flatMap { reader.academicYear($0, "\(what).year") }
         let format = f.enum("format", EventFormat.self)
         let title = f.string("title")
         let host = f.string("host")
@@ -242,8 +244,8 @@ extension PlanFragment {
                               + years.map(\.description).joined(separator: ", "))
             }
         }
-        let participants = f["participants"].map { reader.stringList($0, "\(what): participants") }
-        let tasks = f["tasks"].map { reader.stringList($0, "\(what): tasks") } ?? []
+        let participants = f["participants"].map { reader.stringList($0, "\(what).participants") }
+        let tasks = f["tasks"].map { reader.stringList($0, "\(what).tasks") } ?? []
         guard let year, let format, let title, let host, let timing else { return nil }
         let event = PlannedEvent(id: id, year: year, format: format, title: title, purpose: f.string("purpose"),
                                  timing: timing, start: start, durationMinutes: duration, host: host,
@@ -255,7 +257,7 @@ extension PlanFragment {
                            timingLocation: f.location(timingKey))
     }
 
-    private static func parseCalendar(_ node: Node, directory: String, reader: NodeReader) -> CalendarFragment {
+    private static func parseCalendar(_ node: Node, district: String?, directory: String, reader: NodeReader) -> CalendarFragment {
         var c = CalendarFragment()
         guard let f = reader.mapping(node, "calendar", allowed: PlanFileKeys.calendar) else { return c }
         for key in ["working_days", "default_start", "during_vacations", "preferred_weekdays", "min_gap_days"] where f[key] != nil {
@@ -282,7 +284,7 @@ extension PlanFragment {
             guard let v = reader.mapping(item, "calendar.vacations", allowed: PlanFileKeys.vacation, required: ["title", "from", "to"]),
                   let title = v.string("title"), let from = v.date("from"), let to = v.date("to") else { continue }
             if to < from { reader.report(at: v.location("to"), "каникулы «\(title)»: to раньше from"); continue }
-            c.vacations.append(Vacation(title: title, from: from, to: to))
+            c.vacations.append(Vacation(title: title, from: from, to: to, district: district))
         }
         for item in f["busy"].map({ reader.sequence($0, "calendar.busy") }) ?? [] {
             guard let b = reader.mapping(item, "calendar.busy", allowed: PlanFileKeys.busy) else { continue }

@@ -41,8 +41,9 @@ public struct DistrictCalendar: Hashable, Sendable {
 
     public func isWorkingDay(_ date: LocalDate) -> Bool { dayOff(date) == nil }
 
-    public func vacation(on date: LocalDate) -> Vacation? {
-        vacations.first { $0.from <= date && date <= $0.to }
+    /// The vacation on a day; with `district`, only that district's vacations (and unscoped ones) count.
+    public func vacation(on date: LocalDate, district: String? = nil) -> Vacation? {
+        vacations.first { $0.from <= date && date <= $0.to && (district == nil || $0.district == nil || $0.district == district) }
     }
 }
 
@@ -83,7 +84,14 @@ public struct Vacation: Hashable, Sendable {
     public var title: String
     public var from: LocalDate
     public var to: LocalDate
-    public init(title: String, from: LocalDate, to: LocalDate) { self.title = title; self.from = from; self.to = to }
+    /// The `district:` of the file that declared it: school vacations differ between regions.
+    public var district: String?
+    public init(title: String, from: LocalDate, to: LocalDate, district: String? = nil) {
+        self.title = title
+        self.from = from
+        self.to = to
+        self.district = district
+    }
 }
 
 /// Days a school (or, with `school == nil`, every school) can neither host nor attend.

@@ -2,8 +2,8 @@
 let suites = CommandLine.arguments.dropFirst()
 for suite in suites {
     switch suite {
-    case "ical":
-        try benchICal()
+    case "ical": try benchICal()
+    case "report": try reportBench()
     default:
         print("unknown benchmark suite: \(suite)")
     }

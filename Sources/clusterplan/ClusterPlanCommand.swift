@@ -5,6 +5,12 @@ struct ClusterPlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clusterplan",
         abstract: "Планы работы кластеров школ: расписание, календари, отчёты.",
-        subcommands: []
+        discussion: "База данных: --db, иначе $CLUSTERPLAN_DB, иначе ./clusterplan.sqlite.",
+        subcommands: [
+            ImportCommand.self, ValidateCommand.self, EventsCommand.self, RecordCommand.self, IndicatorCommand.self,
+            ScheduleCommand.self, ExportCommand.self, ReportCommand.self, ClusterSchoolsCommand.self,
+        ]
     )
+
+    @OptionGroup var store: StoreOptions
 }

@@ -1,0 +1,155 @@
+import GRDB
+
+/// The one migrator. Shipped migrations are never edited: add a new one instead.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.create(table: "meta") { t in
+                t.primaryKey("key", .text)
+                t.column("value", .text).notNull()
+            }
+            try db.create(table: "school") { t in
+                t.primaryKey("id", .text)
+                t.column("position", .integer).notNull()
+                t.column("name", .text).notNull()
+                t.column("district", .text)
+                t.column("kind", .text).notNull()
+                t.column("address", .text)
+                t.column("contingent", .text)
+            }
+            try db.create(table: "cluster") { t in
+                t.primaryKey("id", .text)
+                t.column("position", .integer).notNull()
+                t.column("title", .text).notNull()
+                t.column("district", .text)
+                t.column("profile", .text)
+                t.column("lead", .text).notNull().references("school")
+                t.column("coordinatorName", .text)
+                t.column("coordinatorEmail", .text)
+                t.column("hasPlan", .boolean).notNull()
+                t.column("planYears", .text).notNull()
+                t.column("theme", .text)
+                t.column("goal", .text).notNull()
+            }
+            try db.create(table: "clusterMember") { t in
+                t.column("cluster", .text).notNull().references("cluster", onDelete: .cascade)
+                t.column("school", .text).notNull().references("school")
+                t.column("position", .integer).notNull()
+                t.primaryKey(["cluster", "school"])
+            }
+            try db.create(table: "planTask") { t in
+                t.column("cluster", .text).notNull().references("cluster", onDelete: .cascade)
+                t.column("id", .text).notNull()
+                t.column("position", .integer).notNull()
+                t.column("text", .text).notNull()
+                t.primaryKey(["cluster", "id"])
+            }
+            try db.create(table: "direction") { t in
+                t.column("cluster", .text).notNull().references("cluster", onDelete: .cascade)
+                t.column("id", .text).notNull()
+                t.column("position", .integer).notNull()
+                t.column("title", .text).notNull()
+                t.column("items", .jsonText).notNull()
+                t.primaryKey(["cluster", "id"])
+            }
+            try db.create(table: "indicator") { t in
+                t.column("cluster", .text).notNull().references("cluster", onDelete: .cascade)
+                t.column("id", .text).notNull()
+                t.column("position", .integer).notNull()
+                t.column("title", .text).notNull()
+                t.column("target", .double)
+                t.column("unit", .text)
+                t.primaryKey(["cluster", "id"])
+            }
+            // Events outlive their plan rows: a removed event (or one of a removed cluster) is kept
+            // with its last plan data so feeds can show it cancelled; hence no foreign keys here.
+            try db.create(table: "event") { t in
+                t.column("cluster", .text).notNull()
+                t.column("number", .integer).notNull()
+                t.primaryKey(["cluster", "number"])
+                t.column("year", .text).notNull()
+                t.column("format", .text).notNull()
+                t.column("title", .text).notNull()
+                t.column("purpose", .text)
+                t.column("timingKind", .text).notNull().check { ["month", "window", "pinned"].contains($0) }
+                t.column("timingFrom", .text).notNull()
+                t.column("timingTo", .text).notNull()
+                t.column("plannedStart", .text)
+                t.column("durationMinutes", .integer).notNull()
+                t.column("host", .text).notNull()
+                t.column("participants", .jsonText).notNull()
+                t.column("tasks", .jsonText).notNull()
+                // State.
+                t.column("postponedTo", .text)
+                t.column("date", .text)
+                t.column("startTime", .text)
+                t.column("sequence", .integer).notNull().check { $0 >= 0 }
+                t.column("lastModified", .integer).notNull()
+                t.column("status", .text).notNull()
+                // Outcome.
+                t.column("heldOn", .text)
+                t.column("participantCount", .integer).check { $0 == nil || $0 >= 0 }
+                t.column("outcomeSchools", .jsonText).notNull()
+                t.column("note", .text)
+                t.column("products", .text)
+                t.column("cancellationReason", .text)
+            }
+            try db.create(table: "vacation") { t in
+                t.autoIncrementedPrimaryKey("rowid")
+                t.column("title", .text).notNull()
+                t.column("fromDate", .text).notNull()
+                t.column("toDate", .text).notNull()
+                t.column("district", .text)
+            }
+            try db.create(table: "holiday") { t in
+                t.primaryKey("date", .text)
+            }
+            // The built-in public holidays in force when the plan was imported, so that a schedule
+            // made from the store sees the same days off as the plan files did.
+            try db.create(table: "publicHoliday") { t in
+                t.primaryKey("date", .text)
+                t.column("kind", .text).notNull().check { ["holiday", "dayOff", "workingDay"].contains($0) }
+                t.column("name", .text)
+            }
+            try db.create(table: "busyPeriod") { t in
+                t.autoIncrementedPrimaryKey("rowid")
+                t.column("school", .text)
+                t.column("fromDate", .text)
+                t.column("toDate", .text)
+                t.column("reason", .text)
+                t.column("icsPath", .text)
+            }
+            try db.create(table: "course") { t in
+                t.primaryKey("id", .text)
+                t.column("position", .integer).notNull()
+                t.column("title", .text).notNull()
+                t.column("provider", .text)
+            }
+            try db.create(table: "enrolment") { t in
+                t.autoIncrementedPrimaryKey("rowid")
+                t.column("course", .text).notNull().references("course", onDelete: .cascade)
+                t.column("year", .text).notNull()
+                t.column("school", .text).notNull()
+                t.column("teams", .integer).notNull()
+                t.column("listeners", .integer).notNull()
+            }
+            try db.create(table: "courseTarget") { t in
+                t.autoIncrementedPrimaryKey("rowid")
+                t.column("course", .text).notNull().references("course", onDelete: .cascade)
+                t.column("year", .text).notNull()
+                t.column("listeners", .integer).notNull()
+                t.column("schools", .integer).notNull()
+                t.column("cluster", .text)
+            }
+            try db.create(table: "indicatorValue") { t in
+                t.column("cluster", .text).notNull()
+                t.column("indicator", .text).notNull()
+                t.column("year", .text).notNull()
+                t.column("value", .double).notNull()
+                t.primaryKey(["cluster", "indicator", "year"])
+            }
+        }
+        return migrator
+    }
+}
