@@ -31,7 +31,8 @@ func benchICal() throws {
     let binary = directory.appendingPathComponent("c_loop")
     let compile = try run("cc", ["-O2", benchDirectory.appendingPathComponent("c_loop.c").path, "-o", binary.path, "-lical"])
     if compile.status == 0, let (ms, bytes) = try? measure(binary.path, [events.path]) {
-        print("| ical | C loop over libical, same feed | \(format(ms)) ms | \(format(Double(bytes) / 1_048_576)) MiB; makeFeed / C = \(format(swiftMs / ms)) |")
+        let same = bytes == feed.text.utf8.count ? "same size as makeFeed's" : "size differs from makeFeed's"
+        print("| ical | C loop over libical, same feed | \(format(ms)) ms | \(format(Double(bytes) / 1_048_576)) MiB (\(same)); makeFeed / C = \(format(swiftMs / ms)) |")
     } else {
         print("| ical | C loop over libical, same feed | not run: `cc ... -lical` failed | |")
     }
