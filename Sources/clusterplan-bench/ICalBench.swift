@@ -7,10 +7,10 @@ import Planning
 /// (`bench/ical/c_loop.c`), all from the same events; best of 3 in process for each.
 func benchICal() throws {
     let snapshot = SyntheticFeedDistrict.make(clusters: 300, events: 10_000)
-    var feed = Feed(text: "", undated: [])
+    var feed = Feed(bytes: [])
     let swift = try bestOf3 { feed = try makeFeed(snapshot, scope: .district, options: FeedOptions(baseURL: "https://plan.example.ru")) }
     let swiftMs = milliseconds(swift)
-    let megabytes = Double(feed.text.utf8.count) / 1_048_576
+    let megabytes = Double(feed.bytes.count) / 1_048_576
     print("| ical | makeFeed, district feed of 10,000 events (300 clusters) | \(format(swiftMs)) ms | \(format(megabytes)) MiB |")
 
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("clusterplan-bench-ical-\(UUID().uuidString)")
@@ -31,7 +31,7 @@ func benchICal() throws {
     let binary = directory.appendingPathComponent("c_loop")
     let compile = try run("cc", ["-O2", benchDirectory.appendingPathComponent("c_loop.c").path, "-o", binary.path, "-lical"])
     if compile.status == 0, let (ms, bytes) = try? measure(binary.path, [events.path]) {
-        let same = bytes == feed.text.utf8.count ? "same size as makeFeed's" : "size differs from makeFeed's"
+        let same = bytes == feed.bytes.count ? "same size as makeFeed's" : "size differs from makeFeed's"
         print("| ical | C loop over libical, same feed | \(format(ms)) ms | \(format(Double(bytes) / 1_048_576)) MiB (\(same)); makeFeed / C = \(format(swiftMs / ms)) |")
     } else {
         print("| ical | C loop over libical, same feed | not run: `cc ... -lical` failed | |")
