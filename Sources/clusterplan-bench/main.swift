@@ -4,6 +4,7 @@ for suite in suites {
     switch suite {
     case "ical": try benchICal()
     case "report": try reportBench()
+    case "clustering": clusteringBench()
     default:
         print("unknown benchmark suite: \(suite)")
     }
