@@ -1,11 +1,13 @@
-// Usage: clusterplan-bench <suite>... ; each suite prints its figures as Markdown table rows.
-let suites = CommandLine.arguments.dropFirst()
-for suite in suites {
+// Usage: clusterplan-bench <suite>... | all ; each suite prints its figures as Markdown table rows.
+let known = ["scheduler", "ical", "report", "clustering"]
+let requested = Array(CommandLine.arguments.dropFirst())
+for suite in requested == ["all"] || requested.isEmpty ? known : requested {
     switch suite {
     case "scheduler": schedulerBench()
+    case "ical": try icalBench()
     case "report": try reportBench()
     case "clustering": clusteringBench()
     default:
-        print("unknown benchmark suite: \(suite)")
+        print("unknown benchmark suite: \(suite); known: \(known.joined(separator: ", ")), all")
     }
 }
