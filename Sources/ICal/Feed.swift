@@ -1,0 +1,198 @@
+import CLibical
+import Planning
+
+public struct FeedOptions: Hashable, Sendable {
+    /// Public address of the site (`https://plan.example.ru`); events then carry `URL:<base>/events/<cluster>/<number>`.
+    public var baseURL: String?
+    /// REFRESH-INTERVAL and X-PUBLISHED-TTL, an iCalendar duration.
+    public var refreshInterval: String
+
+    public init(baseURL: String? = nil, refreshInterval: String = "PT4H") {
+        self.baseURL = baseURL
+        self.refreshInterval = refreshInterval
+    }
+}
+
+/// Which events a feed carries: `/feeds/district.ics`, `/feeds/clusters/<id>.ics`, `/feeds/schools/<id>.ics`.
+public enum FeedScope: Hashable, Sendable {
+    case district
+    case cluster(String)
+    /// Events the school hosts or takes part in.
+    case school(String)
+}
+
+public struct Feed: Hashable, Sendable {
+    /// The `.ics` text: CRLF lines folded at 75 octets, as libical writes them.
+    public var text: String
+    /// Events in scope left out because they have no date yet, in id order.
+    public var undated: [EventID]
+}
+
+public enum FeedError: Error, Hashable, Sendable, CustomStringConvertible {
+    case unknownCluster(String)
+    case unknownSchool(String)
+    case unknownTimezone(String)
+    case invalidRefreshInterval(String)
+
+    public var description: String {
+        switch self {
+        case .unknownCluster(let id): "нет кластера «\(id)»"
+        case .unknownSchool(let id): "нет школы «\(id)»"
+        case .unknownTimezone(let name): "неизвестный часовой пояс «\(name)»"
+        case .invalidRefreshInterval(let text): "интервал обновления «\(text)» не является длительностью iCalendar (например, PT4H)"
+        }
+    }
+}
+
+/// The iCalendar UID of an event: `<cluster>-<number>.<FNV-1a of the district name, 8 hex>@clusterplan`.
+///
+/// It depends on nothing that can change while the event lives (not its date, not the site's
+/// address, not the machine), so calendar apps update the event instead of duplicating it. The
+/// district hash keeps UIDs apart when two districts both have a cluster `math`; without a
+/// district name the segment is left out (`math-3@clusterplan`).
+public func uid(for id: EventID, district: String?) -> String {
+    let base = "\(id.cluster)-\(id.number)"
+    guard let district else { return "\(base)@clusterplan" }
+    var hash: UInt32 = 0x811C_9DC5
+    for byte in district.utf8 {
+        hash = (hash ^ UInt32(byte)) &* 0x0100_0193
+    }
+    let hex = String(hash, radix: 16)
+    return "\(base).\(String(repeating: "0", count: 8 - hex.count))\(hex)@clusterplan"
+}
+
+/// Builds one feed. Every byte comes from libical: the calendar's own properties and VTIMEZONE
+/// are serialised as one component, each event is built, serialised and freed on its own (so an
+/// 80,000-event feed never holds more than one VEVENT tree), and the pieces are joined exactly
+/// where libical would have put the events when serialising the whole tree.
+/// No clock is read: the same snapshot always gives the same bytes.
+public func makeFeed(_ snapshot: DistrictSnapshot, scope: FeedScope, options: FeedOptions = FeedOptions())
+    throws(FeedError) -> Feed {
+    let district = snapshot.district
+    let name: String
+    let inScope: [EventSnapshot]
+    switch scope {
+    case .district:
+        name = district.name
+        inScope = snapshot.events
+    case .cluster(let id):
+        guard let cluster = district.cluster(id) else { throw .unknownCluster(id) }
+        name = cluster.title
+        inScope = snapshot.events(inCluster: id)
+    case .school(let id):
+        guard let school = district.school(id) else { throw .unknownSchool(id) }
+        name = school.name
+        inScope = snapshot.events(forSchool: id)
+    }
+    guard let zone = Zone(district.timezone) else { throw .unknownTimezone(district.timezone) }
+    let refresh = icaldurationtype_from_string(options.refreshInterval)
+    guard icaldurationtype_is_bad_duration(refresh) == 0, icaldurationtype_is_null_duration(refresh) == 0 else {
+        throw .invalidRefreshInterval(options.refreshInterval)
+    }
+
+    let sorted = inScope.sorted { $0.id < $1.id }
+    let dated = sorted.compactMap { event in event.state.date.map { (event, $0) } }
+    let context = EventContext(district: district, zone: zone.name, baseURL: options.baseURL)
+
+    let calendar = Component(ICAL_VCALENDAR_COMPONENT)
+    calendar.add(icalproperty_new_version, "2.0")
+    calendar.add(icalproperty_new_prodid, "-//ClusterPlan//ClusterPlan//RU")
+    calendar.add(icalproperty_new_calscale, "GREGORIAN")
+    calendar.add(icalproperty_new_method(ICAL_METHOD_PUBLISH))
+    calendar.add(icalproperty_new_name, name)
+    calendar.addX("X-WR-CALNAME", name)
+    calendar.add(icalproperty_new_refreshinterval(refresh), icalparameter_new_value(ICAL_VALUE_DURATION))
+    calendar.addX("X-PUBLISHED-TTL", options.refreshInterval)
+    if let years = context.years(of: dated) {
+        zone.addVTimezone(to: calendar, years: years)
+    }
+
+    var envelope: [UInt8] = []
+    calendar.serialize(into: &envelope)
+    let end = Array("END:VCALENDAR\r\n".utf8)
+    precondition(envelope.suffix(end.count).elementsEqual(end), "libical ends every VCALENDAR with END:VCALENDAR")
+
+    var output = Array(envelope.dropLast(end.count))
+    output.reserveCapacity(output.count + dated.count * 1_200 + end.count)
+    for (event, day) in dated {
+        context.vevent(event, on: day).serialize(into: &output)
+    }
+    output.append(contentsOf: end)
+    return Feed(text: String(decoding: output, as: UTF8.self),
+                undated: sorted.filter { $0.state.date == nil }.map(\.id))
+}
+
+/// What building a VEVENT needs besides the event: looked up once per feed, not once per event.
+private struct EventContext {
+    let zone: String
+    let baseURL: String?
+    let defaultStart: TimeOfDay
+    let clusters: [String: Cluster]
+    let schools: [String: School]
+
+    init(district: District, zone: String, baseURL: String?) {
+        self.zone = zone
+        self.baseURL = baseURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+        defaultStart = district.calendar.defaultStart
+        clusters = Dictionary(district.clusters.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        schools = Dictionary(district.schools.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The calendar years the VTIMEZONE must cover: every event's start and end.
+    func years(of events: [(EventSnapshot, LocalDate)]) -> ClosedRange<Int>? {
+        let days = events.map(\.1)
+        guard let first = days.min(), let last = days.max() else { return nil }
+        return first.year...(last.adding(days: 1).year)
+    }
+
+    func vevent(_ snapshot: EventSnapshot, on day: LocalDate) -> Component {
+        let event = snapshot.event
+        let state = snapshot.state
+        let cluster = clusters[event.clusterID]
+        let vevent = Component(ICAL_VEVENT_COMPONENT)
+
+        vevent.add(icalproperty_new_uid, uid(for: event.id, district: cluster?.district))
+        let stamp = utcTime(state.lastModified)
+        vevent.add(icalproperty_new_dtstamp(stamp))
+        vevent.add(icalproperty_new_lastmodified(stamp))
+        vevent.add(icalproperty_new_sequence(Int32(clamping: state.sequence)))
+
+        let start = (state.start ?? event.start ?? defaultStart).minutesSinceMidnight
+        let end = start + event.durationMinutes
+        // Floating times plus an explicit TZID parameter: libical writes the zone only as a parameter.
+        vevent.add(icalproperty_new_dtstart(icalTime(day, minute: start)), icalparameter_new_tzid(zone))
+        vevent.add(icalproperty_new_dtend(icalTime(day.adding(days: end / 1440), minute: end % 1440)),
+                   icalparameter_new_tzid(zone))
+
+        let summary = "\(event.format.russian): \(event.title)"
+        vevent.add(icalproperty_new_summary, state.status.isCancelled ? "ОТМЕНЕНО: \(summary)" : summary)
+        vevent.add(icalproperty_new_description, description(of: event, in: cluster))
+        let host = schools[event.host]
+        let location = [host?.name ?? event.host, host?.address].compactMap { $0 }.joined(separator: ", ")
+        vevent.add(icalproperty_new_location, location)
+        vevent.add(icalproperty_new_categories, event.format.russian)
+        vevent.add(icalproperty_new_status(state.status.isCancelled ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED))
+        if let coordinator = cluster?.coordinator, let email = coordinator.email {
+            vevent.add(icalproperty_new_organizer, "mailto:\(email)", icalparameter_new_cn(coordinator.name))
+        }
+        if let baseURL {
+            vevent.add(icalproperty_new_url, "\(baseURL)/events/\(event.clusterID)/\(event.number)")
+        }
+        return vevent
+    }
+
+    /// Purpose, format, cluster and the texts of the plan tasks the event serves, one per line.
+    func description(of event: PlannedEvent, in cluster: Cluster?) -> String {
+        var lines: [String] = []
+        if let purpose = event.purpose { lines.append(purpose) }
+        lines.append("Формат: \(event.format.russian)")
+        lines.append("Кластер: \(cluster?.title ?? event.clusterID)")
+        let tasks = cluster?.plan?.tasks ?? []
+        let linked = event.tasks.map { id in tasks.first { $0.id == id }?.text ?? id }
+        if !linked.isEmpty {
+            lines.append("Задачи:")
+            lines.append(contentsOf: linked.map { "— \($0)" })
+        }
+        return lines.joined(separator: "\n")
+    }
+}
