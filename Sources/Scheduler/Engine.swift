@@ -1,0 +1,387 @@
+import Planning
+
+/// Why one day is excluded for one event. Holds indices into the engine's tables, so the hot loop
+/// builds no strings; `Engine.constraint(_:days:)` turns it into a `Constraint`.
+enum Blocker: Hashable {
+    case dayOff(DayOff)
+    case vacation(Int)
+    /// `school` -1: a busy period for every school.
+    case busyPeriod(school: Int, period: Int)
+    /// `school` -1: an interval for every school.
+    case busyInterval(school: Int, interval: Int)
+    case order(job: Int)
+    case event(school: Int, job: Int)
+}
+
+/// One bit per (row, day): per-school busy days and per-school occupied days.
+struct DayBits {
+    let words: Int
+    private var storage: [UInt64]
+
+    init(rows: Int, span: Int) {
+        words = (span + 63) >> 6
+        storage = Array(repeating: 0, count: rows * words)
+    }
+
+    func contains(_ row: Int, _ day: Int) -> Bool {
+        storage[row &* words &+ (day >> 6)] & (1 &<< UInt64(day & 63)) != 0
+    }
+
+    mutating func insert(_ row: Int, _ day: Int) {
+        storage[row * words + (day >> 6)] |= 1 << UInt64(day & 63)
+    }
+}
+
+struct Job {
+    enum Role { case fixed(Placement?), pinned(LocalDate), free }
+
+    let event: PlannedEvent
+    /// School indices, the host first, without repeats.
+    let schools: [Int]
+    let cluster: Int
+    /// Index of the event's (cluster, academic year) group: number order holds inside it.
+    let group: Int
+    /// Window as day numbers relative to `Engine.base`, both ends included.
+    let first: Int
+    let last: Int
+    let start: TimeOfDay
+    /// False for events outside `onlyCluster`: they occupy days but are not reported.
+    let inScope: Bool
+    let role: Role
+    var target = 0
+    var day: Int?
+}
+
+/// Earliest and latest day number order allows, with the events that set them.
+struct OrderBounds {
+    var lo = Int.min, loJob = -1
+    var hi = Int.max, hiJob = -1
+}
+
+struct Engine {
+    let request: ScheduleRequest
+    let calendar: DistrictCalendar
+    var jobs: [Job] = []
+    var schoolIDs: [String]
+    var groups: [[Int]] = []
+    var clusterJobs: [[Int]] = []
+    let base: Int
+    let span: Int
+    var dayOff: [DayOff?]
+    var vacationAt: [Int]
+    var allBusyAt: [Int]
+    var busyBits: DayBits
+    var busyPeriodsBySchool: [Int: [Int]] = [:]
+    var intervalsBySchool: [Int: [Int]] = [:]
+    var allSchoolIntervals: [Int] = []
+    var occupied: DayBits
+    /// school * span + day -> job: who occupies a school's day, for explanations.
+    var occupant: [Int: Int] = [:]
+    var decisions: [Decision?]
+    var explanations: [Explanation]
+    var orderWarnings: [String] = []
+
+    init(_ request: ScheduleRequest) {
+        self.request = request
+        let calendar = request.district.calendar
+        self.calendar = calendar
+        let events = request.district.events.sorted { $0.id < $1.id }
+
+        var schoolIDs: [String] = [], schoolIndex: [String: Int] = [:]
+        func school(_ id: String) -> Int {
+            if let i = schoolIndex[id] { return i }
+            schoolIndex[id] = schoolIDs.count
+            schoolIDs.append(id)
+            return schoolIDs.count - 1
+        }
+        for s in request.district.schools { _ = school(s.id) }
+        for b in calendar.busy { if let s = b.school { _ = school(s) } }
+        for b in calendar.busyIntervals { if let s = b.school { _ = school(s) } }
+
+        var lo = Int.max, hi = Int.min
+        func cover(_ d: LocalDate) { lo = min(lo, d.daysSinceEpoch); hi = max(hi, d.daysSinceEpoch) }
+        var groupIndex: [String: Int] = [:], clusterIndex: [String: Int] = [:]
+        var prepared: [(event: PlannedEvent, schools: [Int], cluster: Int, group: Int, role: Job.Role, inScope: Bool)] = []
+        for e in events {
+            var schools = [school(e.host)]
+            for p in e.participants where !schools.contains(school(p)) { schools.append(school(p)) }
+            let cluster: Int
+            if let c = clusterIndex[e.clusterID] { cluster = c } else {
+                cluster = clusterIndex.count
+                clusterIndex[e.clusterID] = cluster
+            }
+            let groupKey = "\(e.clusterID)\u{1}\(e.year)"
+            let group: Int
+            if let g = groupIndex[groupKey] { group = g } else {
+                group = groupIndex.count
+                groupIndex[groupKey] = group
+            }
+            let inScope = request.onlyCluster.map { $0 == e.clusterID } ?? true
+            let planPin: LocalDate? = if case .pinned(let d) = e.timing { d } else { nil }
+            let pin = request.pinned[e.id] ?? planPin
+            let start = e.start ?? calendar.defaultStart
+            let role: Job.Role
+            if request.fixed.contains(e.id) {
+                role = .fixed(request.previous[e.id])
+            } else if !inScope {
+                role = .fixed(request.previous[e.id] ?? pin.map { Placement(date: $0, start: start) })
+            } else if let pin {
+                role = .pinned(pin)
+            } else {
+                role = .free
+            }
+            cover(e.timing.firstDay)
+            cover(e.timing.lastDay)
+            if let pin { cover(pin) }
+            if let p = request.previous[e.id] { cover(p.date) }
+            prepared.append((e, schools, cluster, group, role, inScope))
+        }
+        if lo > hi { lo = 0; hi = 0 }
+        let base = lo, span = hi - lo + 1
+        self.base = base
+        self.span = span
+        func dayRange(_ from: LocalDate, _ to: LocalDate) -> Range<Int> {
+            let a = max(0, from.daysSinceEpoch - base), b = min(span, to.daysSinceEpoch - base + 1)
+            return a < b ? a..<b : 0..<0
+        }
+
+        groups = Array(repeating: [], count: groupIndex.count)
+        clusterJobs = Array(repeating: [], count: clusterIndex.count)
+        for (i, p) in prepared.enumerated() {
+            var first = p.event.timing.firstDay.daysSinceEpoch - base
+            var last = p.event.timing.lastDay.daysSinceEpoch - base
+            if case .pinned(let d) = p.role { first = d.daysSinceEpoch - base; last = first }
+            jobs.append(Job(event: p.event, schools: p.schools, cluster: p.cluster, group: p.group, first: first,
+                            last: last, start: p.event.start ?? calendar.defaultStart, inScope: p.inScope, role: p.role))
+            groups[p.group].append(i)
+            clusterJobs[p.cluster].append(i)
+        }
+
+        dayOff = (0..<span).map { calendar.dayOff(LocalDate(daysSinceEpoch: base + $0)) }
+        vacationAt = Array(repeating: -1, count: span)
+        for (v, vacation) in calendar.vacations.enumerated() {
+            for d in dayRange(vacation.from, vacation.to) where vacationAt[d] < 0 { vacationAt[d] = v }
+        }
+        allBusyAt = Array(repeating: -1, count: span)
+        var busyBits = DayBits(rows: schoolIDs.count, span: span)
+        for (p, period) in calendar.busy.enumerated() {
+            guard let id = period.school else {
+                for d in dayRange(period.from, period.to) where allBusyAt[d] < 0 { allBusyAt[d] = p }
+                continue
+            }
+            let s = school(id)
+            busyPeriodsBySchool[s, default: []].append(p)
+            for d in dayRange(period.from, period.to) { busyBits.insert(s, d) }
+        }
+        self.busyBits = busyBits
+        for (i, interval) in calendar.busyIntervals.enumerated() {
+            if let id = interval.school { intervalsBySchool[school(id), default: []].append(i) }
+            else { allSchoolIntervals.append(i) }
+        }
+        occupied = DayBits(rows: schoolIDs.count, span: span)
+        self.schoolIDs = schoolIDs
+        decisions = Array(repeating: nil, count: jobs.count)
+        explanations = Array(repeating: Explanation(), count: jobs.count)
+        assignTargets()
+    }
+
+    /// Events of one cluster and year that share a window get evenly spaced target days in it,
+    /// so they spread through the window instead of piling at its start.
+    private mutating func assignTargets() {
+        for group in groups {
+            var windows: [(first: Int, last: Int, members: [Int])] = []
+            for j in group {
+                if let w = windows.firstIndex(where: { $0.first == jobs[j].first && $0.last == jobs[j].last }) {
+                    windows[w].members.append(j)
+                } else {
+                    windows.append((jobs[j].first, jobs[j].last, [j]))
+                }
+            }
+            for w in windows {
+                let length = w.last - w.first + 1, m = w.members.count
+                for (k, j) in w.members.enumerated() { jobs[j].target = w.first + (2 * k + 1) * length / (2 * m) }
+            }
+        }
+    }
+
+    func date(_ day: Int) -> LocalDate { LocalDate(daysSinceEpoch: base + day) }
+
+    private mutating func occupy(_ j: Int, _ day: Int) {
+        jobs[j].day = day
+        for s in jobs[j].schools {
+            occupied.insert(s, day)
+            // The first event keeps the slot in the explanation map; a pinned clash may add a second.
+            if occupant[s * span + day] == nil { occupant[s * span + day] = j }
+        }
+    }
+
+    func orderBounds(_ j: Int) -> OrderBounds {
+        var b = OrderBounds()
+        let n = jobs[j].event.number
+        for k in groups[jobs[j].group] where k != j {
+            guard let d = jobs[k].day else { continue }
+            let m = jobs[k].event.number
+            if m < n, d + 1 > b.lo { b.lo = d + 1; b.loJob = k }
+            if m > n, d - 1 < b.hi { b.hi = d - 1; b.hiJob = k }
+        }
+        return b
+    }
+
+    /// Busy intervals that may touch event `j`: (school index or -1, interval index).
+    func intervals(for j: Int) -> [(Int, Int)] {
+        var result: [(Int, Int)] = []
+        for s in jobs[j].schools { for i in intervalsBySchool[s] ?? [] { result.append((s, i)) } }
+        for i in allSchoolIntervals { result.append((-1, i)) }
+        return result
+    }
+
+    /// The first hard rule that excludes `day` for event `j`, or nil when the day is allowed.
+    func blocker(_ j: Int, _ day: Int, _ bounds: OrderBounds, _ intervals: [(Int, Int)]) -> Blocker? {
+        if let off = dayOff[day] { return .dayOff(off) }
+        if calendar.preferences.duringVacations == .forbid, vacationAt[day] >= 0 { return .vacation(vacationAt[day]) }
+        if allBusyAt[day] >= 0 { return .busyPeriod(school: -1, period: allBusyAt[day]) }
+        if day < bounds.lo { return .order(job: bounds.loJob) }
+        if day > bounds.hi { return .order(job: bounds.hiJob) }
+        let job = jobs[j]
+        for s in job.schools where busyBits.contains(s, day) {
+            let p = busyPeriodsBySchool[s]?.first { calendar.busy[$0].from <= date(day) && date(day) <= calendar.busy[$0].to }
+            return .busyPeriod(school: s, period: p ?? -1)
+        }
+        for (s, i) in intervals where calendar.busyIntervals[i].overlaps(
+            day: date(day), startMinute: job.start.minutesSinceMidnight, durationMinutes: job.event.durationMinutes) {
+            return .busyInterval(school: s, interval: i)
+        }
+        for s in job.schools where occupied.contains(s, day) {
+            return .event(school: s, job: occupant[s * span + day] ?? -1)
+        }
+        return nil
+    }
+
+    /// Days between `day` and the nearest other event of the same cluster, and that event.
+    func nearestClusterEvent(_ j: Int, _ day: Int) -> (gap: Int, job: Int)? {
+        var best: (gap: Int, job: Int)?
+        for k in clusterJobs[jobs[j].cluster] where k != j {
+            guard let d = jobs[k].day else { continue }
+            let gap = abs(d - day)
+            if best == nil || gap < best!.gap { best = (gap, k) }
+        }
+        return best
+    }
+
+    /// Weighed preferences; lower is better.
+    func cost(_ j: Int, _ day: Int) -> Int {
+        let prefs = calendar.preferences
+        var cost = abs(day - jobs[j].target)
+        if !prefs.preferredWeekdays.contains(date(day).weekday) { cost += 10 }
+        if vacationAt[day] >= 0 { cost += prefs.duringVacations == .prefer ? -40 : 40 }
+        if let near = nearestClusterEvent(j, day), near.gap < prefs.minimumGapDays {
+            cost += 1000 + 10 * (prefs.minimumGapDays - near.gap)
+        }
+        return cost
+    }
+
+    mutating func run() -> ScheduleResult {
+        // 1. Fixed and pinned events occupy their days first: nothing moves them.
+        for j in jobs.indices {
+            switch jobs[j].role {
+            case .fixed(let p):
+                if let p { occupy(j, p.date.daysSinceEpoch - base) }
+                decisions[j] = .fixed(p)
+                explanations[j] = Explanation(lines: [fixedLine(p)])
+            case .pinned(let d):
+                let day = d.daysSinceEpoch - base
+                let found = blocker(j, day, OrderBounds(), intervals(for: j))
+                occupy(j, day)
+                decisions[j] = .pinned(Placement(date: d, start: jobs[j].start))
+                explanations[j] = pinnedExplanation(j, day, found)
+            case .free:
+                break
+            }
+        }
+        warnAboutOrder()
+
+        // 2. Published dates that still satisfy every hard rule stay where they are.
+        var invalidPrevious: [Int: String] = [:]
+        for j in jobs.indices {
+            guard case .free = jobs[j].role, let p = request.previous[jobs[j].event.id] else { continue }
+            let day = p.date.daysSinceEpoch - base
+            guard day >= jobs[j].first, day <= jobs[j].last else {
+                invalidPrevious[j] = "вне окна \(windowLabel(j))"
+                continue
+            }
+            if let found = blocker(j, day, orderBounds(j), intervals(for: j)) {
+                invalidPrevious[j] = describe(found, for: j)
+                continue
+            }
+            occupy(j, day)
+            let now = Placement(date: p.date, start: jobs[j].start)
+            decisions[j] = now == p ? .kept(p) : .moved(from: p, to: now)
+            explanations[j] = Explanation(lines: [now == p
+                ? "сохранена прежняя дата \(dayLabel(day)): она по-прежнему подходит"
+                : "дата \(dayLabel(day)) сохранена, время начала изменено: \(p.start) → \(now.start)"])
+        }
+
+        // 3. Everything else, in cluster and number order, on its cheapest allowed day.
+        for j in jobs.indices where decisions[j] == nil {
+            place(j, invalidPrevious[j])
+        }
+
+        var events: [EventSchedule] = []
+        var feasible = true
+        for j in jobs.indices where jobs[j].inScope {
+            let decision = decisions[j] ?? .unplaced
+            if decision == .unplaced { feasible = false }
+            events.append(EventSchedule(id: jobs[j].event.id, decision: decision, explanation: explanations[j]))
+        }
+        return ScheduleResult(events: events, orderWarnings: orderWarnings, isFeasible: feasible)
+    }
+
+    private mutating func place(_ j: Int, _ previousProblem: String?) {
+        let bounds = orderBounds(j)
+        let intervals = intervals(for: j)
+        var best: (day: Int, cost: Int)?
+        var excluded: [(Blocker, [Int])] = []
+        for day in stride(from: jobs[j].first, through: jobs[j].last, by: 1) {
+            if let found = blocker(j, day, bounds, intervals) {
+                if let k = excluded.firstIndex(where: { $0.0 == found }) { excluded[k].1.append(day) }
+                else { excluded.append((found, [day])) }
+                continue
+            }
+            let c = cost(j, day)
+            if best == nil || c < best!.cost { best = (day, c) }
+        }
+        let previous = request.previous[jobs[j].event.id]
+        var lines: [String] = []
+        if let previous, let previousProblem {
+            lines.append("прежняя дата \(previous.date.weekday.russianShort) \(previous.date.russian) больше не подходит: \(previousProblem)")
+        }
+        guard let best else {
+            decisions[j] = .unplaced
+            lines += unplacedLines(j, excluded)
+            explanations[j] = Explanation(lines: lines, conflicts: excluded.map { constraint($0.0, days: $0.1) })
+            return
+        }
+        occupy(j, best.day)
+        let placement = Placement(date: date(best.day), start: jobs[j].start)
+        decisions[j] = previous.map { .moved(from: $0, to: placement) } ?? .placed(placement)
+        lines.append(summaryLine(j, excluded))
+        lines.append(choiceLine(j, best.day))
+        explanations[j] = Explanation(lines: lines)
+    }
+
+    /// Pinned and fixed dates that put a cluster's events of one year out of number order.
+    private mutating func warnAboutOrder() {
+        for group in groups {
+            var latest: Int?
+            for j in group {
+                guard let d = jobs[j].day else { continue }
+                if let l = latest, let ld = jobs[l].day, ld >= d {
+                    let a = jobs[j].event.id, b = jobs[l].event.id
+                    orderWarnings.append("\(a) (\(date(d).russian)) стоит не позже \(b) (\(date(ld).russian)): "
+                        + "закреплённые даты нарушают порядок номеров")
+                }
+                if latest == nil || jobs[latest!].day! < d { latest = j }
+            }
+        }
+    }
+}

@@ -1,0 +1,176 @@
+import Planning
+
+/// The Russian text of `--explain`, and blockers turned into structured constraints.
+extension Engine {
+    func dayLabel(_ day: Int) -> String { "\(date(day).weekday.russianShort) \(date(day).russian)" }
+
+    func windowLabel(_ j: Int) -> String {
+        switch jobs[j].event.timing {
+        case .month(let m): m.russian
+        case .window(let from, let to): "\(from.russian)–\(to.russian)"
+        case .pinned(let d): d.russian
+        }
+    }
+
+    func schoolLabel(_ s: Int) -> String { s < 0 ? "все школы" : "школа \(schoolIDs[s])" }
+
+    func busyReason(_ period: Int) -> String {
+        guard period >= 0 else { return "занята" }
+        let p = calendar.busy[period]
+        let dates = p.from == p.to ? p.from.russian : "\(p.from.russian)–\(p.to.russian)"
+        return "\(p.reason ?? "занятость"), \(dates)"
+    }
+
+    func intervalReason(_ interval: Int) -> String {
+        let i = calendar.busyIntervals[interval]
+        return i.reason.map { "\(i.source): \($0)" } ?? i.source
+    }
+
+    func eventLabel(_ k: Int) -> String {
+        guard k >= 0 else { return "другое мероприятие" }
+        let day = jobs[k].day.map { ", \(date($0).russian)" } ?? ""
+        return "\(jobs[k].event.id)\(day)"
+    }
+
+    /// A short phrase for one blocker, as used after a count or after "не подходит:".
+    func describe(_ b: Blocker, for j: Int) -> String {
+        switch b {
+        case .dayOff(let off): off.russian
+        case .vacation(let v): "каникулы (\(calendar.vacations[v].title)), а календарь запрещает мероприятия в каникулы"
+        case .busyPeriod(let s, let p):
+            s < 0 ? "все школы заняты (\(busyReason(p)))" : "\(schoolLabel(s)) занята (\(busyReason(p)))"
+        case .busyInterval(let s, let i): "\(schoolLabel(s)) занята (\(intervalReason(i)))"
+        case .order(let k):
+            jobs[k].event.number < jobs[j].event.number
+                ? "не позже №\(jobs[k].event.number) (\(eventLabel(k))), а мероприятия кластера идут по номерам"
+                : "не раньше №\(jobs[k].event.number) (\(eventLabel(k))), а мероприятия кластера идут по номерам"
+        case .event(let s, let k):
+            "\(schoolLabel(s)) \(s == jobs[j].schools[0] ? "как площадка " : "")уже на другом мероприятии (\(eventLabel(k)))"
+        }
+    }
+
+    /// What a coordinator can change to free days excluded by `b`.
+    func remedy(_ b: Blocker, for j: Int) -> String? {
+        switch b {
+        case .dayOff: nil
+        case .vacation: "разрешить мероприятия в каникулы (calendar: during_vacations: avoid)"
+        case .busyPeriod(let s, _):
+            s < 0 ? "сократить общую занятость в calendar.busy" : "сократить занятость: \(schoolLabel(s)) в calendar.busy"
+        case .busyInterval(let s, let i):
+            "освободить время в \(calendar.busyIntervals[i].source) или изменить время начала (\(schoolLabel(s)))"
+        case .order(let k): "изменить окно или номер мероприятия \(jobs[k].event.id)"
+        case .event(let s, let k):
+            s == jobs[j].schools[0]
+                ? "перенести \(k >= 0 ? "\(jobs[k].event.id)" : "другое мероприятие") или выбрать другую площадку"
+                : "перенести \(k >= 0 ? "\(jobs[k].event.id)" : "другое мероприятие") или исключить \(schoolLabel(s)) из участников"
+        }
+    }
+
+    func constraint(_ b: Blocker, days: [Int]) -> Constraint {
+        let dates = days.map(date)
+        switch b {
+        case .dayOff(let off): return .dayOff(off, days: dates)
+        case .vacation(let v): return .vacationForbidden(title: calendar.vacations[v].title, days: dates)
+        case .busyPeriod(let s, let p):
+            return .schoolBusy(school: s < 0 ? nil : schoolIDs[s], reason: p < 0 ? "" : calendar.busy[p].reason ?? "", days: dates)
+        case .busyInterval(let s, let i):
+            return .schoolBusy(school: s < 0 ? nil : schoolIDs[s], reason: calendar.busyIntervals[i].source, days: dates)
+        case .order(let k):
+            return .numberOrder(event: jobs[k].event.id, date: date(jobs[k].day ?? 0), days: dates)
+        case .event(let s, let k):
+            return .schoolHasEvent(school: schoolIDs[s], event: k >= 0 ? jobs[k].event.id : jobs[0].event.id, days: dates)
+        }
+    }
+
+    func fixedLine(_ p: Placement?) -> String {
+        p.map { "не переназначается (проведено, отменено или исключено); занимает \($0.date.weekday.russianShort) \($0.date.russian)" }
+            ?? "не переназначается (проведено, отменено или исключено); даты нет"
+    }
+
+    func pinnedExplanation(_ j: Int, _ day: Int, _ found: Blocker?) -> Explanation {
+        var lines = ["дата закреплена: \(dayLabel(day))"]
+        guard let found else { return Explanation(lines: lines) }
+        lines.append("внимание: закреплённая дата нарушает правило — \(describe(found, for: j))")
+        return Explanation(lines: lines, conflicts: [constraint(found, days: [day])])
+    }
+
+    /// `октябрь 2019: 23 рабочих дня, 4 — каникулы (…), 2 — школа 344 занята (…)`
+    func summaryLine(_ j: Int, _ excluded: [(Blocker, [Int])]) -> String {
+        let window = stride(from: jobs[j].first, through: jobs[j].last, by: 1)
+        let working = window.filter { dayOff[$0] == nil }.count
+        var parts = ["\(windowLabel(j)): \(working) \(plural(working, "рабочий день", "рабочих дня", "рабочих дней"))"]
+        if calendar.preferences.duringVacations != .forbid {
+            var byVacation: [(Int, Int)] = []
+            for d in window where dayOff[d] == nil && vacationAt[d] >= 0 {
+                if let k = byVacation.firstIndex(where: { $0.0 == vacationAt[d] }) { byVacation[k].1 += 1 }
+                else { byVacation.append((vacationAt[d], 1)) }
+            }
+            for (v, n) in byVacation { parts.append("\(n) — каникулы (\(calendar.vacations[v].title))") }
+        }
+        for (b, days) in excluded {
+            if case .dayOff = b { continue }
+            parts.append("\(days.count) — \(shortDescription(b, for: j))")
+        }
+        return parts.joined(separator: ", ")
+    }
+
+    private func shortDescription(_ b: Blocker, for j: Int) -> String {
+        switch b {
+        case .order(let k):
+            jobs[k].event.number < jobs[j].event.number
+                ? "не позже №\(jobs[k].event.number) (\(eventLabel(k)))"
+                : "не раньше №\(jobs[k].event.number) (\(eventLabel(k)))"
+        case .event(let s, let k): "\(schoolLabel(s)) на другом мероприятии (\(eventLabel(k)))"
+        case .vacation(let v): "каникулы (\(calendar.vacations[v].title)), запрещены"
+        default: describe(b, for: j)
+        }
+    }
+
+    /// `выбран чт 17.10.2019 — предпочтительный день недели, интервал 28 дней после nevsky-exact/1`
+    func choiceLine(_ j: Int, _ day: Int) -> String {
+        let prefs = calendar.preferences
+        var reasons: [String] = []
+        reasons.append(prefs.preferredWeekdays.contains(date(day).weekday)
+            ? "предпочтительный день недели" : "день недели не из предпочтительных: лучшие дни заняты")
+        if vacationAt[day] >= 0 {
+            let title = calendar.vacations[vacationAt[day]].title
+            reasons.append(prefs.duringVacations == .prefer
+                ? "каникулы (\(title)) — предпочтительно" : "каникулы (\(title)) — нежелательно, но других подходящих дней нет")
+        }
+        let offset = day - jobs[j].target
+        reasons.append(offset == 0 ? "равномерно по окну" : "\(abs(offset)) дн. \(offset < 0 ? "раньше" : "позже") намеченного \(date(jobs[j].target).russian)")
+        if let near = nearestClusterEvent(j, day) {
+            let relation = jobs[near.job].day! < day ? "после" : "до"
+            let gap = "интервал \(near.gap) \(plural(near.gap, "день", "дня", "дней")) \(relation) \(jobs[near.job].event.id)"
+            reasons.append(near.gap < prefs.minimumGapDays
+                ? "\(gap) — меньше минимального (\(prefs.minimumGapDays)): в окне нет дня с нужным интервалом" : gap)
+        }
+        return "выбран \(dayLabel(day)) — " + reasons.joined(separator: ", ")
+    }
+
+    func unplacedLines(_ j: Int, _ excluded: [(Blocker, [Int])]) -> [String] {
+        let total = max(0, jobs[j].last - jobs[j].first + 1)
+        var lines = ["назначить нельзя: в окне \(windowLabel(j)) (\(total) \(plural(total, "день", "дня", "дней"))) нет ни одного подходящего дня"]
+        var offDays = 0
+        for (b, days) in excluded {
+            if case .dayOff = b { offDays += days.count; continue }
+            lines.append("\(days.count) \(plural(days.count, "день", "дня", "дней")) — \(describe(b, for: j))")
+        }
+        if offDays > 0 { lines.insert("\(offDays) \(plural(offDays, "день", "дня", "дней")) — выходные и праздники", at: 1) }
+        var remedies = ["расширить окно мероприятия (month или from/to)"]
+        for (b, _) in excluded {
+            if let r = remedy(b, for: j), !remedies.contains(r) { remedies.append(r) }
+        }
+        lines.append("что можно сделать: " + remedies.joined(separator: "; "))
+        return lines
+    }
+}
+
+/// Russian plural: 1 день, 2 дня, 5 дней, 21 день.
+func plural(_ n: Int, _ one: String, _ few: String, _ many: String) -> String {
+    let tens = n % 100, units = n % 10
+    if (11...14).contains(tens) { return many }
+    if units == 1 { return one }
+    if (2...4).contains(units) { return few }
+    return many
+}
