@@ -8,6 +8,7 @@ struct ClusterPlanCommand: AsyncParsableCommand {
         discussion: "База данных: --db, иначе $CLUSTERPLAN_DB, иначе ./clusterplan.sqlite.",
         subcommands: [
             ImportCommand.self, ValidateCommand.self, EventsCommand.self,
+            ServeCommand.self, PublishCommand.self,
         ]
     )
 
