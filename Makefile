@@ -25,7 +25,7 @@ demo: deps
 
 bench:
 	@scripts/install-deps.sh bench
-	$(SWIFT) build -c release --product clusterplan-bench --product clusterplan
+	$(SWIFT) build -c release
 	.build/release/clusterplan-bench all
 
 clean:

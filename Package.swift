@@ -83,7 +83,12 @@ let package = Package(
             name: "SchedulerTests",
             dependencies: ["TestSupport", "Scheduler", "PlanFiles", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "ClusteringTests", dependencies: ["TestSupport", "Clustering"]),
+        .testTarget(
+            name: "ClusteringTests",
+            dependencies: ["TestSupport", "Clustering", "PlanFiles", .product(name: "Yams", package: "Yams")]
+        ),
+        // Runs the built `clusterplan` binary: exit codes, stdout and stderr as a user sees them.
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "clusterplan"]),
         .testTarget(name: "ReportsTests", dependencies: ["TestSupport", "Reports", "PlanFiles"]),
         .testTarget(
             name: "ServerTests",

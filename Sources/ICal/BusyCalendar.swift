@@ -43,9 +43,10 @@ public func readBusyCalendar(text: String, file: String, school: String?, timezo
     var reader = BusyReader(zone: zone, school: school, file: file, from: from, through: through)
     let events = children(of: calendar.pointer, ICAL_VEVENT_COMPONENT)
     let overridden = Set(events.compactMap { event -> Instance? in
-        let recurrence = icalcomponent_get_recurrenceid(event)
-        guard icaltime_is_null_time(recurrence) == 0, let uid = icalcomponent_get_uid(event) else { return nil }
-        return Instance(uid: String(cString: uid), start: instant(recurrence))
+        guard let property = icalcomponent_get_first_property(event, ICAL_RECURRENCEID_PROPERTY),
+              let uid = icalcomponent_get_uid(event) else { return nil }
+        // `icalcomponent_get_recurrenceid` ignores the TZID parameter; this resolves it like DTSTART.
+        return Instance(uid: String(cString: uid), start: instant(icalproperty_get_datetime_with_component(property, event)))
     })
     for event in events {
         try reader.read(event: event, overridden: overridden, lines: lines)
@@ -68,8 +69,8 @@ private struct ContentLine {
 /// one VCALENDAR around everything.
 private func contentLines(_ text: String, file: String) throws(BusyCalendarError) -> [ContentLine] {
     var lines: [ContentLine] = []
-    for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-        let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+    // "\r\n" is one Character in Swift, so split on newline characters, not on "\n".
+    for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
         if let first = line.first, first == " " || first == "\t", !lines.isEmpty {
             lines[lines.count - 1].text += line.dropFirst()
         } else if !line.isEmpty {

@@ -34,11 +34,11 @@ final class Component {
         icalcomponent_add_property(pointer, property)
     }
 
-    /// Adds an `X-` property with a TEXT value, so its text is escaped like SUMMARY's.
+    /// Adds an `X-` property. libical writes its value with backslashes escaped and reads it back
+    /// unchanged; a TEXT-typed value instead would be split at commas when read back.
     func addX(_ name: String, _ text: String) {
-        guard let property = icalproperty_new(ICAL_X_PROPERTY) else { return }
+        guard let property = icalproperty_new_x(text) else { return }
         icalproperty_set_x_name(property, name)
-        icalproperty_set_value(property, icalvalue_new_text(text))
         icalcomponent_add_property(pointer, property)
     }
 

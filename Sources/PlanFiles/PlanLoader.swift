@@ -7,8 +7,9 @@ public enum PlanLoader {
     public static func load(paths: [String]) throws(PlanLoadError) -> District {
         var diagnostics: [PlanDiagnostic] = []
         var fragments: [PlanFragment] = []
+        let fm = FileManager.default
         for file in expand(paths: paths, diagnostics: &diagnostics) {
-            guard let data = FileManager.default.contents(atPath: file) else {
+            guard let data = fm.contents(atPath: file) else {
                 diagnostics.append(PlanDiagnostic(file: file, line: 1, column: 1, message: "не удалось прочитать файл"))
                 continue
             }
@@ -17,9 +18,10 @@ public enum PlanLoader {
                 continue
             }
             let reader = NodeReader(file: file)
-            let directory = (file as NSString).deletingLastPathComponent
-            fragments.append(PlanFragment.parse(text: text, file: file, directory: directory.isEmpty ? "." : directory,
-                                                reader: reader))
+            // Absolute, so `ics:` paths still resolve when `schedule` runs from another folder.
+            let absolute = file.hasPrefix("/") ? file : fm.currentDirectoryPath + "/" + file
+            let directory = ((absolute as NSString).deletingLastPathComponent as NSString).standardizingPath
+            fragments.append(PlanFragment.parse(text: text, file: file, directory: directory, reader: reader))
             diagnostics += reader.diagnostics
         }
         let merged = merge(fragments, holidays: PublicHolidaysResource.builtIn, diagnostics: &diagnostics)

@@ -55,18 +55,23 @@ extension ReportDocument {
         blocks.append(.heading(2, l.summary))
         blocks.append(.table(summaryTable(report, l)))
 
-        blocks.append(.heading(2, l.eventsPerMonth))
-        blocks.append(.chart(Chart(
-            title: l.eventsPerMonth, orientation: .vertical, categoryHeader: l.month,
-            categories: report.eventsPerMonth.map { l.month($0.month) },
-            series: [(l.planned, report.eventsPerMonth.map(\.planned)), (l.held, report.eventsPerMonth.map(\.held))])))
-        let hosts = report.participantsByHost.prefix(maxChartSchools)
-        let hostsTitle = l.participantsByHost
-            + (report.participantsByHost.count > maxChartSchools ? " \(l.largest(maxChartSchools))" : "")
-        blocks.append(.heading(2, hostsTitle))
-        blocks.append(.chart(Chart(
-            title: hostsTitle, orientation: .horizontal, categoryHeader: l.school,
-            categories: hosts.map(\.school.name), series: [(l.participantsShort, hosts.map(\.participants))])))
+        // A chart of nothing but zeros says less than the summary already does.
+        if report.summary.figures.planned > 0 {
+            blocks.append(.heading(2, l.eventsPerMonth))
+            blocks.append(.chart(Chart(
+                title: l.eventsPerMonth, orientation: .vertical, categoryHeader: l.month,
+                categories: report.eventsPerMonth.map { l.month($0.month) },
+                series: [(l.planned, report.eventsPerMonth.map(\.planned)), (l.held, report.eventsPerMonth.map(\.held))])))
+        }
+        if !report.participantsByHost.isEmpty {
+            let hosts = report.participantsByHost.prefix(maxChartSchools)
+            let hostsTitle = l.participantsByHost
+                + (report.participantsByHost.count > maxChartSchools ? " \(l.largest(maxChartSchools))" : "")
+            blocks.append(.heading(2, hostsTitle))
+            blocks.append(.chart(Chart(
+                title: hostsTitle, orientation: .horizontal, categoryHeader: l.school,
+                categories: hosts.map(\.school.name), series: [(l.participantsShort, hosts.map(\.participants))])))
+        }
 
         for section in report.clusters { blocks += clusterBlocks(section, year: report.year, l) }
 
@@ -86,8 +91,10 @@ private func summaryTable(_ report: ActivityReport, _ l: Labels) -> Table {
         ["— \(l.eventsCancelled)", "\(f.cancelled)"], ["— \(l.eventsPostponed)", "\(f.postponed)"],
         ["— \(l.eventsOpen)", "\(f.open)"],
         [l.participants, "\(f.participants)"], [l.schoolsReached, "\(f.schoolsReached)"],
-        [l.trainingListeners, "\(s.trainingListeners)"], [l.trainingSchools, "\(s.trainingSchools)"],
     ]
+    if !report.courses.isEmpty {
+        rows += [[l.trainingListeners, "\(s.trainingListeners)"], [l.trainingSchools, "\(s.trainingSchools)"]]
+    }
     for course in report.courses {
         guard let target = course.target else { continue }
         rows.append([l.courseTarget(course.title), "\(l.targetText(target, report.year)); \(l.targetOutcome(target))"])

@@ -257,15 +257,15 @@ struct Engine {
         return nil
     }
 
-    /// Days between `day` and the nearest other event of the same cluster, and that event.
-    func nearestClusterEvent(_ j: Int, _ day: Int) -> (gap: Int, job: Int)? {
-        var best: (gap: Int, job: Int)?
+    /// The nearest other events of the same cluster before (or on) and after `day`, with the gaps.
+    func clusterNeighbours(_ j: Int, _ day: Int) -> (before: (gap: Int, job: Int)?, after: (gap: Int, job: Int)?) {
+        var before: (gap: Int, job: Int)?, after: (gap: Int, job: Int)?
         for k in clusterJobs[jobs[j].cluster] where k != j {
             guard let d = jobs[k].day else { continue }
-            let gap = abs(d - day)
-            if best == nil || gap < best!.gap { best = (gap, k) }
+            if d <= day { if before == nil || day - d < before!.gap { before = (day - d, k) } }
+            else if after == nil || d - day < after!.gap { after = (d - day, k) }
         }
-        return best
+        return (before, after)
     }
 
     /// Weighed preferences; lower is better.
@@ -274,9 +274,9 @@ struct Engine {
         var cost = abs(day - jobs[j].target)
         if !prefs.preferredWeekdays.contains(date(day).weekday) { cost += 10 }
         if vacationAt[day] >= 0 { cost += prefs.duringVacations == .prefer ? -40 : 40 }
-        if let near = nearestClusterEvent(j, day), near.gap < prefs.minimumGapDays {
-            cost += 1000 + 10 * (prefs.minimumGapDays - near.gap)
-        }
+        let near = clusterNeighbours(j, day)
+        let gap = min(near.before?.gap ?? Int.max, near.after?.gap ?? Int.max)
+        if gap < prefs.minimumGapDays { cost += 1000 + 10 * (prefs.minimumGapDays - gap) }
         return cost
     }
 

@@ -139,10 +139,12 @@ extension Engine {
         }
         let offset = day - jobs[j].target
         reasons.append(offset == 0 ? "равномерно по окну" : "\(abs(offset)) дн. \(offset < 0 ? "раньше" : "позже") намеченного \(date(jobs[j].target).russian)")
-        if let near = nearestClusterEvent(j, day) {
-            let relation = jobs[near.job].day! < day ? "после" : "до"
-            let gap = "интервал \(near.gap) \(plural(near.gap, "день", "дня", "дней")) \(relation) \(jobs[near.job].event.id)"
-            reasons.append(near.gap < prefs.minimumGapDays
+        // The gap after the previous event of the cluster; the next one is named only when it is too close.
+        let near = clusterNeighbours(j, day)
+        for (n, relation) in [(near.before, "после"), (near.after, "до")] {
+            guard let n, relation == "после" || n.gap < prefs.minimumGapDays else { continue }
+            let gap = "интервал \(n.gap) \(plural(n.gap, "день", "дня", "дней")) \(relation) \(jobs[n.job].event.id)"
+            reasons.append(n.gap < prefs.minimumGapDays
                 ? "\(gap) — меньше минимального (\(prefs.minimumGapDays)): в окне нет дня с нужным интервалом" : gap)
         }
         return "выбран \(dayLabel(day)) — " + reasons.joined(separator: ", ")

@@ -1,13 +1,6 @@
 import GRDB
 import Planning
 
-/// What `record` says happened to an event.
-public enum OutcomeRecord: Hashable, Sendable {
-    case held(on: LocalDate, participants: Int, schools: [String], note: String?, products: String?)
-    case cancelled(reason: String)
-    case postponed(to: LocalDate)
-}
-
 extension AppDatabase {
     /// Writes new dates from the scheduler. A date that was already published and changes raises
     /// SEQUENCE; a first date does not (subscribers never saw the event). Returns the events changed.
@@ -37,8 +30,8 @@ extension AppDatabase {
     }
 
     /// Records an outcome in one transaction. Callers validate the values first
-    /// (`OutcomeValidation` in Planning); this only refuses unknown events.
-    public func record(_ outcome: OutcomeRecord, for id: EventID, now: Int64) throws {
+    /// (`OutcomeEntry.problems`); this only refuses unknown events.
+    public func record(_ outcome: OutcomeEntry, for id: EventID, now: Int64) throws {
         try writer.write { db in
             guard var record = try EventRecord.fetchOne(db, key: ["cluster": id.cluster, "number": id.number]) else {
                 throw StoreError.unknownEvent(id)

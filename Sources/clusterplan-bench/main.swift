@@ -2,6 +2,7 @@
 let suites = CommandLine.arguments.dropFirst()
 for suite in suites {
     switch suite {
+    case "report": try reportBench()
     default:
         print("unknown benchmark suite: \(suite)")
     }

@@ -7,7 +7,8 @@ struct ClusterPlanCommand: AsyncParsableCommand {
         abstract: "Планы работы кластеров школ: расписание, календари, отчёты.",
         discussion: "База данных: --db, иначе $CLUSTERPLAN_DB, иначе ./clusterplan.sqlite.",
         subcommands: [
-            ImportCommand.self, ValidateCommand.self, EventsCommand.self,
+            ImportCommand.self, ValidateCommand.self, EventsCommand.self, RecordCommand.self, IndicatorCommand.self,
+            ScheduleCommand.self, ExportCommand.self, ClusterSchoolsCommand.self,
             ServeCommand.self, PublishCommand.self,
         ]
     )

@@ -13,8 +13,8 @@ private func texts(_ xml: XMLDocument) throws -> [String] {
     try xml.nodes(forXPath: "//text()").compactMap(\.stringValue)
 }
 
-private func nevsky2019(schoolName: (String) -> String = { "ГБОУ № \($0)" }) throws -> ActivityReport {
-    try buildReport(Seeds.nevskySnapshot(schoolName: schoolName), year: Seeds.y2019, today: Seeds.date("2020-06-30"))
+private func nevsky2019(rename: (String, String) -> String = { $1 }) throws -> ActivityReport {
+    try buildReport(Seeds.nevskySnapshot(rename: rename), year: Seeds.y2019, today: Seeds.date("2020-06-30"))
 }
 
 @Suite struct HTMLRenderTests {
@@ -29,7 +29,7 @@ private func nevsky2019(schoolName: (String) -> String = { "ГБОУ № \($0)" 
     }
 
     @Test func schoolNameWithMarkupIsEscaped() throws {
-        let report = try nevsky2019 { $0 == "344" ? "<script>alert('x')</script> & Co" : "ГБОУ № \($0)" }
+        let report = try nevsky2019 { id, name in id == "344" ? "<script>alert('x')</script> & Co" : name }
         let html = renderHTML(report, language: .en)
         #expect(!html.contains("<script>"))
         #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Co"))
@@ -55,6 +55,19 @@ private func nevsky2019(schoolName: (String) -> String = { "ГБОУ № \($0)" 
         #expect(all.contains("Карантин"))
     }
 
+    @Test func kirovSummaryShowsTrainingAndNoChartsWithoutEvents() throws {
+        let report = try buildReport(try Seeds.kirovSnapshot(), year: Seeds.y2019, today: Seeds.date("2020-06-30"))
+        let xml = try XMLDocument(xmlString: renderHTML(report, language: .ru), options: [])
+        let summary = try xml.nodes(forXPath: "(//*[local-name()='table'])[1]//*[local-name()='tr']")
+            .map { row in try row.nodes(forXPath: "*").compactMap(\.stringValue) }
+        #expect(summary.contains(["Кластеров", "4"]))
+        #expect(summary.contains(["Школ в кластерах", "43"]))
+        #expect(summary.contains(["Слушателей курсов", "25"]))
+        #expect(summary.contains(["Школ, обучавшихся на курсах", "9"]))
+        #expect(try xml.nodes(forXPath: "//*[local-name()='svg']").isEmpty)
+        #expect(try texts(xml).contains("Всего 25 слушателей (9 команд) из 9 школ."))
+    }
+
     @Test func englishUsesEnglishLabelsAndDates() throws {
         let all = try texts(XMLDocument(xmlString: renderHTML(try nevsky2019(), language: .en), options: []))
         #expect(all.contains("17 Oct 2019"))
@@ -71,8 +84,9 @@ private func nevsky2019(schoolName: (String) -> String = { "ГБОУ № \($0)" 
         #expect(md.hasPrefix("# Отчёт о работе кластеров за 2019/2020 учебный год\n"))
         #expect(md.contains("| — проведено | 3 |\n"))
         #expect(md.contains("| — отменено | 1 |\n"))
-        #expect(md.contains("| T2. Разработать новые формы работы и форматы взаимодействия | 3 | Семинар по диссеминации опыта «Подходы к разработке инструментария» | отменено |\n"))
-        #expect(md.contains("| Проведено мероприятий | 4 | 3 (по мероприятиям) | не выполнено |\n"))
+        #expect(md.contains("| T3. Интегрировать опыт, возможности, знания и ресурсы участников кластера в области преподавания точных и естественнонаучных дисциплин для повышения квалификации учителей и качества образования в данных предметных областях. | 3 | Подходы к разработке инструментария по оценке метапредметных результатов обучения | отменено |\n"))
+        #expect(md.contains("| Проведено мероприятий кластера | 8 шт. | 3 шт. (по мероприятиям) | не выполнено |\n"))
+        #expect(md.contains("| Подготовлен отчёт о работе кластера | 1 шт. | — | — |\n"))
     }
 
     @Test func markdownEscapesMarkupInUserText() {
@@ -85,9 +99,9 @@ private func nevsky2019(schoolName: (String) -> String = { "ГБОУ № \($0)" 
         #expect(lines.count == 6)  // header, four events, and the empty string after the last CRLF
         #expect(lines[0] == "cluster,number,academic year,format,title,planned,date,status,held on,host,host name,participants,schools,tasks,note,cancellation reason")
         #expect(lines[1].hasPrefix("nevsky-exact,1,2019/2020,Conference,"))
-        #expect(lines[1].hasSuffix(",2019-10,2019-10-17,held,2019-10-17,344,ГБОУ № 344,42,344;498;329;572;331;512;625,T1,Стартовая конференция: план на год принят,"))
-        #expect(lines[2].hasSuffix(",T1;T4,\"Модели ОКО, \"\"черновик\"\", сборник материалов\","))
-        #expect(lines[3].hasSuffix(",2020-02,,cancelled,,498,ГБОУ № 498,,,T2;T3,,Карантин"))
+        #expect(lines[1].hasSuffix(",2019-10,2019-10-17,held,2019-10-17,344,ГБОУ лицей № 344 Невского района,42,344;498;329;572;331;512;625,T1,Стартовая конференция: план на год принят,"))
+        #expect(lines[2].hasSuffix(",T1;T2,\"Модели ОКО, \"\"черновик\"\", сборник материалов\","))
+        #expect(lines[3].hasSuffix(",2020-02,,cancelled,,498,ГБОУ гимназия № 498 Невского района,,,T3,,Карантин"))
         #expect(lines[5].isEmpty)
     }
 
@@ -125,7 +139,7 @@ private func nevsky2019(schoolName: (String) -> String = { "ГБОУ № \($0)" 
     }
 
     @Test func kirovDocxShowsTrainingFiguresAndTheTarget() throws {
-        let report = try buildReport(Seeds.kirovSnapshot(schools2020: 11), year: Seeds.y2020, today: Seeds.date("2021-06-30"))
+        let report = try buildReport(try Seeds.kirovSnapshot(schools2020: 11), year: Seeds.y2020, today: Seeds.date("2021-06-30"))
         let (_, xml) = try documentXML(try renderDOCX(report, language: .en))
         let all = try texts(xml)
         #expect(all.contains("Target for 2020/2021: at least 36 listeners from 12 schools of cluster kirov-1; actual 33 listeners from 11 schools — not met."))

@@ -13,8 +13,8 @@ import Testing
         let result = schedule(ScheduleRequest(district: district))
         #expect(result.isFeasible)
         #expect(result.orderWarnings.isEmpty)
-        #expect(result.events.map(\.id) == Seed003.expected.map { Seed003.id($0.0) })
-        for (n, date) in Seed003.expected {
+        #expect(result.events.map(\.id) == Self.expected.map { Seed003.id($0.0) })
+        for (n, date) in Self.expected {
             let s = try #require(result.event(Seed003.id(n)))
             #expect(s.decision == .placed(Placement(date: day(date), start: TimeOfDay(hour: 15, minute: 0)!)))
         }
@@ -62,7 +62,7 @@ import Testing
         ])
         let second = try #require(result.event(Seed003.id(2)))
         #expect(second.explanation.lines == [
-            "декабрь 2019: 22 рабочих дня, 1 — каникулы (Зимние каникулы)",
+            "декабрь 2019: 22 рабочих дня, 2 — каникулы (Зимние каникулы)",
             "выбран вт 17.12.2019 — предпочтительный день недели, 1 дн. позже намеченного 16.12.2019, интервал 62 дня после nevsky-exact/1",
         ])
     }

@@ -22,3 +22,41 @@ public enum Fixtures {
         return url
     }
 }
+
+/// Runs the `clusterplan` executable built next to the tests, as a user would.
+public struct CommandLineRun: Sendable {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
+
+    /// `arguments` after `clusterplan`; `database` becomes `CLUSTERPLAN_DB`.
+    public static func clusterplan(_ arguments: [String], database: String? = nil,
+                                   environment extra: [String: String] = [:]) throws -> CommandLineRun {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = Fixtures.repositoryRoot
+        var environment = ProcessInfo.processInfo.environment
+        environment["CLUSTERPLAN_DB"] = database
+        environment.merge(extra) { _, new in new }
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read before waiting so a large output cannot fill the pipe and block the child.
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CommandLineRun(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                              stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// The test bundle sits in the build directory beside the executable.
+    static var executable: URL {
+        let build = Bundle.main.bundleURL.deletingLastPathComponent()
+        let candidate = build.appendingPathComponent("clusterplan")
+        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        return Fixtures.repositoryRoot.appendingPathComponent(".build/debug/clusterplan")
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import ICal
+import Planning
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Выгрузить данные для других программ.",
+        subcommands: [ICS.self]
+    )
+
+    struct ICS: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "ics",
+            abstract: "Календарь iCalendar (.ics) района, кластера или школы.",
+            discussion: """
+            Повторная выгрузка без изменений даёт тот же файл байт в байт. Мероприятия без даты в календарь \
+            не попадают — их список выводится в stderr (назначьте даты: clusterplan schedule).
+            """
+        )
+
+        @OptionGroup var store: StoreOptions
+        @Option(help: "Календарь кластера.") var cluster: String?
+        @Option(help: "Календарь школы: мероприятия, где она площадка или участник.") var school: String?
+        @Flag(help: "Календарь всего района.") var district = false
+        @Option(help: "Файл; по умолчанию — стандартный вывод.") var out: String?
+        @Option(help: ArgumentHelp("Адрес сайта для ссылок URL на страницы мероприятий.", valueName: "url")) var baseURL: String?
+        @Option(help: ArgumentHelp("Как часто клиентам обновлять календарь (длительность iCalendar).", valueName: "PT4H"))
+        var refresh = "PT4H"
+
+        func validate() throws {
+            guard [cluster != nil, school != nil, district].filter({ $0 }).count == 1 else {
+                throw ValidationError("укажите ровно одно: --cluster ID, --school ID или --district")
+            }
+        }
+
+        func run() throws {
+            try reportingFailures {
+                let (_, snapshot) = try store.snapshot()
+                let scope: FeedScope = cluster.map(FeedScope.cluster) ?? school.map(FeedScope.school) ?? .district
+                let feed: Feed
+                do throws(FeedError) {
+                    feed = try makeFeed(snapshot, scope: scope, options: FeedOptions(baseURL: baseURL, refreshInterval: refresh))
+                } catch {
+                    throw Failure(error.description)
+                }
+                if !feed.undated.isEmpty {
+                    printError("без даты, не выгружено: \(feed.undated.count) — " + feed.undated.map(\.description).joined(separator: ", "))
+                }
+                if let out {
+                    do {
+                        try Data(feed.text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+                    } catch {
+                        throw Failure("\(out): не удалось записать файл")
+                    }
+                } else {
+                    FileHandle.standardOutput.write(Data(feed.text.utf8))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import TestSupport
+import Testing
+
+@Suite struct CommandLineTests {
+    let database: String
+
+    init() throws {
+        database = try Fixtures.temporaryDirectory().appendingPathComponent("test.sqlite").path
+    }
+
+    private func run(_ arguments: String...) throws -> CommandLineRun {
+        try CommandLineRun.clusterplan(arguments, database: database)
+    }
+
+    @Test func validateExitsOneAndPrintsEveryError() throws {
+        let result = try run("validate", Fixtures.url("planfiles/broken.yaml").path)
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 14)
+        #expect(lines.last == "Найдено ошибок: 13")
+        #expect(lines.first?.hasSuffix("broken.yaml:3:11: timezone: неизвестный часовой пояс «Europe/Moskva»") == true)
+    }
+
+    @Test func validateAcceptsTheSeedPlans() throws {
+        let result = try run("validate", "plans")
+        #expect(result.status == 0)
+        #expect(result.stdout == "Ошибок нет: школ 63, кластеров 6, мероприятий 11.\n")
+    }
+
+    @Test func importIsIdempotentAndABrokenImportWritesNothing() throws {
+        let first = try run("import", "plans")
+        #expect(first.status == 0)
+        #expect(first.stdout.contains("Школы добавлены: 63\n"))
+        let second = try run("import", "plans")
+        #expect(second.stdout.hasSuffix("Без изменений: база уже совпадает с файлами плана.\n"))
+        let broken = try run("import", "plans", Fixtures.url("planfiles/broken.yaml").path)
+        #expect(broken.status == 1)
+        let after = try run("import", "plans")
+        #expect(after.stdout.hasSuffix("Без изменений: база уже совпадает с файлами плана.\n"))
+    }
+
+    @Test func dbFlagMayStandBeforeTheCommand() throws {
+        let other = try Fixtures.temporaryDirectory().appendingPathComponent("other.sqlite").path
+        let result = try CommandLineRun.clusterplan(["--db", other, "import", "plans/nevsky"])
+        #expect(result.status == 0)
+        #expect(FileManager.default.fileExists(atPath: other))
+    }
+
+    @Test func eventsListFiltersAndFormats() throws {
+        _ = try run("import", "plans")
+        let csv = try run("events", "--school", "498", "--year", "2020/2021", "--format", "csv")
+        #expect(csv.status == 0)
+        #expect(csv.stdout.split(separator: "\r\n").map(String.init) == [
+            "id,year,date,time,status,format,host,title,sequence",
+            "nevsky-exact/6,2020/2021,октябрь 2020,,запланировано,Конференция,344,Внедрение модели использования результатов оценочных процедур в области точных и естественнонаучных дисциплин в работу кластера,0",
+            "nevsky-exact/7,2020/2021,декабрь 2020,,запланировано,Рабочая встреча,344,Реализация модели использования результатов оценочных процедур в области точных и естественнонаучных дисциплин. Проблемы. Пути решения. Эффективность,0",
+            "nevsky-exact/8,2020/2021,февраль 2021,,запланировано,Круглый стол,498,Значение оценочных процедур в формировании метапредметных результатов освоения учебных программ точных и естественнонаучных дисциплин,0",
+            "nevsky-exact/9,2020/2021,апрель 2021,,запланировано,Конференция,344,Анализ работы кластера в сетевом взаимодействии по использованию результатов оценочных процедур в процессе реализации точных и естественнонаучных дисциплин,0",
+        ])
+        let unknown = try run("events", "--cluster", "nope")
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr == "ошибка: неизвестный кластер «nope»\n")
+    }
+
+    @Test func recordValidatesEverythingBeforeWriting() throws {
+        _ = try run("import", "plans")
+        let bad = try run("record", "nevsky-exact/1", "--held", "2019-10-17", "--participants=-3", "--schools", "344,221")
+        #expect(bad.status == 1)
+        #expect(bad.stderr == """
+            ошибка: --participants -3: число участников не может быть отрицательным
+            ошибка: --schools: школа «221» не из района «Невский район Санкт-Петербурга»
+
+            """)
+        let good = try run("record", "nevsky-exact/1", "--held", "2019-10-17", "--participants", "42", "--schools", "344,498")
+        #expect(good.status == 0)
+        #expect(good.stdout == "Записано: nevsky-exact/1 — проведено 17.10.2019, участников 42, школ 2\n")
+        let json = try run("events", "--cluster", "nevsky-exact", "--format", "json")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: String]])
+        #expect(rows.first?["status"] == "проведено")
+        #expect(rows.first?["date"] == "чт 17.10.2019")
+    }
+}
