@@ -72,7 +72,7 @@ let package = Package(
         // `make bench`: release-build timings of the scheduler, feeds, reports and clustering.
         .executableTarget(
             name: "clusterplan-bench",
-            dependencies: ["Planning", "PlanFiles", "ICal", "Scheduler", "Clustering", "Reports", "Store"]
+            dependencies: ["Planning", "PlanFiles", "ICal", "Scheduler", "Clustering", "Reports", "Store", "Server"]
         ),
 
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "TestSupport"]),

@@ -10,11 +10,13 @@ public protocol AppArguments: Sendable {
     var port: Int { get }
     /// Public address used in feeds and subscribe links; nil: `http://host:port`.
     var baseURL: String? { get }
+    /// REFRESH-INTERVAL of the feeds, an iCalendar duration (`PT4H`).
+    var refresh: String { get }
     var logLevel: Logger.Level { get }
 }
 
 extension AppArguments {
-    public var siteOptions: SiteOptions { SiteOptions(baseURL: baseURL ?? "http://\(host):\(port)") }
+    public var siteOptions: SiteOptions { SiteOptions(baseURL: baseURL ?? "http://\(host):\(port)", refreshInterval: refresh) }
 }
 
 /// The server: router, request logging and the cache over the store.

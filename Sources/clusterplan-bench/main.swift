@@ -3,6 +3,7 @@ let suites = CommandLine.arguments.dropFirst()
 for suite in suites {
     switch suite {
     case "report": try reportBench()
+    case "server": try serverBench()
     default:
         print("unknown benchmark suite: \(suite)")
     }

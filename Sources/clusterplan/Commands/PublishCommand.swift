@@ -16,6 +16,8 @@ struct PublishCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Каталог, куда записать сайт.", valueName: "dir")) var out: String
     @Option(name: .customLong("base-url"), help: ArgumentHelp("Публичный адрес сайта для ссылок в календарях и кнопок подписки.", valueName: "url"))
     var baseURL: String?
+    @Option(help: ArgumentHelp("Как часто клиентам обновлять календари (длительность iCalendar), как у export ics.", valueName: "PT4H"))
+    var refresh = "PT4H"
 
     func validate() throws {
         if let baseURL, URL(string: baseURL)?.scheme == nil {
@@ -26,7 +28,7 @@ struct PublishCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let (_, snapshot) = try store.snapshot()
-            let content = SiteContent(snapshot: snapshot, options: SiteOptions(baseURL: baseURL), pages: try PageRenderer())
+            let content = SiteContent(snapshot: snapshot, options: SiteOptions(baseURL: baseURL, refreshInterval: refresh), pages: try PageRenderer())
             let publisher = Publisher(content: content, today: today(in: snapshot.district.timezone))
             do {
                 let count = try publisher.write(to: URL(fileURLWithPath: out))

@@ -23,6 +23,8 @@ struct ServeCommand: AsyncParsableCommand, AppArguments {
     @Option(help: "Порт.") var port = 8080
     @Option(name: .customLong("base-url"), help: ArgumentHelp("Публичный адрес сайта для ссылок в календарях; по умолчанию http://host:port.", valueName: "url"))
     var baseURL: String?
+    @Option(help: ArgumentHelp("Как часто клиентам обновлять календари (длительность iCalendar), как у export ics.", valueName: "PT4H"))
+    var refresh = "PT4H"
     @Option(name: .customLong("log-level"), help: "Подробность журнала (info: строка на каждый запрос).")
     var level: LogLevel = .info
 
