@@ -33,7 +33,8 @@ public func buildApplication(_ arguments: some AppArguments, database: AppDataba
 /// Every route of the site. Tests build the same router over an in-memory store.
 public func buildRouter(cache: SiteCache, today: @escaping @Sendable (String) -> LocalDate = localToday)
     -> Router<BasicRequestContext> {
-    let router = Router(context: BasicRequestContext.self)
+    // HEAD answers every GET route with its headers (Content-Length, ETag) and no body.
+    let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.addMiddleware {
         LogRequestsMiddleware(.info)
         ErrorMiddleware(pages: cache.pages, options: cache.options)

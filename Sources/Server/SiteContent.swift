@@ -21,7 +21,7 @@ public struct SiteContent: Sendable {
         clusters = Dictionary(snapshot.district.clusters.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    var district: District { snapshot.district }
+    public var district: District { snapshot.district }
 
     // MARK: Feeds
 

@@ -19,7 +19,7 @@ import Testing
                 #expect(html.contains("<h2>\(district)</h2>"))
             }
             #expect(html.contains("<a href=\"/clusters/nevsky-exact\">"))
-            #expect(html.contains("<a href=\"/schools/344\">ГБОУ СОШ № 344 Невского района</a>"))
+            #expect(html.contains("<a href=\"/schools/344\">ГБОУ лицей № 344 Невского района</a>"))
             #expect(html.contains("<a href=\"/reports/2019-2020\">"))
             #expect(html.contains("href=\"webcal://localhost:8080/feeds/district.ics\""))
             #expect(!html.contains("<script"))

@@ -8,6 +8,7 @@ import Scheduler
 import Server
 import Store
 import TestSupport
+import Testing
 
 /// The seed plans imported and scheduled into a store, and the router over it.
 struct TestSite {
