@@ -3,7 +3,7 @@
 # files, and khal lists what a teacher's calendar would show, in Europe/Moscow.
 #
 #   scripts/e2e-subscribe.sh sync WORKDIR FEED-URL [TEXT]   wait for the feed (and for TEXT in it), then sync
-#   scripts/e2e-subscribe.sh list WORKDIR                   one line per event: date time uid title
+#   scripts/e2e-subscribe.sh list WORKDIR                   one line per event: date time title
 #
 # Exit 77 when vdirsyncer or khal cannot be installed (the Swift test then skips, saying so).
 set -euo pipefail
@@ -68,7 +68,7 @@ default_timezone = Europe/Moscow
 CONF
   # TZ=UTC: the times shown must come from the feed's VTIMEZONE and khal's setting, not the machine.
   TZ=UTC khal -c "$work/khal.conf" list --once --day-format "" \
-    --format "{start-date} {start-time} {uid} {title}" 2019-08-01 2022-09-01 | sed '/^$/d'
+    --format "{start-date} {start-time} {title}" 2019-08-01 2022-09-01 | sed '/^$/d'
   ;;
 *) echo "usage: $0 sync|list WORKDIR [URL [TEXT]]" >&2; exit 2 ;;
 esac
