@@ -48,13 +48,13 @@ import Testing
         defer { server.stop() }
 
         let png = work.appendingPathComponent("cluster.png")
-        guard try script("e2e-browser.sh", ["screenshot", "\(server.baseURL)/clusters/nevsky-exact", png.path]) != nil else { return }
+        guard try script("e2e-browser.sh", ["screenshot", "\(server.baseURL)/clusters/nevsky-exact", png.path, "412,4200"]) != nil else { return }
         let image = try Data(contentsOf: png)
         #expect(image.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
-        // IHDR: width and height, big-endian, at bytes 16..<24; the window was 412 x 1400.
+        // IHDR: width and height, big-endian, at bytes 16..<24; the window was 412 x 4200, tall enough for the events table.
         let width = image[16..<20].reduce(0) { $0 << 8 | Int($1) }
         let height = image[20..<24].reduce(0) { $0 << 8 | Int($1) }
-        #expect(width == 412 && height == 1400)
+        #expect(width == 412 && height == 4200)
         #expect(image.count > 30_000, "a blank page compresses to a few kilobytes")
         print("screenshot: \(png.path)")
 
