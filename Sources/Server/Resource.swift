@@ -12,21 +12,29 @@ public struct Resource: Sendable {
     /// Unix seconds; nil for resources that have no meaningful modification time.
     public let lastModified: Int64?
     public let cacheControl: String
+    /// The response headers, formatted once: a 304 then costs a lookup and a comparison.
+    let headers: HTTPFields
 
     init(text: String, contentType: String, lastModified: Int64?, cacheControl: String) {
-        body = ByteBuffer(string: text)
-        self.contentType = contentType
-        etag = Self.entityTag(of: body)
-        self.lastModified = lastModified
-        self.cacheControl = cacheControl
+        let body = ByteBuffer(string: text)
+        self.init(body: body, contentType: contentType, etag: Self.entityTag(of: body), lastModified: lastModified,
+                  cacheControl: cacheControl)
     }
 
     init(copying other: Resource, lastModified: Int64?) {
-        body = other.body
-        contentType = other.contentType
-        etag = other.etag
+        self.init(body: other.body, contentType: other.contentType, etag: other.etag, lastModified: lastModified,
+                  cacheControl: other.cacheControl)
+    }
+
+    private init(body: ByteBuffer, contentType: String, etag: String, lastModified: Int64?, cacheControl: String) {
+        self.body = body
+        self.contentType = contentType
+        self.etag = etag
         self.lastModified = lastModified
-        cacheControl = other.cacheControl
+        self.cacheControl = cacheControl
+        var headers: HTTPFields = [.contentType: contentType, .eTag: etag, .cacheControl: cacheControl]
+        if let lastModified { headers[.lastModified] = httpDate(lastModified) }
+        self.headers = headers
     }
 
     /// Length and two FNV-1a 64 hashes (different offsets) of the bytes: enough to tell versions apart.
@@ -45,12 +53,6 @@ public struct Resource: Sendable {
     /// 200 with the body, or 304 when the request's validators match (RFC 9110 13.1: If-None-Match
     /// wins over If-Modified-Since). HEAD is derived from GET by Hummingbird, keeping these headers.
     func response(to request: Request) -> Response {
-        var headers: HTTPFields = [
-            .contentType: contentType,
-            .eTag: etag,
-            .cacheControl: cacheControl,
-        ]
-        if let lastModified { headers[.lastModified] = httpDate(lastModified) }
         if notModified(request.headers) {
             return Response(status: .notModified, headers: headers)
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Planning
+import Server
 import Store
 import TestSupport
 import Testing
@@ -16,6 +17,11 @@ import Testing
         defer { server.stop() }
         let feed = "\(server.baseURL)/feeds/clusters/nevsky-exact.ics"
         let calendar = work.appendingPathComponent("subscriber").path
+
+        // The server answers with the bytes `export ics` writes for the same feed and base URL.
+        let exported = try output(ServerProcess.executable(), ["--db", server.database.path, "export", "ics", "--cluster", "nevsky-exact",
+                                                               "--base-url", server.baseURL])
+        #expect(try output(URL(fileURLWithPath: "/usr/bin/curl"), ["-sf", feed]) == exported)
 
         guard try script("e2e-subscribe.sh", ["sync", calendar, feed]) != nil else { return }
         let snapshot = try #require(try database.snapshot())
@@ -57,6 +63,12 @@ import Testing
         #expect(width == 412 && height == 4200)
         #expect(image.count > 30_000, "a blank page compresses to a few kilobytes")
         print("screenshot: \(png.path)")
+        let clusterDOM = work.appendingPathComponent("cluster.html")
+        _ = try script("e2e-browser.sh", ["dom", "\(server.baseURL)/clusters/nevsky-exact", clusterDOM.path])
+        let rendered = try String(contentsOf: clusterDOM, encoding: .utf8)
+        // The browser built the events table: one body row per event of seed 003.
+        let body = try #require(rendered.components(separatedBy: "<tbody>").last?.components(separatedBy: "</tbody>").first)
+        #expect(body.components(separatedBy: "<tr").count - 1 == 8)
 
         let dom = work.appendingPathComponent("xss.html")
         _ = try script("e2e-browser.sh", ["dom", "\(server.baseURL)/clusters/xss", dom.path])
@@ -65,6 +77,17 @@ import Testing
         #expect(html.contains("&lt;img src=x onerror=alert(1)&gt;"))
         #expect(!html.contains("<script"))
         #expect(!html.contains("<img"))
+    }
+
+    @Test func pagesAreValidHTML() throws {
+        let site = try TestSite(extra: [Fixtures.url("server/script-names.yaml").path])
+        let content = SiteContent(snapshot: try site.snapshot, options: TestSite.options, pages: try PageRenderer())
+        let directory = try Fixtures.temporaryDirectory()
+        try Publisher(content: content, today: LocalDate(year: 2021, month: 6, day: 30)!).write(to: directory)
+        let pages = ["index.html", "clusters/nevsky-exact.html", "clusters/xss.html", "schools/344.html", "schools/x1.html",
+                     "events/nevsky-exact/1.html", "events/xss/1.html", "404.html"]
+        let problems = try script("e2e-html.sh", pages.map { directory.appendingPathComponent($0).path })
+        if let problems { #expect(problems.isEmpty) }
     }
 
     /// What khal shows for each dated event: `date start summary`.
@@ -90,8 +113,23 @@ import Testing
             Issue.record("skipped: \(name) could not install the tool it needs (see its stderr)", severity: .warning)
             return nil
         }
-        try #require(process.terminationStatus == 0, "\(name) \(arguments.joined(separator: " ")) failed")
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init).sorted()
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init).sorted()
+        try #require(process.terminationStatus == 0, "\(name) \(arguments.joined(separator: " ")) failed: \(lines)")
+        return lines
+    }
+
+    /// Everything a program writes to stdout.
+    func output(_ executable: URL, _ arguments: [String]) throws -> Data {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "\(executable.lastPathComponent) \(arguments.joined(separator: " ")) failed")
+        return data
     }
 }
 
@@ -99,10 +137,12 @@ import Testing
 final class ServerProcess {
     let process = Process()
     let port: Int
+    let database: URL
     var baseURL: String { "http://127.0.0.1:\(port)" }
 
     init(database: URL) throws {
         port = try freePort()
+        self.database = database
         process.executableURL = try Self.executable()
         process.arguments = ["--db", database.path, "serve", "--host", "127.0.0.1", "--port", String(port), "--log-level", "warning"]
         process.standardOutput = FileHandle.nullDevice

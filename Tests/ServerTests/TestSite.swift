@@ -45,7 +45,10 @@ struct TestSite {
     }
 
     var app: some ApplicationProtocol {
-        Application(router: buildRouter(cache: cache, today: { _ in LocalDate(year: 2021, month: 6, day: 30)! }))
+        var logger = Logger(label: "test")
+        logger.logLevel = .warning
+        return Application(router: buildRouter(cache: cache, today: { _ in LocalDate(year: 2021, month: 6, day: 30)! }),
+                           logger: logger)
     }
 }
 
