@@ -21,7 +21,14 @@ demo: deps
 	$(SWIFT) build -c release --product clusterplan
 	rm -f $(DB) $(DB)-wal $(DB)-shm
 	$(RELEASE_BIN) --db $(DB) import plans
+	$(RELEASE_BIN) --db $(DB) schedule
 	$(RELEASE_BIN) --db $(DB) events
+	@echo "Страницы:  http://localhost:8080/"
+	@echo "Кластер:   http://localhost:8080/clusters/nevsky-exact"
+	@echo "Календарь: webcal://localhost:8080/feeds/clusters/nevsky-exact.ics"
+	@echo "API:       http://localhost:8080/api/clusters"
+	@echo "Отчёт:     http://localhost:8080/reports/2019-2020"
+	$(RELEASE_BIN) --db $(DB) serve --host 127.0.0.1 --port 8080 --base-url http://localhost:8080
 
 bench:
 	@scripts/install-deps.sh bench

@@ -14,6 +14,9 @@ let package = Package(
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // Pure layers: no I/O, no global state.
@@ -42,12 +45,24 @@ let package = Package(
             dependencies: ["Planning", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
 
+        // HTTP: feeds, pages and the JSON API for `serve`; the same files for `publish`.
+        .target(
+            name: "Server",
+            dependencies: [
+                "Planning", "Store", "ICal", "Reports",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
         // The executable only parses arguments and calls the libraries.
         .executableTarget(
             name: "clusterplan",
             dependencies: [
-                "Planning", "PlanFiles", "Store", "ICal", "Scheduler", "Clustering", "Reports",
+                "Planning", "PlanFiles", "Store", "ICal", "Scheduler", "Clustering", "Reports", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -57,7 +72,7 @@ let package = Package(
         // `make bench`: release-build timings of the scheduler, feeds, reports and clustering.
         .executableTarget(
             name: "clusterplan-bench",
-            dependencies: ["Planning", "PlanFiles", "ICal", "Scheduler", "Clustering", "Reports", "Store"]
+            dependencies: ["Planning", "PlanFiles", "ICal", "Scheduler", "Clustering", "Reports", "Store", "Server"]
         ),
 
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "TestSupport"]),
@@ -75,5 +90,12 @@ let package = Package(
         // Runs the built `clusterplan` binary: exit codes, stdout and stderr as a user sees them.
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "clusterplan"]),
         .testTarget(name: "ReportsTests", dependencies: ["TestSupport", "Reports", "PlanFiles"]),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "TestSupport", "Server", "Store", "PlanFiles", "ICal", "Planning", "Scheduler",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ]
 )

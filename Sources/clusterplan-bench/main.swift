@@ -6,7 +6,11 @@ for suite in requested == ["all"] || requested.isEmpty ? known : requested {
     case "scheduler": schedulerBench()
     case "ical": try icalBench()
     case "report": try reportBench()
+<<<<<<< HEAD
     case "clustering": clusteringBench()
+=======
+    case "server": try serverBench()
+>>>>>>> server
     default:
         print("unknown benchmark suite: \(suite); known: \(known.joined(separator: ", ")), all")
     }

@@ -1,0 +1,55 @@
+import Foundation
+import Hummingbird
+import Logging
+import Planning
+import Store
+
+/// What `serve` passes in; the command line conforms, so this target never sees ArgumentParser.
+public protocol AppArguments: Sendable {
+    var host: String { get }
+    var port: Int { get }
+    /// Public address used in feeds and subscribe links; nil: `http://host:port`.
+    var baseURL: String? { get }
+    /// REFRESH-INTERVAL of the feeds, an iCalendar duration (`PT4H`).
+    var refresh: String { get }
+    var logLevel: Logger.Level { get }
+}
+
+extension AppArguments {
+    public var siteOptions: SiteOptions { SiteOptions(baseURL: baseURL ?? "http://\(host):\(port)", refreshInterval: refresh) }
+}
+
+/// The server: router, request logging and the cache over the store.
+public func buildApplication(_ arguments: some AppArguments, database: AppDatabase) throws -> some ApplicationProtocol {
+    var logger = Logger(label: "clusterplan.server")
+    logger.logLevel = arguments.logLevel
+    let cache = SiteCache(database: database, options: arguments.siteOptions, pages: try PageRenderer(), logger: logger)
+    return Application(
+        router: buildRouter(cache: cache),
+        configuration: .init(address: .hostname(arguments.host, port: arguments.port), serverName: "ClusterPlan"),
+        logger: logger)
+}
+
+/// Every route of the site. Tests build the same router over an in-memory store.
+public func buildRouter(cache: SiteCache, today: @escaping @Sendable (String) -> LocalDate = localToday)
+    -> Router<BasicRequestContext> {
+    // HEAD answers every GET route with its headers (Content-Length, ETag) and no body.
+    let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
+    router.addMiddleware {
+        LogRequestsMiddleware(.info)
+        ErrorMiddleware(pages: cache.pages, options: cache.options)
+    }
+    router.addRoutes(PageController(cache: cache).endpoints)
+    router.addRoutes(FeedController(cache: cache).endpoints, atPath: "/feeds")
+    router.addRoutes(APIController(cache: cache).endpoints, atPath: "/api")
+    router.addRoutes(ReportController(cache: cache, today: today).endpoints, atPath: "/reports")
+    return router
+}
+
+/// Today's date in an IANA time zone (Moscow when the name is unknown).
+@Sendable public func localToday(in timezone: String) -> LocalDate {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: timezone) ?? TimeZone(secondsFromGMT: 3 * 3600) ?? .current
+    let c = calendar.dateComponents([.year, .month, .day], from: Date())
+    return LocalDate(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? LocalDate(daysSinceEpoch: 0)
+}

@@ -1,0 +1,138 @@
+import Mustache
+
+/// Renders the page templates. Built once per server or publish run.
+public struct PageRenderer: Sendable {
+    let library: MustacheLibrary
+
+    public init() throws { library = try Templates.library() }
+
+    func render(_ template: String, _ model: Any) -> String {
+        // The names are this file's own constants: a missing template is a programming error.
+        guard let html = library.render(model, withTemplate: template) else {
+            preconditionFailure("no template named \(template)")
+        }
+        return html
+    }
+
+    /// The page for a 404 or any other failure: only the status and a message meant for visitors.
+    public func errorPage(title: String, message: String, home: String, timezone: String) -> String {
+        render("error", ErrorPage(title: title, home: home, timezone: timezone, message: message))
+    }
+}
+
+// The models below are read by the templates through reflection: field names are template keys.
+
+struct Subscription {
+    var url: String
+    var webcal: String?
+    var scheme: String
+}
+
+struct EventRow {
+    var number: Int
+    var date: String
+    var time: String
+    var format: String
+    var href: String
+    var title: String
+    var showCluster: Bool
+    var clusterTitle: String
+    var host: String
+    var status: String
+    var cancelled: Bool
+}
+
+struct Link {
+    var href: String
+    var name: String
+    var isLead: Bool
+}
+
+struct TextItem {
+    var text: String
+}
+
+struct IndexPage {
+    struct Group {
+        struct ClusterItem { var href: String; var title: String; var lead: String; var eventCount: Int }
+        struct SchoolItem { var href: String; var name: String }
+        var name: String
+        var clusters: [ClusterItem]
+        var schools: [SchoolItem]
+    }
+    struct Year { var href: String; var title: String }
+    struct Reports { var years: [Year] }
+
+    var title: String
+    var home: String
+    var timezone: String
+    var subscribe: Subscription
+    var districts: [Group]
+    var reports: Reports?
+}
+
+struct ClusterPage {
+    struct DirectionItem { var title: String; var items: [String] }
+    struct CoordinatorItem { var name: String; var email: String? }
+
+    var title: String
+    var home: String
+    var timezone: String
+    var district: String?
+    var profile: String?
+    var subscribe: Subscription
+    var theme: String?
+    var goal: String?
+    var hasTasks: Bool
+    var tasks: [TextItem]
+    var hasDirections: Bool
+    var directions: [DirectionItem]
+    var members: [Link]
+    var coordinator: CoordinatorItem?
+    var hasEvents: Bool
+    var events: [EventRow]
+}
+
+struct SchoolPage {
+    struct ClusterItem { var href: String; var title: String; var isLead: Bool }
+
+    var title: String
+    var home: String
+    var timezone: String
+    var district: String?
+    var address: String?
+    var subscribe: Subscription
+    var hasClusters: Bool
+    var clusters: [ClusterItem]
+    var hasEvents: Bool
+    var events: [EventRow]
+}
+
+struct EventPage {
+    var title: String
+    var home: String
+    var timezone: String
+    var format: String
+    var number: Int
+    var clusterHref: String
+    var clusterTitle: String
+    var date: String
+    var time: String?
+    var status: String
+    var year: String
+    var hostHref: String
+    var host: String
+    var address: String?
+    var participants: [Link]
+    var purpose: String?
+    var hasTasks: Bool
+    var tasks: [TextItem]
+    var outcome: String?
+}
+
+struct ErrorPage {
+    var title: String
+    var home: String
+    var timezone: String
+    var message: String
+}

@@ -1,0 +1,79 @@
+import Foundation
+import ICal
+import Planning
+
+/// `publish`: the site as static files, for nginx or any web server. The feeds are the very
+/// strings `serve` answers with; pages live at `<path>.html` (nginx: `try_files $uri $uri.html`).
+public struct Publisher {
+    public let content: SiteContent
+    public let today: LocalDate
+
+    public init(content: SiteContent, today: LocalDate) {
+        self.content = content
+        self.today = today
+    }
+
+    public enum PublishError: Error, CustomStringConvertible {
+        case unsafeID(String)
+        case write(String, String)
+
+        public var description: String {
+            switch self {
+            case .unsafeID(let id): "идентификатор «\(id)» нельзя сделать именем файла"
+            case .write(let path, let reason): "не удалось записать \(path): \(reason)"
+            }
+        }
+    }
+
+    /// Every file of the site, relative path -> bytes, in a stable order.
+    public func files() throws -> [(path: String, text: String)] {
+        var files: [(String, String)] = []
+        for (scope, _) in content.feedPaths {
+            let name: String = switch scope {
+            case .district: "feeds/district.ics"
+            case .cluster(let id): "feeds/clusters/\(try fileName(id)).ics"
+            case .school(let id): "feeds/schools/\(try fileName(id)).ics"
+            }
+            files.append((name, try content.feed(scope).text))
+        }
+        files.append(("index.html", content.indexPage()))
+        for cluster in content.district.clusters {
+            files.append(("clusters/\(try fileName(cluster.id)).html", try content.clusterPage(cluster.id)))
+        }
+        for school in content.district.schools {
+            files.append(("schools/\(try fileName(school.id)).html", try content.schoolPage(school.id)))
+        }
+        for event in content.snapshot.events {
+            files.append(("events/\(try fileName(event.event.clusterID))/\(event.event.number).html",
+                          try content.eventPage(cluster: event.event.clusterID, number: event.event.number)))
+        }
+        for year in content.reportYears {
+            files.append(("reports/\(year.startYear)-\(year.startYear + 1).html", try content.reportPage(year: year, today: today)))
+        }
+        files.append(("404.html", content.pages.errorPage(title: "Страница не найдена", message: "такой страницы нет",
+                                                          home: content.options.href("/"), timezone: content.district.timezone)))
+        return files
+    }
+
+    /// Writes every file under `directory`; returns how many.
+    @discardableResult
+    public func write(to directory: URL) throws -> Int {
+        let all = try files()
+        for (path, text) in all {
+            let url = directory.appendingPathComponent(path)
+            do {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: url, options: .atomic)
+            } catch {
+                throw PublishError.write(url.path, error.localizedDescription)
+            }
+        }
+        return all.count
+    }
+
+    /// The id itself, as nginx will look it up after decoding the URL.
+    private func fileName(_ id: String) throws(PublishError) -> String {
+        guard !id.isEmpty, id != ".", id != "..", !id.contains("/"), !id.contains("\0") else { throw .unsafeID(id) }
+        return id
+    }
+}

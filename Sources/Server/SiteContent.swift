@@ -1,0 +1,192 @@
+import ICal
+import Mustache
+import Planning
+import Reports
+
+/// Everything the site shows, made from one snapshot of the store: feeds, pages and the report.
+/// Pure: the same snapshot and options always give the same bytes, which is what lets `serve`
+/// cache and `publish` write files that are byte-identical to what `serve` answers.
+public struct SiteContent: Sendable {
+    public let snapshot: DistrictSnapshot
+    public let options: SiteOptions
+    let pages: PageRenderer
+    private let schools: [String: School]
+    private let clusters: [String: Cluster]
+
+    public init(snapshot: DistrictSnapshot, options: SiteOptions, pages: PageRenderer) {
+        self.snapshot = snapshot
+        self.options = options
+        self.pages = pages
+        schools = Dictionary(snapshot.district.schools.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        clusters = Dictionary(snapshot.district.clusters.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public var district: District { snapshot.district }
+
+    // MARK: Feeds
+
+    /// The `.ics` text exactly as `makeFeed` writes it, and the newest change of an event in it.
+    public func feed(_ scope: FeedScope) throws(SiteError) -> (text: String, lastModified: Int64?) {
+        let feed: Feed
+        do { feed = try makeFeed(snapshot, scope: scope, options: options.feedOptions) } catch { throw SiteError(error) }
+        let events: [EventSnapshot] = switch scope {
+        case .district: snapshot.events
+        case .cluster(let id): snapshot.events(inCluster: id)
+        case .school(let id): snapshot.events(forSchool: id)
+        }
+        return (feed.text, events.map(\.state.lastModified).max())
+    }
+
+    /// Every feed the site offers, with its path: the district, each cluster, each school.
+    public var feedPaths: [(scope: FeedScope, path: String)] {
+        [(.district, Paths.districtFeed)]
+            + district.clusters.map { (.cluster($0.id), Paths.clusterFeed($0.id)) }
+            + district.schools.map { (.school($0.id), Paths.schoolFeed($0.id)) }
+    }
+
+    // MARK: Pages
+
+    public func indexPage() -> String {
+        let clusterGroups = Dictionary(grouping: district.clusters) { $0.district ?? district.name }
+        let schoolGroups = Dictionary(grouping: district.schools) { $0.district ?? district.name }
+        var names: [String] = []
+        for name in district.clusters.map({ $0.district ?? district.name }) + district.schools.map({ $0.district ?? district.name })
+        where !names.contains(name) { names.append(name) }
+        let counts = Dictionary(grouping: snapshot.events.filter { $0.state.status != .removed }, by: \.event.clusterID)
+            .mapValues(\.count)
+        let groups = names.map { name in
+            IndexPage.Group(
+                name: name,
+                clusters: (clusterGroups[name] ?? []).map {
+                    .init(href: options.href(Paths.cluster($0.id)), title: $0.title, lead: schoolName($0.lead),
+                          eventCount: counts[$0.id] ?? 0)
+                },
+                schools: (schoolGroups[name] ?? []).map { .init(href: options.href(Paths.school($0.id)), name: $0.name) })
+        }
+        let years = reportYears.map { IndexPage.Year(href: options.href(Paths.report($0.description)), title: $0.description) }
+        return pages.render("index", IndexPage(
+            title: district.name, home: options.href("/"), timezone: district.timezone,
+            subscribe: subscription(Paths.districtFeed), districts: groups,
+            reports: years.isEmpty ? nil : .init(years: years)))
+    }
+
+    public func clusterPage(_ id: String) throws(SiteError) -> String {
+        guard let cluster = clusters[id] else { throw .unknownCluster(id) }
+        let plan = cluster.plan
+        return pages.render("cluster", ClusterPage(
+            title: cluster.title, home: options.href("/"), timezone: district.timezone,
+            district: cluster.district, profile: cluster.profile,
+            subscribe: subscription(Paths.clusterFeed(id)),
+            theme: plan?.theme, goal: plan?.goal,
+            hasTasks: !(plan?.tasks.isEmpty ?? true), tasks: (plan?.tasks ?? []).map { .init(text: $0.text) },
+            hasDirections: !(plan?.directions.isEmpty ?? true),
+            directions: (plan?.directions ?? []).map { .init(title: $0.title, items: $0.items) },
+            members: cluster.members.map {
+                .init(href: options.href(Paths.school($0)), name: schoolName($0), isLead: $0 == cluster.lead)
+            },
+            coordinator: cluster.coordinator.map { .init(name: $0.name, email: $0.email) },
+            hasEvents: !snapshot.events(inCluster: id).isEmpty,
+            events: rows(snapshot.events(inCluster: id), showCluster: false)))
+    }
+
+    public func schoolPage(_ id: String) throws(SiteError) -> String {
+        guard let school = schools[id] else { throw .unknownSchool(id) }
+        let memberOf = district.clusters.filter { $0.members.contains(id) || $0.lead == id }
+        let events = snapshot.events(forSchool: id)
+        return pages.render("school", SchoolPage(
+            title: school.name, home: options.href("/"), timezone: district.timezone,
+            district: school.district, address: school.address,
+            subscribe: subscription(Paths.schoolFeed(id)),
+            hasClusters: !memberOf.isEmpty,
+            clusters: memberOf.map { .init(href: options.href(Paths.cluster($0.id)), title: $0.title, isLead: $0.lead == id) },
+            hasEvents: !events.isEmpty, events: rows(events, showCluster: true)))
+    }
+
+    public func eventPage(cluster: String, number: Int) throws(SiteError) -> String {
+        let id = EventID(cluster: cluster, number: number)
+        guard let item = snapshot.events.first(where: { $0.id == id }) else { throw .unknownEvent(id.description) }
+        let event = item.event
+        let owner = clusters[event.clusterID]
+        let tasks = event.tasks.map { task in owner?.plan?.tasks.first { $0.id == task }?.text ?? task }
+        let when = schedule(item)
+        return pages.render("event", EventPage(
+            title: event.title, home: options.href("/"), timezone: district.timezone,
+            format: event.format.russian, number: event.number,
+            clusterHref: options.href(Paths.cluster(event.clusterID)), clusterTitle: owner?.title ?? event.clusterID,
+            date: when.date, time: when.time.isEmpty ? nil : when.time, status: status(item),
+            year: event.year.description,
+            hostHref: options.href(Paths.school(event.host)), host: schoolName(event.host), address: schools[event.host]?.address,
+            participants: event.participants.map { .init(href: options.href(Paths.school($0)), name: schoolName($0), isLead: false) },
+            purpose: event.purpose, hasTasks: !tasks.isEmpty, tasks: tasks.map { .init(text: $0) },
+            outcome: outcome(item)))
+    }
+
+    /// The annual report of the Reports target, as its own HTML document.
+    public func reportPage(year: AcademicYear, today: LocalDate) throws(SiteError) -> String {
+        guard reportYears.contains(year) else { throw .unknownYear(year.description) }
+        do {
+            return renderHTML(try buildReport(snapshot, year: year, today: today))
+        } catch {
+            throw .misconfigured(String(describing: error))
+        }
+    }
+
+    /// The academic years the plans cover: the ones with a report.
+    public var reportYears: [AcademicYear] {
+        Set(district.clusters.flatMap { $0.plan?.years ?? [] } + snapshot.events.map(\.event.year)).sorted()
+    }
+
+    // MARK: Pieces
+
+    func schoolName(_ id: String) -> String { schools[id]?.name ?? id }
+
+    func subscription(_ path: String) -> Subscription {
+        let url = options.absolute(path)
+        let scheme = url.hasPrefix("https:") ? "https://" : url.hasPrefix("http:") ? "http://" : "ссылка"
+        return Subscription(url: url, webcal: options.webcal(path), scheme: scheme)
+    }
+
+    /// `чт 17.10.2019` and `15:00–18:00`, or the planned month while the event has no date.
+    func schedule(_ item: EventSnapshot) -> (date: String, time: String) {
+        guard let date = item.state.date else {
+            let window: String = switch item.event.timing {
+            case .month(let m): m.russian
+            case .window(let from, let to): "\(from.russian)–\(to.russian)"
+            case .pinned(let d): d.russian
+            }
+            return ("\(window) (дата не назначена)", "")
+        }
+        let start = item.state.start ?? item.event.start ?? district.calendar.defaultStart
+        let end = (start.minutesSinceMidnight + item.event.durationMinutes) % 1440
+        let endText = TimeOfDay(hour: end / 60, minute: end % 60)?.description ?? ""
+        return ("\(date.weekday.russianShort) \(date.russian)", "\(start)–\(endText)")
+    }
+
+    func status(_ item: EventSnapshot) -> String {
+        if item.state.status == .cancelled, let reason = item.state.outcome?.cancellationReason {
+            return "\(item.state.status.russian): \(reason)"
+        }
+        return item.state.status.russian
+    }
+
+    func outcome(_ item: EventSnapshot) -> String? {
+        guard item.state.status == .held, let outcome = item.state.outcome else { return nil }
+        var parts: [String] = []
+        if let n = outcome.participants { parts.append("участников: \(n)") }
+        if !outcome.schools.isEmpty { parts.append("школ: \(outcome.schools.count)") }
+        if let note = outcome.note { parts.append(note) }
+        if let products = outcome.products { parts.append(products) }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
+    }
+
+    func rows(_ events: [EventSnapshot], showCluster: Bool) -> [EventRow] {
+        events.sorted { $0.id < $1.id }.map { item in
+            let when = schedule(item)
+            return EventRow(
+                number: item.event.number, date: when.date, time: when.time, format: item.event.format.russian,
+                href: options.href(Paths.event(item.event.clusterID, item.event.number)), title: item.event.title,
+                showCluster: showCluster, clusterTitle: clusters[item.event.clusterID]?.title ?? item.event.clusterID,
+                host: schoolName(item.event.host), status: status(item), cancelled: item.state.status.isCancelled)
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Hummingbird
+import ICal
+
+/// What a visitor can get wrong: unknown ids and malformed parameters. Each maps to one HTTP status
+/// and a Russian message that is safe to show (it only repeats what the visitor sent).
+public enum SiteError: Error, Hashable, Sendable, CustomStringConvertible {
+    case unknownCluster(String)
+    case unknownSchool(String)
+    case unknownEvent(String)
+    case unknownYear(String)
+    case badParameter(String)
+    case emptyStore
+    /// The stored plan or the server's options cannot make a feed (a bad time zone, say).
+    case misconfigured(String)
+
+    public var description: String {
+        switch self {
+        case .unknownCluster(let id): "нет кластера «\(id)»"
+        case .unknownSchool(let id): "нет школы «\(id)»"
+        case .unknownEvent(let id): "нет мероприятия «\(id)»"
+        case .unknownYear(let text): "нет отчёта за «\(text)»: ожидается учебный год вида 2019-2020"
+        case .badParameter(let text): text
+        case .emptyStore: "данных пока нет: выполните «clusterplan import plans»"
+        case .misconfigured(let text): "сервер не может построить календарь: \(text)"
+        }
+    }
+
+    var status: HTTPResponse.Status {
+        switch self {
+        case .unknownCluster, .unknownSchool, .unknownEvent, .unknownYear: .notFound
+        case .badParameter: .badRequest
+        case .emptyStore: .serviceUnavailable
+        case .misconfigured: .internalServerError
+        }
+    }
+
+    var httpError: HTTPError { HTTPError(status, message: description) }
+
+    init(_ error: FeedError) {
+        switch error {
+        case .unknownCluster(let id): self = .unknownCluster(id)
+        case .unknownSchool(let id): self = .unknownSchool(id)
+        // Problems of the stored plan, not of the request: reported as a server-side failure.
+        case .unknownTimezone, .invalidRefreshInterval: self = .misconfigured(error.description)
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import Server
+
+struct PublishCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "publish",
+        abstract: "Календари и страницы статическими файлами для любого веб-сервера.",
+        discussion: """
+        Файлы календарей совпадают байт в байт с тем, что отдаёт serve с тем же --base-url. \
+        Страницы лежат как <путь>.html; пример настройки nginx: docs/nginx.conf.example.
+        """
+    )
+
+    @OptionGroup var store: StoreOptions
+    @Option(help: ArgumentHelp("Каталог, куда записать сайт.", valueName: "dir")) var out: String
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("Публичный адрес сайта для ссылок в календарях и кнопок подписки.", valueName: "url"))
+    var baseURL: String?
+    @Option(help: ArgumentHelp("Как часто клиентам обновлять календари (длительность iCalendar), как у export ics.", valueName: "PT4H"))
+    var refresh = "PT4H"
+
+    func validate() throws {
+        if let baseURL, URL(string: baseURL)?.scheme == nil {
+            throw ValidationError("--base-url: ожидается адрес вида https://plan.example.ru")
+        }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            let (_, snapshot) = try store.snapshot()
+            let content = SiteContent(snapshot: snapshot, options: SiteOptions(baseURL: baseURL, refreshInterval: refresh), pages: try PageRenderer())
+            let publisher = Publisher(content: content, today: today(in: snapshot.district.timezone))
+            do {
+                let count = try publisher.write(to: URL(fileURLWithPath: out))
+                print("записано файлов: \(count) в \(out)")
+            } catch let error as Publisher.PublishError {
+                throw Failure(error.description)
+            } catch let error as SiteError {
+                throw Failure(error.description)
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import Server
+
+struct ServeCommand: AsyncParsableCommand, AppArguments {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Календари, страницы и JSON API по HTTP.",
+        discussion: """
+        Календари: /feeds/district.ics, /feeds/clusters/<id>.ics, /feeds/schools/<id>.ics. \
+        Изменения, внесённые в базу другими командами (import, schedule, record), видны не позже чем через секунду.
+        """
+    )
+
+    enum LogLevel: String, ExpressibleByArgument, CaseIterable {
+        case trace, debug, info, notice, warning, error, critical
+    }
+
+    @OptionGroup var store: StoreOptions
+    @Option(help: "Адрес, на котором слушать.") var host = "127.0.0.1"
+    @Option(help: "Порт.") var port = 8080
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("Публичный адрес сайта для ссылок в календарях; по умолчанию http://host:port.", valueName: "url"))
+    var baseURL: String?
+    @Option(help: ArgumentHelp("Как часто клиентам обновлять календари (длительность iCalendar), как у export ics.", valueName: "PT4H"))
+    var refresh = "PT4H"
+    @Option(name: .customLong("log-level"), help: "Подробность журнала (info: строка на каждый запрос).")
+    var level: LogLevel = .info
+
+    var logLevel: Logger.Level { Logger.Level(rawValue: level.rawValue) ?? .info }
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port: ожидается число от 0 до 65535") }
+        if let baseURL, URL(string: baseURL)?.scheme == nil {
+            throw ValidationError("--base-url: ожидается адрес вида https://plan.example.ru")
+        }
+    }
+
+    func run() async throws {
+        let app = try buildApplication(self, database: try store.open())
+        let base = siteOptions.baseURL ?? "http://\(host):\(port)"
+        print("ClusterPlan: \(base)/")
+        print("  календарь района: \(base)/feeds/district.ics")
+        print("  API: \(base)/api/clusters")
+        try await app.runService()
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import PlanFiles
+import Planning
+import Scheduler
+import Server
+import Store
+import TestSupport
+import Testing
+
+/// The seed plans imported and scheduled into a store, and the router over it.
+struct TestSite {
+    static let importTime: Int64 = 1_700_000_000
+    static let scheduleTime: Int64 = 1_700_000_600
+    static let options = SiteOptions(baseURL: "http://localhost:8080")
+
+    let database: AppDatabase
+    let cache: SiteCache
+
+    /// `extra`: fixture plan files loaded together with `plans/`.
+    init(extra: [String] = [], database: AppDatabase? = nil) throws {
+        let database = try database ?? AppDatabase.inMemory()
+        try Self.populate(database, extra: extra)
+        self.database = database
+        var logger = Logger(label: "test")
+        logger.logLevel = .warning
+        // Polling on every request: a write is visible to the very next request.
+        cache = SiteCache(database: database, options: Self.options, pages: try PageRenderer(), pollInterval: .zero,
+                          logger: logger)
+    }
+
+    /// Imports the plans and gives every event a date with the scheduler, as `import` + `schedule` do.
+    static func populate(_ database: AppDatabase, extra: [String] = []) throws {
+        let district = try PlanLoader.load(paths: [Fixtures.plansDirectory.path] + extra)
+        try database.importDistrict(district, now: importTime)
+        let result = schedule(ScheduleRequest(district: district))
+        let changes = result.placements.map { ScheduleChange(id: $0.key, date: $0.value.date, start: $0.value.start) }
+        try database.applySchedule(changes, now: scheduleTime)
+    }
+
+    var snapshot: DistrictSnapshot {
+        get throws { try #require(try database.snapshot()) }
+    }
+
+    var app: some ApplicationProtocol {
+        var logger = Logger(label: "test")
+        logger.logLevel = .warning
+        return Application(router: buildRouter(cache: cache, today: { _ in LocalDate(year: 2021, month: 6, day: 30)! }),
+                           logger: logger)
+    }
+}
+
+extension TestResponse {
+    var text: String { String(buffer: body) }
+}
