@@ -39,7 +39,7 @@ public struct Pairing: Hashable, Sendable {
 /// mixed. Within a class each school is a point in [0,1]³ (special needs, non-native, social risk;
 /// a missing marker takes the class mean). Exact minimum-cost assignment is too slow for 40,000
 /// schools, so the pairing is greedy in rounds: every unpaired mentee finds its `candidates`
-/// nearest sites that still have room through a uniform grid over the cube (search ring by ring,
+/// nearest sites that still have room through a grid of cubic cells over the sites' bounding box (ring by ring,
 /// stop when the next ring cannot be closer); all these candidate edges are sorted by distance
 /// (ties: input order) and taken while the site has room; full sites leave the grid; repeat with
 /// the mentees left until all are paired or no site has room. A round always pairs at least the
@@ -119,20 +119,40 @@ private func markerPoints(_ schools: [SchoolAssessment]) -> [SIMD3<Double>] {
     }
 }
 
-/// Support sites bucketed in a uniform grid over [0,1]³ for nearest-neighbour search.
+/// Support sites bucketed in a grid of cubic cells over their bounding box, for nearest-neighbour search.
+/// The box, not the unit cube: real markers crowd into a corner (few schools have 90% social risk),
+/// and cells over empty space would leave the occupied ones overfull.
 private struct SiteGrid {
     let points: [SIMD3<Double>]
-    let side: Int
+    let origin: SIMD3<Double>
+    let width: Double
+    let dims: SIMD3<Int>
     var cells: [[Int]]
     var live: Int
 
     init(points: [SIMD3<Double>]) {
         self.points = points
-        // About two sites per cell; 16³ cells at most keeps an empty ring cheap to walk.
-        var side = 1
-        while side < 16 && side * side * side * 2 < points.count { side += 1 }
-        self.side = side
-        cells = Array(repeating: [], count: side * side * side)
+        var low = points.first ?? .zero, high = low
+        for point in points {
+            low = pointwiseMin(low, point)
+            high = pointwiseMax(high, point)
+        }
+        origin = low
+        let extent = high - low
+        // About two sites per cell, at most 4,096 cells: shrink the cell until there are enough of them.
+        let target = min(max(points.count / 2, 1), 4096)
+        func dims(_ width: Double) -> SIMD3<Int> {
+            var d = SIMD3<Int>(repeating: 1)
+            for axis in 0..<3 where extent[axis] > 0 { d[axis] = Int((extent[axis] / width).rounded(.up)) }
+            return d
+        }
+        var width = max(extent.max(), 1e-9)
+        while width > 1e-9, volume(dims(width * 0.8)) <= target {
+            width *= 0.8
+        }
+        self.width = width
+        self.dims = dims(width)
+        cells = Array(repeating: [], count: volume(self.dims))
         live = points.count
         for (index, point) in points.enumerated() { cells[cellIndex(cell(of: point))].append(index) }
     }
@@ -141,11 +161,14 @@ private struct SiteGrid {
 
     func cell(of point: SIMD3<Double>) -> SIMD3<Int> {
         var c = SIMD3<Int>.zero
-        for axis in 0..<3 { c[axis] = min(max(Int(point[axis] * Double(side)), 0), side - 1) }
+        for axis in 0..<3 {
+            let offset = ((point[axis] - origin[axis]) / width).rounded(.down)
+            c[axis] = offset < 0 ? 0 : min(Int(min(offset, 1e9)), dims[axis] - 1)
+        }
         return c
     }
 
-    func cellIndex(_ c: SIMD3<Int>) -> Int { (c.x * side + c.y) * side + c.z }
+    func cellIndex(_ c: SIMD3<Int>) -> Int { (c.x * dims.y + c.y) * dims.z + c.z }
 
     mutating func remove(_ site: Int) {
         let index = cellIndex(cell(of: points[site]))
@@ -157,15 +180,14 @@ private struct SiteGrid {
     func nearest(to point: SIMD3<Double>, count: Int) -> [(Double, Int)] {
         var best: [(Double, Int)] = []
         let center = cell(of: point)
-        let width = 1.0 / Double(side)
-        for ring in 0..<side {
+        for ring in 0..<dims.max() {
             for dx in -ring...ring {
                 for dy in -ring...ring {
                     // Only the shell at Chebyshev distance `ring`: inside the cube, just its two faces in z.
                     let onEdge = abs(dx) == ring || abs(dy) == ring
                     for dz in stride(from: -ring, through: ring, by: onEdge || ring == 0 ? 1 : 2 * ring) {
                         let c = center &+ SIMD3(dx, dy, dz)
-                        guard (0..<3).allSatisfy({ c[$0] >= 0 && c[$0] < side }) else { continue }
+                        guard c.x >= 0, c.y >= 0, c.z >= 0, c.x < dims.x, c.y < dims.y, c.z < dims.z else { continue }
                         for site in cells[cellIndex(c)] {
                             let d = point - points[site]
                             let distance = (d * d).sum().squareRoot()
@@ -178,9 +200,12 @@ private struct SiteGrid {
                     }
                 }
             }
-            // Sites in further rings are at least `ring` cells away.
+            // A site in a further ring differs by `ring + 1` cells on some axis, so it is at least `ring` widths away
+            // (also for a query outside the box, which is clamped to the nearest cell).
             if best.count == count, let last = best.last, last.0 <= Double(ring) * width { break }
         }
         return best
     }
 }
+
+private func volume(_ d: SIMD3<Int>) -> Int { d.x * d.y * d.z }

@@ -211,8 +211,17 @@ private func merge(_ a: SchoolProfile, _ b: SchoolProfile) -> SchoolProfile? {
                          markers: ContingentMarkers(specialNeeds: specialNeeds, nonNative: nonNative, socialRisk: socialRisk))
 }
 
+/// Line breaks inside fields, counted as SwiftCSV counts them (CR LF once, a lone CR or LF once each).
 private func newlineCount(_ fields: [String]) -> Int {
-    fields.reduce(0) { $0 + $1.reduce(0) { $1.isNewline ? $0 + 1 : $0 } }
+    var count = 0
+    for field in fields {
+        var afterCR = false
+        for byte in field.utf8 {
+            if byte == 0x0A && !afterCR || byte == 0x0D { count += 1 }
+            afterCR = byte == 0x0D
+        }
+    }
+    return count
 }
 
 /// Reads one record's cells, noting every problem instead of stopping at the first.
@@ -254,7 +263,7 @@ private struct FieldReader {
     /// A number with a decimal point or comma; `nil` for a blank cell, `.none` noted as a problem.
     mutating func number(_ column: ResultsColumn, share: Bool) -> Double?? {
         guard let raw = text(column) else { return .some(nil) }
-        var digits = raw.replacingOccurrences(of: ",", with: ".")
+        var digits = raw.utf8.contains(0x2C) ? raw.replacingOccurrences(of: ",", with: ".") : raw
         var divisor = 1.0
         if share, digits.hasSuffix("%") {
             digits = String(digits.dropLast()).trimmed
@@ -333,8 +342,11 @@ private func parseContingent(_ raw: String) -> Contingent? {
     }
 }
 
-extension StringProtocol {
+extension String {
+    /// Without leading and trailing white space; the common case (nothing to trim) costs no copy of characters.
     var trimmed: String {
-        String(self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return "" }
+        if !first.properties.isWhitespace && !last.properties.isWhitespace { return self }
+        return trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

@@ -22,10 +22,20 @@ public enum FeedScope: Hashable, Sendable {
 }
 
 public struct Feed: Hashable, Sendable {
-    /// The `.ics` text: CRLF lines folded at 75 octets, as libical writes them.
-    public var text: String
+    /// The `.ics` bytes (UTF-8, CRLF lines folded at 75 octets), as libical writes them: what a
+    /// server or `publish` writes out. Kept as bytes because checking 10 MB of Cyrillic as a
+    /// `String` costs as much as building a sixth of the feed.
+    public var bytes: [UInt8]
     /// Events in scope left out because they have no date yet, in id order.
     public var undated: [EventID]
+
+    public init(bytes: [UInt8], undated: [EventID] = []) {
+        self.bytes = bytes
+        self.undated = undated
+    }
+
+    /// The `.ics` text.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
 }
 
 public enum FeedError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -51,14 +61,22 @@ public enum FeedError: Error, Hashable, Sendable, CustomStringConvertible {
 /// district hash keeps UIDs apart when two districts both have a cluster `math`; without a
 /// district name the segment is left out (`math-3@clusterplan`).
 public func uid(for id: EventID, district: String?) -> String {
-    let base = "\(id.cluster)-\(id.number)"
-    guard let district else { return "\(base)@clusterplan" }
+    uid(for: id, districtHash: district.map(districtHash))
+}
+
+func uid(for id: EventID, districtHash: String?) -> String {
+    guard let districtHash else { return "\(id.cluster)-\(id.number)@clusterplan" }
+    return "\(id.cluster)-\(id.number).\(districtHash)@clusterplan"
+}
+
+/// 32-bit FNV-1a of the name's UTF-8, as 8 lowercase hex digits.
+func districtHash(_ district: String) -> String {
     var hash: UInt32 = 0x811C_9DC5
     for byte in district.utf8 {
         hash = (hash ^ UInt32(byte)) &* 0x0100_0193
     }
     let hex = String(hash, radix: 16)
-    return "\(base).\(String(repeating: "0", count: 8 - hex.count))\(hex)@clusterplan"
+    return String(repeating: "0", count: 8 - hex.count) + hex
 }
 
 /// Builds one feed. Every byte comes from libical: the calendar's own properties and VTIMEZONE
@@ -118,8 +136,7 @@ public func makeFeed(_ snapshot: DistrictSnapshot, scope: FeedScope, options: Fe
         context.vevent(event, on: day).serialize(into: &output)
     }
     output.append(contentsOf: end)
-    return Feed(text: String(decoding: output, as: UTF8.self),
-                undated: sorted.filter { $0.state.date == nil }.map(\.id))
+    return Feed(bytes: output, undated: sorted.filter { $0.state.date == nil }.map(\.id))
 }
 
 /// What building a VEVENT needs besides the event: looked up once per feed, not once per event.
@@ -129,6 +146,8 @@ private struct EventContext {
     let defaultStart: TimeOfDay
     let clusters: [String: Cluster]
     let schools: [String: School]
+    /// Cluster id -> hash of its district, for the UIDs: hashed once per cluster, not per event.
+    let districtHashes: [String: String]
 
     init(district: District, zone: String, baseURL: String?) {
         self.zone = zone
@@ -136,6 +155,7 @@ private struct EventContext {
         defaultStart = district.calendar.defaultStart
         clusters = Dictionary(district.clusters.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         schools = Dictionary(district.schools.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        districtHashes = clusters.compactMapValues { $0.district.map(districtHash) }
     }
 
     /// The calendar years the VTIMEZONE must cover: every event's start and end.
@@ -151,7 +171,7 @@ private struct EventContext {
         let cluster = clusters[event.clusterID]
         let vevent = Component(ICAL_VEVENT_COMPONENT)
 
-        vevent.add(icalproperty_new_uid, uid(for: event.id, district: cluster?.district))
+        vevent.add(icalproperty_new_uid, uid(for: event.id, districtHash: districtHashes[event.clusterID]))
         let stamp = utcTime(state.lastModified)
         vevent.add(icalproperty_new_dtstamp(stamp))
         vevent.add(icalproperty_new_lastmodified(stamp))

@@ -12,7 +12,7 @@ public enum SyntheticDistrict {
         let schools = (0..<schoolCount).map { i in
             let kind = kinds[rng.below(kinds.count)]
             return School(id: String(i + 1), name: "ГБОУ \(kindName(kind)) № \(i + 1)", district: "Синтетический район",
-                          kind: kind)
+                          kind: kind, address: "Санкт-Петербург, Синтетическая ул., д. \(i + 1)")
         }
         let calendar = makeCalendar(schoolCount: schoolCount, rng: &rng)
         let years = [AcademicYear(startYear: 2019), AcademicYear(startYear: 2020)]
@@ -66,11 +66,14 @@ public enum SyntheticDistrict {
                 let format = formats[rng.below(formats.count)]
                 let start: TimeOfDay? = rng.below(10) == 0 ? TimeOfDay(hour: 14, minute: 0) : nil
                 events.append(PlannedEvent(id: EventID(cluster: clusterID, number: number), year: years[yearIndex],
-                                           format: format, title: "\(format.russian) №\(number)", timing: timing,
+                                           format: format, title: "\(format.russian) №\(number)",
+                                           purpose: "Обмен опытом школ кластера \(c + 1)", timing: timing,
                                            start: start, host: host, participants: participants))
             }
             clusters.append(Cluster(id: clusterID, title: "Кластер \(c + 1)", district: "Синтетический район",
                                     lead: members[0], members: members,
+                                    coordinator: Coordinator(name: "Координатор кластера \(c + 1)",
+                                                             email: "cluster-\(c + 1)@example.org"),
                                     plan: WorkPlan(years: years, goal: "Сетевое взаимодействие школ кластера \(c + 1)",
                                                    events: events)))
         }

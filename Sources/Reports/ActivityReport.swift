@@ -167,9 +167,8 @@ public func buildReport(_ snapshot: DistrictSnapshot, year: AcademicYear, cluste
 
     let eventsOfYear = snapshot.events.filter { $0.event.year == year && $0.state.status != .removed }
     let byCluster = Dictionary(grouping: eventsOfYear, by: \.event.clusterID)
-    let recorded = Dictionary(
-        snapshot.indicatorValues.filter { $0.year == year }.map { ("\($0.cluster)\u{0}\($0.indicator)", $0.value) },
-        uniquingKeysWith: { _, last in last })
+    var recorded: [String: [String: Double]] = [:]  // cluster -> indicator -> value; the last recorded wins
+    for v in snapshot.indicatorValues where v.year == year { recorded[v.cluster, default: [:]][v.indicator] = v.value }
 
     let reported = district.clusters.filter { c in cluster.map { c.id == $0 } ?? true }
 
@@ -180,7 +179,7 @@ public func buildReport(_ snapshot: DistrictSnapshot, year: AcademicYear, cluste
         allRows += rows
         let figures = EventFigures(rows)
         let indicators = (c.plan?.indicators ?? []).map { indicator in
-            let recordedValue = recorded["\(c.id)\u{0}\(indicator.id)"]
+            let recordedValue = recorded[c.id]?[indicator.id]
             let derivedValue = recordedValue == nil ? figures.derived(indicator.id) : nil
             return IndicatorRow(id: indicator.id, title: indicator.title, unit: indicator.unit, target: indicator.target,
                                 actual: recordedValue ?? derivedValue, derived: derivedValue != nil)
@@ -209,7 +208,8 @@ public func buildReport(_ snapshot: DistrictSnapshot, year: AcademicYear, cluste
         trainingSchools: Set(courses.flatMap { $0.enrolments.map(\.school.id) }).count)
 
     return ActivityReport(
-        district: district.name, year: year, clusterFilter: cluster, asOf: today, summary: summary,
+        // The reported clusters' own districts: one store may hold several.
+        district: districtNames(of: reported, fallback: district.name), year: year, clusterFilter: cluster, asOf: today, summary: summary,
         clusters: sections, courses: courses, eventsPerMonth: monthCounts(allRows, year: year),
         participantsByHost: hostCounts(allRows))
 }
@@ -304,4 +304,9 @@ private func hostCounts(_ rows: [EventRow]) -> [SchoolCount] {
     }
     return sums.values.map { SchoolCount(school: $0.0, participants: $0.1) }
         .sorted { ($1.participants, $0.school.id) < ($0.participants, $1.school.id) }
+}
+
+private func districtNames(of clusters: [Cluster], fallback: String) -> String {
+    let names = clusters.compactMap(\.district).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+    return names.isEmpty ? fallback : names.sorted().joined(separator: "; ")
 }

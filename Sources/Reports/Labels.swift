@@ -7,8 +7,7 @@ public enum ReportLanguage: String, CaseIterable, Sendable {
 public enum ReportFormat: String, CaseIterable, Sendable {
     case html, md, csv, docx
 
-    public var fileExtension: String { rawValue }
-
+    /// The HTTP Content-Type of a rendered report.
     public var mediaType: String {
         switch self {
         case .html: "text/html; charset=utf-8"

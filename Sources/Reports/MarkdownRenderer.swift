@@ -26,16 +26,19 @@ private func markdownTable(_ table: Table) -> String {
 /// backslash-escaped, `<` and `&` become entities so no raw HTML passes, and line breaks become
 /// spaces so a note cannot break a table row.
 func markdownEscaped(_ text: String) -> String {
+    guard text.utf8.contains(where: { markdownSpecial.contains($0) }) else { return text }
     var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for ch in text {
-        switch ch {
-        case "\\", "`", "*", "_", "[", "]", "|", "#", "~": out += "\\\(ch)"
+    out.reserveCapacity(text.utf8.count + 16)
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\\", "`", "*", "_", "[", "]", "|", "#", "~": out += "\\\(scalar)"
         case "<": out += "&lt;"
         case "&": out += "&amp;"
-        case "\n", "\r", "\r\n": out += " "
-        default: out.append(ch)
+        case "\n", "\r": out += " "
+        default: out.unicodeScalars.append(scalar)
         }
     }
     return out
 }
+
+private let markdownSpecial = Set("\\`*_[]|#~<&\n\r".utf8)

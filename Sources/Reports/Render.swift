@@ -19,8 +19,12 @@ public enum RenderError: Error, Hashable, Sendable {
 /// Text for XML and XHTML-compatible HTML: markup characters escaped, and the control characters
 /// XML 1.0 forbids dropped, since a plan file may carry them and they would break the parser.
 func xmlEscaped(_ text: String) -> String {
+    // Most text needs nothing: checking the UTF-8 bytes first keeps a city-sized report fast
+    // (0xEF leads U+FFFE and U+FFFF).
+    guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27
+        || $0 == 0xEF }) else { return text }
     var out = ""
-    out.reserveCapacity(text.utf8.count)
+    out.reserveCapacity(text.utf8.count + 16)
     for scalar in text.unicodeScalars {
         switch scalar {
         case "&": out += "&amp;"

@@ -39,17 +39,18 @@ struct Job {
     /// School indices, the host first, without repeats.
     let schools: [Int]
     let cluster: Int
+    /// Index into `Engine.vacationTables`: the district of the event's cluster.
+    let districtSlot: Int
     /// Index of the event's (cluster, academic year) group: number order holds inside it.
     let group: Int
     /// Window as day numbers relative to `Engine.base`, both ends included.
-    let first: Int
-    let last: Int
+    var first: Int
+    var last: Int
     let start: TimeOfDay
     /// False for events outside `onlyCluster`: they occupy days but are not reported.
     let inScope: Bool
     let role: Role
     var target = 0
-    var day: Int?
 }
 
 /// Earliest and latest day number order allows, with the events that set them.
@@ -58,6 +59,9 @@ struct OrderBounds {
     var hi = Int.max, hiJob = -1
 }
 
+/// One scheduling run. `init` builds the day tables once (calendar facts, busy and occupied bitsets
+/// per school); `run()` then works in three passes: fixed and pinned events, still-valid published
+/// dates, then every other event in id order on its cheapest allowed day.
 struct Engine {
     let request: ScheduleRequest
     let calendar: DistrictCalendar
@@ -68,15 +72,25 @@ struct Engine {
     let base: Int
     let span: Int
     var dayOff: [DayOff?]
-    var vacationAt: [Int]
+    /// Whether each day's weekday is one of `preferences.preferredWeekdays`.
+    var preferredDay: [Bool]
+    /// Per district of the plans (vacations differ between regions): the vacation index of each day, or -1.
+    var vacationTables: [[Int]] = []
     var allBusyAt: [Int]
     var busyBits: DayBits
     var busyPeriodsBySchool: [Int: [Int]] = [:]
     var intervalsBySchool: [Int: [Int]] = [:]
     var allSchoolIntervals: [Int] = []
+    /// For each busy interval, the first interval of the same school and file: blockers name the file, not one interval.
+    var intervalGroup: [Int] = []
+    /// Per group: `busy/344.ics: Педсовет`, or just the file when its intervals give different reasons.
+    var intervalLabels: [Int: String] = [:]
     var occupied: DayBits
-    /// school * span + day -> job: who occupies a school's day, for explanations.
-    var occupant: [Int: Int] = [:]
+    /// The events each school hosts or attends: who occupies a school's day, for explanations.
+    var schoolJobs: [[Int]]
+    /// The day each event occupies, apart from `jobs` so the hot loops read a small array.
+    var days: [Int?] = []
+    var numbers: [Int] = []
     var decisions: [Decision?]
     var explanations: [Explanation]
     var orderWarnings: [String] = []
@@ -85,7 +99,9 @@ struct Engine {
         self.request = request
         let calendar = request.district.calendar
         self.calendar = calendar
-        let events = request.district.events.sorted { $0.id < $1.id }
+        // Sort indices, not the (large) events themselves.
+        let events = request.district.events
+        let order = events.indices.sorted { events[$0].id < events[$1].id }
 
         var schoolIDs: [String] = [], schoolIndex: [String: Int] = [:]
         func school(_ id: String) -> Int {
@@ -100,21 +116,34 @@ struct Engine {
 
         var lo = Int.max, hi = Int.min
         func cover(_ d: LocalDate) { lo = min(lo, d.daysSinceEpoch); hi = max(hi, d.daysSinceEpoch) }
-        var groupIndex: [String: Int] = [:], clusterIndex: [String: Int] = [:]
-        var prepared: [(event: PlannedEvent, schools: [Int], cluster: Int, group: Int, role: Job.Role, inScope: Bool)] = []
-        for e in events {
+        var clusterIndex: [String: Int] = [:]
+        var districtNames: [String?] = []
+        var clusterDistrict: [String: Int] = [:]
+        for c in request.district.clusters {
+            if let slot = districtNames.firstIndex(of: c.district) { clusterDistrict[c.id] = slot } else {
+                clusterDistrict[c.id] = districtNames.count
+                districtNames.append(c.district)
+            }
+        }
+        if districtNames.isEmpty { districtNames.append(nil) }
+        struct GroupKey: Hashable { let cluster: Int, year: Int }
+        var groupIndex: [GroupKey: Int] = [:]
+        jobs.reserveCapacity(events.count)
+        for e in order.lazy.map({ events[$0] }) {
             var schools = [school(e.host)]
             for p in e.participants where !schools.contains(school(p)) { schools.append(school(p)) }
             let cluster: Int
             if let c = clusterIndex[e.clusterID] { cluster = c } else {
                 cluster = clusterIndex.count
                 clusterIndex[e.clusterID] = cluster
+                clusterJobs.append([])
             }
-            let groupKey = "\(e.clusterID)\u{1}\(e.year)"
+            let groupKey = GroupKey(cluster: cluster, year: e.year.startYear)
             let group: Int
             if let g = groupIndex[groupKey] { group = g } else {
-                group = groupIndex.count
+                group = groups.count
                 groupIndex[groupKey] = group
+                groups.append([])
             }
             let inScope = request.onlyCluster.map { $0 == e.clusterID } ?? true
             let planPin: LocalDate? = if case .pinned(let d) = e.timing { d } else { nil }
@@ -134,33 +163,33 @@ struct Engine {
             cover(e.timing.lastDay)
             if let pin { cover(pin) }
             if let p = request.previous[e.id] { cover(p.date) }
-            prepared.append((e, schools, cluster, group, role, inScope))
+            // Absolute day numbers for now; made relative to `base` once every event has been seen.
+            let window = pin.map { ($0, $0) } ?? (e.timing.firstDay, e.timing.lastDay)
+            groups[group].append(jobs.count)
+            clusterJobs[cluster].append(jobs.count)
+            jobs.append(Job(event: e, schools: schools, cluster: cluster, districtSlot: clusterDistrict[e.clusterID] ?? 0,
+                            group: group, first: window.0.daysSinceEpoch, last: window.1.daysSinceEpoch, start: start,
+                            inScope: inScope, role: role))
         }
         if lo > hi { lo = 0; hi = 0 }
         let base = lo, span = hi - lo + 1
         self.base = base
         self.span = span
+        for j in jobs.indices { jobs[j].first -= base; jobs[j].last -= base }
         func dayRange(_ from: LocalDate, _ to: LocalDate) -> Range<Int> {
             let a = max(0, from.daysSinceEpoch - base), b = min(span, to.daysSinceEpoch - base + 1)
             return a < b ? a..<b : 0..<0
         }
 
-        groups = Array(repeating: [], count: groupIndex.count)
-        clusterJobs = Array(repeating: [], count: clusterIndex.count)
-        for (i, p) in prepared.enumerated() {
-            var first = p.event.timing.firstDay.daysSinceEpoch - base
-            var last = p.event.timing.lastDay.daysSinceEpoch - base
-            if case .pinned(let d) = p.role { first = d.daysSinceEpoch - base; last = first }
-            jobs.append(Job(event: p.event, schools: p.schools, cluster: p.cluster, group: p.group, first: first,
-                            last: last, start: p.event.start ?? calendar.defaultStart, inScope: p.inScope, role: p.role))
-            groups[p.group].append(i)
-            clusterJobs[p.cluster].append(i)
-        }
-
         dayOff = (0..<span).map { calendar.dayOff(LocalDate(daysSinceEpoch: base + $0)) }
-        vacationAt = Array(repeating: -1, count: span)
-        for (v, vacation) in calendar.vacations.enumerated() {
-            for d in dayRange(vacation.from, vacation.to) where vacationAt[d] < 0 { vacationAt[d] = v }
+        preferredDay = (0..<span).map { calendar.preferences.preferredWeekdays.contains(LocalDate(daysSinceEpoch: base + $0).weekday) }
+        for name in districtNames {
+            var table = Array(repeating: -1, count: span)
+            for (v, vacation) in calendar.vacations.enumerated()
+            where name == nil || vacation.district == nil || vacation.district == name {
+                for d in dayRange(vacation.from, vacation.to) where table[d] < 0 { table[d] = v }
+            }
+            vacationTables.append(table)
         }
         allBusyAt = Array(repeating: -1, count: span)
         var busyBits = DayBits(rows: schoolIDs.count, span: span)
@@ -174,11 +203,23 @@ struct Engine {
             for d in dayRange(period.from, period.to) { busyBits.insert(s, d) }
         }
         self.busyBits = busyBits
+        var firstOfFile: [String: Int] = [:]
         for (i, interval) in calendar.busyIntervals.enumerated() {
+            let key = "\(interval.school ?? "")\u{1}\(interval.source)"
+            intervalGroup.append(firstOfFile[key] ?? i)
+            if firstOfFile[key] == nil { firstOfFile[key] = i }
+            let label = interval.reason.map { "\(interval.source): \($0)" } ?? interval.source
+            let group = intervalGroup[i]
+            intervalLabels[group] = intervalLabels[group].map { $0 == label ? label : interval.source } ?? label
             if let id = interval.school { intervalsBySchool[school(id), default: []].append(i) }
             else { allSchoolIntervals.append(i) }
         }
         occupied = DayBits(rows: schoolIDs.count, span: span)
+        var schoolJobs = Array(repeating: [Int](), count: schoolIDs.count)
+        for (j, job) in jobs.enumerated() { for s in job.schools { schoolJobs[s].append(j) } }
+        self.schoolJobs = schoolJobs
+        days = Array(repeating: nil, count: jobs.count)
+        numbers = jobs.map(\.event.number)
         self.schoolIDs = schoolIDs
         decisions = Array(repeating: nil, count: jobs.count)
         explanations = Array(repeating: Explanation(), count: jobs.count)
@@ -204,23 +245,25 @@ struct Engine {
         }
     }
 
+    /// The vacation (index into `calendar.vacations`) on `day` for event `j`'s district, or -1.
+    func vacation(_ j: Int, _ day: Int) -> Int { vacationTables[jobs[j].districtSlot][day] }
+
     func date(_ day: Int) -> LocalDate { LocalDate(daysSinceEpoch: base + day) }
 
     private mutating func occupy(_ j: Int, _ day: Int) {
-        jobs[j].day = day
-        for s in jobs[j].schools {
-            occupied.insert(s, day)
-            // The first event keeps the slot in the explanation map; a pinned clash may add a second.
-            if occupant[s * span + day] == nil { occupant[s * span + day] = j }
-        }
+        days[j] = day
+        for s in jobs[j].schools { occupied.insert(s, day) }
     }
+
+    /// The first event (in id order) that school `s` takes part in on `day`, or -1.
+    func occupant(_ s: Int, _ day: Int) -> Int { schoolJobs[s].first { days[$0] == day } ?? -1 }
 
     func orderBounds(_ j: Int) -> OrderBounds {
         var b = OrderBounds()
-        let n = jobs[j].event.number
+        let n = numbers[j]
         for k in groups[jobs[j].group] where k != j {
-            guard let d = jobs[k].day else { continue }
-            let m = jobs[k].event.number
+            guard let d = days[k] else { continue }
+            let m = numbers[k]
             if m < n, d + 1 > b.lo { b.lo = d + 1; b.loJob = k }
             if m > n, d - 1 < b.hi { b.hi = d - 1; b.hiJob = k }
         }
@@ -238,21 +281,21 @@ struct Engine {
     /// The first hard rule that excludes `day` for event `j`, or nil when the day is allowed.
     func blocker(_ j: Int, _ day: Int, _ bounds: OrderBounds, _ intervals: [(Int, Int)]) -> Blocker? {
         if let off = dayOff[day] { return .dayOff(off) }
-        if calendar.preferences.duringVacations == .forbid, vacationAt[day] >= 0 { return .vacation(vacationAt[day]) }
+        if calendar.preferences.duringVacations == .forbid, vacation(j, day) >= 0 { return .vacation(vacation(j, day)) }
         if allBusyAt[day] >= 0 { return .busyPeriod(school: -1, period: allBusyAt[day]) }
         if day < bounds.lo { return .order(job: bounds.loJob) }
         if day > bounds.hi { return .order(job: bounds.hiJob) }
-        let job = jobs[j]
-        for s in job.schools where busyBits.contains(s, day) {
+        let schools = jobs[j].schools
+        for s in schools where busyBits.contains(s, day) {
             let p = busyPeriodsBySchool[s]?.first { calendar.busy[$0].from <= date(day) && date(day) <= calendar.busy[$0].to }
             return .busyPeriod(school: s, period: p ?? -1)
         }
         for (s, i) in intervals where calendar.busyIntervals[i].overlaps(
-            day: date(day), startMinute: job.start.minutesSinceMidnight, durationMinutes: job.event.durationMinutes) {
-            return .busyInterval(school: s, interval: i)
+            day: date(day), startMinute: jobs[j].start.minutesSinceMidnight, durationMinutes: jobs[j].event.durationMinutes) {
+            return .busyInterval(school: s, interval: intervalGroup[i])
         }
-        for s in job.schools where occupied.contains(s, day) {
-            return .event(school: s, job: occupant[s * span + day] ?? -1)
+        for s in schools where occupied.contains(s, day) {
+            return .event(school: s, job: occupant(s, day))
         }
         return nil
     }
@@ -261,7 +304,7 @@ struct Engine {
     func clusterNeighbours(_ j: Int, _ day: Int) -> (before: (gap: Int, job: Int)?, after: (gap: Int, job: Int)?) {
         var before: (gap: Int, job: Int)?, after: (gap: Int, job: Int)?
         for k in clusterJobs[jobs[j].cluster] where k != j {
-            guard let d = jobs[k].day else { continue }
+            guard let d = days[k] else { continue }
             if d <= day { if before == nil || day - d < before!.gap { before = (day - d, k) } }
             else if after == nil || d - day < after!.gap { after = (d - day, k) }
         }
@@ -272,8 +315,8 @@ struct Engine {
     func cost(_ j: Int, _ day: Int) -> Int {
         let prefs = calendar.preferences
         var cost = abs(day - jobs[j].target)
-        if !prefs.preferredWeekdays.contains(date(day).weekday) { cost += 10 }
-        if vacationAt[day] >= 0 { cost += prefs.duringVacations == .prefer ? -40 : 40 }
+        if !preferredDay[day] { cost += 10 }
+        if vacation(j, day) >= 0 { cost += prefs.duringVacations == .prefer ? -40 : 40 }
         let near = clusterNeighbours(j, day)
         let gap = min(near.before?.gap ?? Int.max, near.after?.gap ?? Int.max)
         if gap < prefs.minimumGapDays { cost += 1000 + 10 * (prefs.minimumGapDays - gap) }
@@ -374,13 +417,13 @@ struct Engine {
         for group in groups {
             var latest: Int?
             for j in group {
-                guard let d = jobs[j].day else { continue }
-                if let l = latest, let ld = jobs[l].day, ld >= d {
+                guard let d = days[j] else { continue }
+                if let l = latest, let ld = days[l], ld >= d {
                     let a = jobs[j].event.id, b = jobs[l].event.id
                     orderWarnings.append("\(a) (\(date(d).russian)) стоит не позже \(b) (\(date(ld).russian)): "
                         + "закреплённые даты нарушают порядок номеров")
                 }
-                if latest == nil || jobs[latest!].day! < d { latest = j }
+                if latest == nil || days[latest!]! < d { latest = j }
             }
         }
     }

@@ -21,14 +21,11 @@ extension Engine {
         return "\(p.reason ?? "занятость"), \(dates)"
     }
 
-    func intervalReason(_ interval: Int) -> String {
-        let i = calendar.busyIntervals[interval]
-        return i.reason.map { "\(i.source): \($0)" } ?? i.source
-    }
+    func intervalReason(_ interval: Int) -> String { intervalLabels[interval] ?? calendar.busyIntervals[interval].source }
 
     func eventLabel(_ k: Int) -> String {
         guard k >= 0 else { return "другое мероприятие" }
-        let day = jobs[k].day.map { ", \(date($0).russian)" } ?? ""
+        let day = days[k].map { ", \(date($0).russian)" } ?? ""
         return "\(jobs[k].event.id)\(day)"
     }
 
@@ -76,7 +73,7 @@ extension Engine {
         case .busyInterval(let s, let i):
             return .schoolBusy(school: s < 0 ? nil : schoolIDs[s], reason: calendar.busyIntervals[i].source, days: dates)
         case .order(let k):
-            return .numberOrder(event: jobs[k].event.id, date: date(jobs[k].day ?? 0), days: dates)
+            return .numberOrder(event: jobs[k].event.id, date: date(self.days[k] ?? 0), days: dates)
         case .event(let s, let k):
             return .schoolHasEvent(school: schoolIDs[s], event: k >= 0 ? jobs[k].event.id : jobs[0].event.id, days: dates)
         }
@@ -101,9 +98,9 @@ extension Engine {
         var parts = ["\(windowLabel(j)): \(working) \(plural(working, "рабочий день", "рабочих дня", "рабочих дней"))"]
         if calendar.preferences.duringVacations != .forbid {
             var byVacation: [(Int, Int)] = []
-            for d in window where dayOff[d] == nil && vacationAt[d] >= 0 {
-                if let k = byVacation.firstIndex(where: { $0.0 == vacationAt[d] }) { byVacation[k].1 += 1 }
-                else { byVacation.append((vacationAt[d], 1)) }
+            for d in window where dayOff[d] == nil && vacation(j, d) >= 0 {
+                if let k = byVacation.firstIndex(where: { $0.0 == vacation(j, d) }) { byVacation[k].1 += 1 }
+                else { byVacation.append((vacation(j, d), 1)) }
             }
             for (v, n) in byVacation { parts.append("\(n) — каникулы (\(calendar.vacations[v].title))") }
         }
@@ -130,10 +127,10 @@ extension Engine {
     func choiceLine(_ j: Int, _ day: Int) -> String {
         let prefs = calendar.preferences
         var reasons: [String] = []
-        reasons.append(prefs.preferredWeekdays.contains(date(day).weekday)
+        reasons.append(preferredDay[day]
             ? "предпочтительный день недели" : "день недели не из предпочтительных: лучшие дни заняты")
-        if vacationAt[day] >= 0 {
-            let title = calendar.vacations[vacationAt[day]].title
+        if vacation(j, day) >= 0 {
+            let title = calendar.vacations[vacation(j, day)].title
             reasons.append(prefs.duringVacations == .prefer
                 ? "каникулы (\(title)) — предпочтительно" : "каникулы (\(title)) — нежелательно, но других подходящих дней нет")
         }

@@ -1,10 +1,17 @@
-// Usage: clusterplan-bench <suite>... ; each suite prints its figures as Markdown table rows.
-let suites = CommandLine.arguments.dropFirst()
-for suite in suites {
+// Usage: clusterplan-bench <suite>... | all ; each suite prints its figures as Markdown table rows.
+let known = ["scheduler", "ical", "report", "clustering"]
+let requested = Array(CommandLine.arguments.dropFirst())
+for suite in requested == ["all"] || requested.isEmpty ? known : requested {
     switch suite {
+    case "scheduler": schedulerBench()
+    case "ical": try icalBench()
     case "report": try reportBench()
+<<<<<<< HEAD
+    case "clustering": clusteringBench()
+=======
     case "server": try serverBench()
+>>>>>>> server
     default:
-        print("unknown benchmark suite: \(suite)")
+        print("unknown benchmark suite: \(suite); known: \(known.joined(separator: ", ")), all")
     }
 }

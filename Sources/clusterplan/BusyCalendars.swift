@@ -23,7 +23,7 @@ extension District {
             }
             do throws(BusyCalendarError) {
                 result.calendar.busyIntervals += try readBusyCalendar(
-                    text: String(decoding: data, as: UTF8.self), file: busy.path, school: busy.school,
+                    text: String(decoding: data, as: UTF8.self), file: displayPath(busy.path), school: busy.school,
                     timezone: timezone, from: span.lowerBound, through: span.upperBound)
             } catch {
                 problems.append(error.description)
@@ -32,4 +32,10 @@ extension District {
         guard problems.isEmpty else { throw Failure(problems.joined(separator: "\nошибка: ")) }
         return result
     }
+}
+
+/// A path as a coordinator would type it: relative to the current folder when it lies below it.
+func displayPath(_ path: String) -> String {
+    let here = FileManager.default.currentDirectoryPath + "/"
+    return path.hasPrefix(here) ? String(path.dropFirst(here.count)) : path
 }

@@ -8,7 +8,7 @@ struct ClusterPlanCommand: AsyncParsableCommand {
         discussion: "База данных: --db, иначе $CLUSTERPLAN_DB, иначе ./clusterplan.sqlite.",
         subcommands: [
             ImportCommand.self, ValidateCommand.self, EventsCommand.self, RecordCommand.self, IndicatorCommand.self,
-            ScheduleCommand.self, ExportCommand.self, ClusterSchoolsCommand.self,
+            ScheduleCommand.self, ExportCommand.self, ReportCommand.self, ClusterSchoolsCommand.self,
             ServeCommand.self, PublishCommand.self,
         ]
     )

@@ -81,3 +81,20 @@ import Testing
         #expect(rows.first?["date"] == "чт 17.10.2019")
     }
 }
+
+@Suite struct BusyCalendarCommandTests {
+    @Test func aBrokenBusyCalendarFailsValidateAndImport() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        let fm = FileManager.default
+        try fm.copyItem(at: Fixtures.url("schedule/infeasible/plan.yaml"), to: folder.appendingPathComponent("plan.yaml"))
+        try fm.copyItem(at: Fixtures.url("ical/busy-malformed-line.ics"), to: folder.appendingPathComponent("busy-2.ics"))
+        let database = folder.appendingPathComponent("db.sqlite").path
+        let validate = try CommandLineRun.clusterplan(["validate", folder.path])
+        #expect(validate.status == 1)
+        #expect(validate.stderr == "ошибка: \(folder.path)/busy-2.ics: line 9: строка не похожа на свойство iCalendar: «ЭТО НЕ СВОЙСТВО»\n")
+        let imported = try CommandLineRun.clusterplan(["import", folder.path], database: database)
+        #expect(imported.status == 1)
+        let events = try CommandLineRun.clusterplan(["events"], database: database)
+        #expect(events.stderr.hasPrefix("ошибка: база"), "nothing was imported")
+    }
+}

@@ -44,13 +44,15 @@ func assessment(_ id: String, _ group: Group, _ contingent: Contingent?, risk: D
         ])
     }
 
-    @Test func withRoomEnoughEveryMenteeGetsItsNearestSite() {
-        // A deterministic spread of 300 sites and 600 mentees over the marker cube.
-        func markers(_ i: Int) -> ContingentMarkers {
-            ContingentMarkers(specialNeeds: Double((i * 37) % 101) / 100, nonNative: Double((i * 53) % 97) / 96,
-                              socialRisk: Double((i * 71) % 89) / 88)
+    /// Sites spread over the whole marker cube, or crowded into a corner with mentees outside their box.
+    @Test(arguments: [1.0, 0.2])
+    func withRoomEnoughEveryMenteeGetsItsNearestSite(siteSpread: Double) {
+        // A deterministic spread of 300 sites and 600 mentees.
+        func markers(_ i: Int, _ scale: Double = 1) -> ContingentMarkers {
+            ContingentMarkers(specialNeeds: scale * Double((i * 37) % 101) / 100, nonNative: scale * Double((i * 53) % 97) / 96,
+                              socialRisk: scale * Double((i * 71) % 89) / 88)
         }
-        let sites = (0..<300).map { SchoolAssessment(profile: SchoolProfile(id: "s\($0)", markers: markers($0)),
+        let sites = (0..<300).map { SchoolAssessment(profile: SchoolProfile(id: "s\($0)", markers: markers($0, siteSpread)),
                                                      contingent: .complex, group: .complexHigh) }
         let mentees = (300..<900).map { SchoolAssessment(profile: SchoolProfile(id: "m\($0)", markers: markers($0)),
                                                          contingent: .complex, group: .complexLow) }

@@ -106,13 +106,13 @@ import TestSupport
     }
 
     @Test func exportedFeedReadsBackAsBusyTimes() throws {
-        let feed = try makeFeed(Seed003.snapshot, scope: .school("498"))
+        let feed = try makeFeed(try Seed003.snapshot(), scope: .school("498"))
         let intervals = try readBusyCalendar(text: feed.text, file: "498.ics", school: "498", timezone: "Europe/Moscow",
                                              from: try #require(LocalDate(iso: "2020-01-01")),
                                              through: try #require(LocalDate(iso: "2020-06-30")))
         #expect(lines(intervals) == [
-            "2020-02-13 15:00 - 2020-02-13 17:00 Семинар: \(Seed003.rows[2].2)",
-            "2020-04-16 15:00 - 2020-04-16 17:00 Круглый стол: \(Seed003.rows[3].2)",
+            "2020-02-13 15:00 - 2020-02-13 17:00 Семинар: \(try Seed003.event(3).title)",
+            "2020-04-16 15:00 - 2020-04-16 17:00 Круглый стол: \(try Seed003.event(4).title)",
         ])
     }
 }

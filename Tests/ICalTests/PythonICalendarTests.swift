@@ -45,7 +45,7 @@ import TestSupport
     @Test(.enabled(if: available, "python3 with icalendar is not installed (python3 -m pip install icalendar; `make test` does it)"),
           arguments: [FeedScope.district, .cluster("nevsky-exact"), .school("344"), .school("498")])
     func pythonIcalendarAcceptsEveryFeed(scope: FeedScope) throws {
-        let snapshot = Seed003.snapshot(changing: 8) { $0.status = .cancelled }
+        let snapshot = try Seed003.snapshot(changing: 8) { $0.status = .cancelled }
         let feed = try makeFeed(snapshot, scope: scope, options: FeedOptions(baseURL: "https://plan.example.ru"))
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

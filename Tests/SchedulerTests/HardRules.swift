@@ -43,7 +43,7 @@ struct HardRules {
         for (e, p) in chosen {
             if p.date < e.timing.firstDay || p.date > e.timing.lastDay { found.append("\(e.id): outside its window") }
             if let off = calendar.dayOff(p.date) { found.append("\(e.id): \(off.russian)") }
-            if calendar.preferences.duringVacations == .forbid, calendar.vacation(on: p.date) != nil {
+            if calendar.preferences.duringVacations == .forbid, calendar.vacation(on: p.date, district: district.cluster(e.clusterID)?.district) != nil {
                 found.append("\(e.id): forbidden vacation")
             }
             if p.start != (e.start ?? calendar.defaultStart) { found.append("\(e.id): wrong start") }
@@ -82,7 +82,7 @@ struct HardRules {
                 let real: Bool = switch c {
                 case .dayOff(let off, _): calendar.dayOff(d) == off
                 case .vacationForbidden(let title, _):
-                    calendar.preferences.duringVacations == .forbid && calendar.vacation(on: d)?.title == title
+                    calendar.preferences.duringVacations == .forbid && calendar.vacation(on: d, district: district.cluster(e.clusterID)?.district)?.title == title
                 case .schoolBusy(let school, let reason, _):
                     school.map { schools(e).contains($0) && busyReasons($0, e, slot).contains(reason) }
                         ?? calendar.busy.contains { $0.school == nil && $0.from <= d && d <= $0.to && $0.reason ?? "" == reason }

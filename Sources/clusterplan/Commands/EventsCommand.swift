@@ -31,17 +31,17 @@ struct EventsCommand: ParsableCommand {
                 .filter { cluster == nil || $0.event.clusterID == cluster }
                 .filter { school == nil || $0.event.host == school || $0.event.participants.contains(school!) }
                 .filter { year == nil || $0.event.year.description == year }
-                .map { EventRow($0, calendar: snapshot.district.calendar, lang: lang) }
+                .map { EventListRow($0, calendar: snapshot.district.calendar, lang: lang) }
             print(render(rows), terminator: "")
         }
     }
 
-    private func render(_ rows: [EventRow]) -> String {
+    private func render(_ rows: [EventListRow]) -> String {
         switch format {
-        case .table: return TextTable(header: EventRow.header(lang), rows: rows.map(\.cells)).text
-        case .csv: return ([EventRow.keys] + rows.map(\.cells)).map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        case .table: return TextTable(header: EventListRow.header(lang), rows: rows.map(\.cells)).text
+        case .csv: return ([EventListRow.keys] + rows.map(\.cells)).map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
         case .json:
-            let objects = rows.map { Dictionary(uniqueKeysWithValues: zip(EventRow.keys, $0.cells)) }
+            let objects = rows.map { Dictionary(uniqueKeysWithValues: zip(EventListRow.keys, $0.cells)) }
             let data = (try? JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
             return String(decoding: data, as: UTF8.self) + "\n"
         }
@@ -49,7 +49,7 @@ struct EventsCommand: ParsableCommand {
 }
 
 /// One event as the `events` command shows it.
-struct EventRow {
+struct EventListRow {
     var cells: [String]
 
     static let keys = ["id", "year", "date", "time", "status", "format", "host", "title", "sequence"]

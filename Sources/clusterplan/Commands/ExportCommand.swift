@@ -50,12 +50,12 @@ struct ExportCommand: ParsableCommand {
                 }
                 if let out {
                     do {
-                        try Data(feed.text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+                        try Data(feed.bytes).write(to: URL(fileURLWithPath: out), options: .atomic)
                     } catch {
                         throw Failure("\(out): не удалось записать файл")
                     }
                 } else {
-                    FileHandle.standardOutput.write(Data(feed.text.utf8))
+                    FileHandle.standardOutput.write(Data(feed.bytes))
                 }
             }
         }

@@ -26,6 +26,8 @@ struct ImportCommand: ParsableCommand {
             throw ExitCode(1)
         }
         try reportingFailures {
+            // A broken busy calendar is refused now, not at the first `schedule`.
+            _ = try district.readingBusyCalendars()
             let summary = try store.open().importDistrict(district, now: currentTime())
             print(ImportReport.text(summary, district: district))
         }
