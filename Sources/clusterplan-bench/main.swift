@@ -1,16 +1,13 @@
 // Usage: clusterplan-bench <suite>... | all ; each suite prints its figures as Markdown table rows.
-let known = ["scheduler", "ical", "report", "clustering"]
+let known = ["scheduler", "ical", "report", "clustering", "server"]
 let requested = Array(CommandLine.arguments.dropFirst())
 for suite in requested == ["all"] || requested.isEmpty ? known : requested {
     switch suite {
     case "scheduler": schedulerBench()
     case "ical": try icalBench()
     case "report": try reportBench()
-<<<<<<< HEAD
     case "clustering": clusteringBench()
-=======
     case "server": try serverBench()
->>>>>>> server
     default:
         print("unknown benchmark suite: \(suite); known: \(known.joined(separator: ", ")), all")
     }
