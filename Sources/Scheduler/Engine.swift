@@ -35,7 +35,10 @@ struct DayBits {
 struct Job {
     enum Role { case fixed(Placement?), pinned(LocalDate), free }
 
-    let event: PlannedEvent
+    let id: EventID
+    let number: Int
+    let timing: EventTiming
+    let durationMinutes: Int
     /// School indices, the host first, without repeats.
     let schools: [Int]
     let cluster: Int
@@ -51,6 +54,22 @@ struct Job {
     let inScope: Bool
     let role: Role
     var target = 0
+}
+
+/// What a placed event's lines need beyond the engine's tables: its excluded days by blocker
+/// (a range of `Engine.excludedCounts`) and the cluster's nearest events when it was placed.
+struct PlacedFacts {
+    var excludedStart: Int32 = 0, excludedCount: Int32 = -1
+    var beforeGap: Int32 = 0, beforeJob: Int32 = -1
+    var afterGap: Int32 = 0, afterJob: Int32 = -1
+
+    var isPlaced: Bool { excludedCount >= 0 }
+}
+
+/// An engine as it was after `run()`, shared by the lazily rendered explanations of one result.
+final class PlacedLines: Sendable {
+    let engine: Engine
+    init(_ engine: Engine) { self.engine = engine }
 }
 
 /// Earliest and latest day number order allows, with the events that set them.
@@ -72,6 +91,9 @@ struct Engine {
     let base: Int
     let span: Int
     var dayOff: [DayOff?]
+    /// `dayOff[d] != nil`, as a plain array for the hot loop.
+    var isOff: [Bool] = []
+    let forbidVacations: Bool
     /// Whether each day's weekday is one of `preferences.preferredWeekdays`.
     var preferredDay: [Bool]
     /// Per district of the plans (vacations differ between regions): the vacation index of each day, or -1.
@@ -79,7 +101,8 @@ struct Engine {
     var allBusyAt: [Int]
     var busyBits: DayBits
     var busyPeriodsBySchool: [Int: [Int]] = [:]
-    var intervalsBySchool: [Int: [Int]] = [:]
+    /// Per school index: its busy intervals.
+    var intervalsBySchool: [[Int]] = []
     var allSchoolIntervals: [Int] = []
     /// For each busy interval, the first interval of the same school and file: blockers name the file, not one interval.
     var intervalGroup: [Int] = []
@@ -94,14 +117,55 @@ struct Engine {
     var decisions: [Decision?]
     var explanations: [Explanation]
     var orderWarnings: [String] = []
+    /// Why a published date no longer fits, per job.
+    var invalidPrevious: [Int: String] = [:]
+    /// What the lines of a placed event need, kept so they can be rendered only when read.
+    var facts: [PlacedFacts] = []
+    /// `PlacedFacts.excluded*` index this: per placed event, each blocker other than days off and its day count.
+    var excludedCounts: [(Blocker, Int)] = []
+    /// Scratch buffers reused by `place`.
+    private var scratchExcluded: [(Blocker, Int)] = []
+    private var scratchClusterDays: [Int] = []
 
     init(_ request: ScheduleRequest) {
         self.request = request
         let calendar = request.district.calendar
         self.calendar = calendar
-        // Sort indices, not the (large) events themselves.
-        let events = request.district.events
-        let order = events.indices.sorted { events[$0].id < events[$1].id }
+        forbidVacations = calendar.preferences.duringVacations == .forbid
+        // The events are read in place from each cluster's plan: copying all of them (`District.events`)
+        // touched every event's strings and arrays, which is slow once the district no longer fits in cache.
+        let plans = request.district.clusters.map { $0.plan?.events ?? [] }
+        // Sort by integer keys: the rank of the cluster id among the distinct ids, then the number.
+        // Same order as `EventID.<`, without a string comparison per step; the position in the
+        // district breaks ties, so the sort is stable.
+        var rankOf: [String: Int] = [:]
+        var keys: [(rank: Int, number: Int, plan: Int, index: Int)] = []
+        keys.reserveCapacity(plans.reduce(0) { $0 + $1.count })
+        do {
+            var lastName: String?, lastSlot = -1
+            var firstSeen: [String] = []
+            for (p, list) in plans.enumerated() {
+                for k in list.indices {
+                    let name = list[k].id.cluster
+                    if name != lastName {
+                        lastName = name
+                        if let r = rankOf[name] { lastSlot = r } else {
+                            lastSlot = firstSeen.count
+                            rankOf[name] = lastSlot
+                            firstSeen.append(name)
+                        }
+                    }
+                    keys.append((lastSlot, list[k].id.number, p, k))
+                }
+            }
+            // First-seen slot -> rank in sorted order.
+            let sortedSlots = firstSeen.indices.sorted { firstSeen[$0] < firstSeen[$1] }
+            var rankOfSlot = [Int](repeating: 0, count: firstSeen.count)
+            for (rank, slot) in sortedSlots.enumerated() { rankOfSlot[slot] = rank }
+            for i in keys.indices { keys[i].rank = rankOfSlot[keys[i].rank] }
+            for (rank, slot) in sortedSlots.enumerated() { rankOf[firstSeen[slot]] = rank }
+        }
+        keys.sort { ($0.rank, $0.number, $0.plan, $0.index) < ($1.rank, $1.number, $1.plan, $1.index) }
 
         var schoolIDs: [String] = [], schoolIndex: [String: Int] = [:]
         func school(_ id: String) -> Int {
@@ -116,7 +180,6 @@ struct Engine {
 
         var lo = Int.max, hi = Int.min
         func cover(_ d: LocalDate) { lo = min(lo, d.daysSinceEpoch); hi = max(hi, d.daysSinceEpoch) }
-        var clusterIndex: [String: Int] = [:]
         var districtNames: [String?] = []
         var clusterDistrict: [String: Int] = [:]
         for c in request.district.clusters {
@@ -126,34 +189,76 @@ struct Engine {
             }
         }
         if districtNames.isEmpty { districtNames.append(nil) }
+        // Per cluster rank: since jobs are in rank order, the rank is also the cluster's index.
+        var rankName = [String](repeating: "", count: rankOf.count)
+        for (name, rank) in rankOf { rankName[rank] = name }
+        let rankDistrict = rankName.map { clusterDistrict[$0] ?? 0 }
+        let rankInScope = rankName.map { name in request.onlyCluster.map { $0 == name } ?? true }
+        clusterJobs = Array(repeating: [], count: rankName.count)
         struct GroupKey: Hashable { let cluster: Int, year: Int }
         var groupIndex: [GroupKey: Int] = [:]
-        jobs.reserveCapacity(events.count)
-        for e in order.lazy.map({ events[$0] }) {
-            var schools = [school(e.host)]
-            for p in e.participants where !schools.contains(school(p)) { schools.append(school(p)) }
-            let cluster: Int
-            if let c = clusterIndex[e.clusterID] { cluster = c } else {
-                cluster = clusterIndex.count
-                clusterIndex[e.clusterID] = cluster
-                clusterJobs.append([])
+        var lastGroup: (key: GroupKey, group: Int)?
+        var lastParticipants: (ids: [String], indices: [Int])?
+        var lastSchools: [Int]?
+        // Most requests have no pins, no previous dates and nothing fixed: skip hashing ids then.
+        let pinned = request.pinned.isEmpty ? nil : request.pinned
+        let previous = request.previous.isEmpty ? nil : request.previous
+        let fixed = request.fixed.isEmpty ? nil : request.fixed
+        jobs.reserveCapacity(keys.count)
+        for key in keys {
+            // Each field read from the plan in place; `e` names them as on `PlannedEvent`.
+            let e = (id: plans[key.plan][key.index].id, host: plans[key.plan][key.index].host,
+                     participants: plans[key.plan][key.index].participants, year: plans[key.plan][key.index].year,
+                     timing: plans[key.plan][key.index].timing, start: plans[key.plan][key.index].start,
+                     durationMinutes: plans[key.plan][key.index].durationMinutes)
+            // Events of a cluster mostly share their participants: reuse the last indices then, and
+            // find the host among them, instead of a lookup by school id per participant.
+            let host: Int, participantIndices: [Int]
+            if let last = lastParticipants, last.ids == e.participants {
+                participantIndices = last.indices
+                host = e.participants.firstIndex(of: e.host).map { participantIndices[$0] } ?? school(e.host)
+            } else {
+                host = school(e.host)
+                participantIndices = e.participants.map(school)
+                lastParticipants = (e.participants, participantIndices)
             }
+            // The host first, then the participants without repeats; the last event's array when equal (no allocation).
+            func isLastList(_ last: [Int]) -> Bool {
+                guard last.first == host else { return false }
+                var n = 1
+                for p in participantIndices where !last[..<n].contains(p) {
+                    guard n < last.count, last[n] == p else { return false }
+                    n += 1
+                }
+                return n == last.count
+            }
+            let schools: [Int]
+            if let last = lastSchools, isLastList(last) { schools = last } else {
+                var list = [host]
+                for p in participantIndices where !list.contains(p) { list.append(p) }
+                schools = list
+                lastSchools = list
+            }
+            let cluster = key.rank
             let groupKey = GroupKey(cluster: cluster, year: e.year.startYear)
             let group: Int
-            if let g = groupIndex[groupKey] { group = g } else {
+            if let last = lastGroup, last.key == groupKey { group = last.group }
+            else if let g = groupIndex[groupKey] { group = g } else {
                 group = groups.count
                 groupIndex[groupKey] = group
                 groups.append([])
             }
-            let inScope = request.onlyCluster.map { $0 == e.clusterID } ?? true
+            lastGroup = (groupKey, group)
+            let inScope = rankInScope[cluster]
             let planPin: LocalDate? = if case .pinned(let d) = e.timing { d } else { nil }
-            let pin = request.pinned[e.id] ?? planPin
+            let pin = pinned?[e.id] ?? planPin
             let start = e.start ?? calendar.defaultStart
+            let previousPlacement = previous?[e.id]
             let role: Job.Role
-            if request.fixed.contains(e.id) {
-                role = .fixed(request.previous[e.id])
+            if fixed?.contains(e.id) == true {
+                role = .fixed(previousPlacement)
             } else if !inScope {
-                role = .fixed(request.previous[e.id] ?? pin.map { Placement(date: $0, start: start) })
+                role = .fixed(previousPlacement ?? pin.map { Placement(date: $0, start: start) })
             } else if let pin {
                 role = .pinned(pin)
             } else {
@@ -162,12 +267,13 @@ struct Engine {
             cover(e.timing.firstDay)
             cover(e.timing.lastDay)
             if let pin { cover(pin) }
-            if let p = request.previous[e.id] { cover(p.date) }
+            if let p = previousPlacement { cover(p.date) }
             // Absolute day numbers for now; made relative to `base` once every event has been seen.
             let window = pin.map { ($0, $0) } ?? (e.timing.firstDay, e.timing.lastDay)
             groups[group].append(jobs.count)
             clusterJobs[cluster].append(jobs.count)
-            jobs.append(Job(event: e, schools: schools, cluster: cluster, districtSlot: clusterDistrict[e.clusterID] ?? 0,
+            jobs.append(Job(id: e.id, number: e.id.number, timing: e.timing, durationMinutes: e.durationMinutes,
+                            schools: schools, cluster: cluster, districtSlot: rankDistrict[cluster],
                             group: group, first: window.0.daysSinceEpoch, last: window.1.daysSinceEpoch, start: start,
                             inScope: inScope, role: role))
         }
@@ -182,6 +288,7 @@ struct Engine {
         }
 
         dayOff = (0..<span).map { calendar.dayOff(LocalDate(daysSinceEpoch: base + $0)) }
+        isOff = dayOff.map { $0 != nil }
         preferredDay = (0..<span).map { calendar.preferences.preferredWeekdays.contains(LocalDate(daysSinceEpoch: base + $0).weekday) }
         for name in districtNames {
             var table = Array(repeating: -1, count: span)
@@ -203,6 +310,7 @@ struct Engine {
             for d in dayRange(period.from, period.to) { busyBits.insert(s, d) }
         }
         self.busyBits = busyBits
+        intervalsBySchool = Array(repeating: [], count: schoolIDs.count)
         var firstOfFile: [String: Int] = [:]
         for (i, interval) in calendar.busyIntervals.enumerated() {
             let key = "\(interval.school ?? "")\u{1}\(interval.source)"
@@ -211,7 +319,7 @@ struct Engine {
             let label = interval.reason.map { "\(interval.source): \($0)" } ?? interval.source
             let group = intervalGroup[i]
             intervalLabels[group] = intervalLabels[group].map { $0 == label ? label : interval.source } ?? label
-            if let id = interval.school { intervalsBySchool[school(id), default: []].append(i) }
+            if let id = interval.school { intervalsBySchool[school(id)].append(i) }
             else { allSchoolIntervals.append(i) }
         }
         occupied = DayBits(rows: schoolIDs.count, span: span)
@@ -219,10 +327,11 @@ struct Engine {
         for (j, job) in jobs.enumerated() { for s in job.schools { schoolJobs[s].append(j) } }
         self.schoolJobs = schoolJobs
         days = Array(repeating: nil, count: jobs.count)
-        numbers = jobs.map(\.event.number)
+        numbers = jobs.map(\.number)
         self.schoolIDs = schoolIDs
         decisions = Array(repeating: nil, count: jobs.count)
         explanations = Array(repeating: Explanation(), count: jobs.count)
+        facts = Array(repeating: PlacedFacts(), count: jobs.count)
         assignTargets()
     }
 
@@ -273,7 +382,7 @@ struct Engine {
     /// Busy intervals that may touch event `j`: (school index or -1, interval index).
     func intervals(for j: Int) -> [(Int, Int)] {
         var result: [(Int, Int)] = []
-        for s in jobs[j].schools { for i in intervalsBySchool[s] ?? [] { result.append((s, i)) } }
+        for s in jobs[j].schools { for i in intervalsBySchool[s] { result.append((s, i)) } }
         for i in allSchoolIntervals { result.append((-1, i)) }
         return result
     }
@@ -281,7 +390,12 @@ struct Engine {
     /// The first hard rule that excludes `day` for event `j`, or nil when the day is allowed.
     func blocker(_ j: Int, _ day: Int, _ bounds: OrderBounds, _ intervals: [(Int, Int)]) -> Blocker? {
         if let off = dayOff[day] { return .dayOff(off) }
-        if calendar.preferences.duringVacations == .forbid, vacation(j, day) >= 0 { return .vacation(vacation(j, day)) }
+        return workingDayBlocker(j, day, bounds, intervals)
+    }
+
+    /// `blocker` for a day that is not a day off.
+    func workingDayBlocker(_ j: Int, _ day: Int, _ bounds: OrderBounds, _ intervals: [(Int, Int)]) -> Blocker? {
+        if forbidVacations, vacation(j, day) >= 0 { return .vacation(vacation(j, day)) }
         if allBusyAt[day] >= 0 { return .busyPeriod(school: -1, period: allBusyAt[day]) }
         if day < bounds.lo { return .order(job: bounds.loJob) }
         if day > bounds.hi { return .order(job: bounds.hiJob) }
@@ -291,7 +405,7 @@ struct Engine {
             return .busyPeriod(school: s, period: p ?? -1)
         }
         for (s, i) in intervals where calendar.busyIntervals[i].overlaps(
-            day: date(day), startMinute: jobs[j].start.minutesSinceMidnight, durationMinutes: jobs[j].event.durationMinutes) {
+            day: date(day), startMinute: jobs[j].start.minutesSinceMidnight, durationMinutes: jobs[j].durationMinutes) {
             return .busyInterval(school: s, interval: intervalGroup[i])
         }
         for s in schools where occupied.contains(s, day) {
@@ -311,14 +425,15 @@ struct Engine {
         return (before, after)
     }
 
-    /// Weighed preferences; lower is better.
-    func cost(_ j: Int, _ day: Int) -> Int {
+    /// Weighed preferences; lower is better. `clusterDays`: the days of the cluster's other placed
+    /// events (the nearest one is the smaller of the two gaps `clusterNeighbours` finds).
+    func cost(_ j: Int, _ day: Int, _ clusterDays: [Int]) -> Int {
         let prefs = calendar.preferences
         var cost = abs(day - jobs[j].target)
         if !preferredDay[day] { cost += 10 }
         if vacation(j, day) >= 0 { cost += prefs.duringVacations == .prefer ? -40 : 40 }
-        let near = clusterNeighbours(j, day)
-        let gap = min(near.before?.gap ?? Int.max, near.after?.gap ?? Int.max)
+        var gap = Int.max
+        for d in clusterDays { gap = min(gap, abs(day - d)) }
         if gap < prefs.minimumGapDays { cost += 1000 + 10 * (prefs.minimumGapDays - gap) }
         return cost
     }
@@ -344,9 +459,8 @@ struct Engine {
         warnAboutOrder()
 
         // 2. Published dates that still satisfy every hard rule stay where they are.
-        var invalidPrevious: [Int: String] = [:]
-        for j in jobs.indices {
-            guard case .free = jobs[j].role, let p = request.previous[jobs[j].event.id] else { continue }
+        for j in jobs.indices where !request.previous.isEmpty {
+            guard case .free = jobs[j].role, let p = request.previous[jobs[j].id] else { continue }
             let day = p.date.daysSinceEpoch - base
             guard day >= jobs[j].first, day <= jobs[j].last else {
                 invalidPrevious[j] = "вне окна \(windowLabel(j))"
@@ -366,50 +480,107 @@ struct Engine {
 
         // 3. Everything else, in cluster and number order, on its cheapest allowed day.
         for j in jobs.indices where decisions[j] == nil {
-            place(j, invalidPrevious[j])
+            place(j, invalidPrevious.isEmpty ? nil : invalidPrevious[j])
         }
 
+        // Placed events' lines are rendered from a snapshot of this engine when read (most runs never read them).
+        var snapshot = self
+        snapshot.explanations = []
+        snapshot.decisions = []
+        snapshot.scratchExcluded = []
+        snapshot.scratchClusterDays = []
+        let lines = PlacedLines(snapshot)
         var events: [EventSchedule] = []
+        events.reserveCapacity(jobs.count)
         var feasible = true
         for j in jobs.indices where jobs[j].inScope {
             let decision = decisions[j] ?? .unplaced
             if decision == .unplaced { feasible = false }
-            events.append(EventSchedule(id: jobs[j].event.id, decision: decision, explanation: explanations[j]))
+            let explanation = facts[j].isPlaced ? Explanation(deferred: DeferredLines(source: lines, job: j)) : explanations[j]
+            events.append(EventSchedule(id: jobs[j].id, decision: decision, explanation: explanation))
         }
         return ScheduleResult(events: events, orderWarnings: orderWarnings, isFeasible: feasible)
     }
 
     private mutating func place(_ j: Int, _ previousProblem: String?) {
+        // The scratch buffers are moved out, so the day search can be a non-mutating method: calls
+        // from a mutating method to non-mutating ones copied the whole engine for each candidate day.
+        var excluded: [(Blocker, Int)] = [], clusterDays: [Int] = []
+        swap(&excluded, &scratchExcluded)
+        swap(&clusterDays, &scratchClusterDays)
         let bounds = orderBounds(j)
         let intervals = intervals(for: j)
-        var best: (day: Int, cost: Int)?
-        var excluded: [(Blocker, [Int])] = []
-        for day in stride(from: jobs[j].first, through: jobs[j].last, by: 1) {
-            if let found = blocker(j, day, bounds, intervals) {
-                if let k = excluded.firstIndex(where: { $0.0 == found }) { excluded[k].1.append(day) }
-                else { excluded.append((found, [day])) }
-                continue
-            }
-            let c = cost(j, day)
-            if best == nil || c < best!.cost { best = (day, c) }
-        }
-        let previous = request.previous[jobs[j].event.id]
-        var lines: [String] = []
-        if let previous, let previousProblem {
-            lines.append("прежняя дата \(previous.date.weekday.russianShort) \(previous.date.russian) больше не подходит: \(previousProblem)")
-        }
-        guard let best else {
-            decisions[j] = .unplaced
-            lines += unplacedLines(j, excluded)
-            explanations[j] = Explanation(lines: lines, conflicts: excluded.map { constraint($0.0, days: $0.1) })
+        let bestDay = cheapestDay(j, bounds, intervals, &excluded, &clusterDays)
+        guard bestDay >= 0 else {
+            swap(&excluded, &scratchExcluded)
+            swap(&clusterDays, &scratchClusterDays)
+            placeNowhere(j, bounds, intervals, previousProblem)
             return
         }
-        occupy(j, best.day)
-        let placement = Placement(date: date(best.day), start: jobs[j].start)
-        decisions[j] = previous.map { .moved(from: $0, to: placement) } ?? .placed(placement)
-        lines.append(summaryLine(j, excluded))
-        lines.append(choiceLine(j, best.day))
-        explanations[j] = Explanation(lines: lines)
+        occupy(j, bestDay)
+        let placement = Placement(date: date(bestDay), start: jobs[j].start)
+        decisions[j] = request.previous.isEmpty ? .placed(placement)
+            : request.previous[jobs[j].id].map { .moved(from: $0, to: placement) } ?? .placed(placement)
+        let near = clusterNeighbours(j, bestDay)
+        facts[j] = PlacedFacts(excludedStart: Int32(excludedCounts.count), excludedCount: Int32(excluded.count),
+                               beforeGap: Int32(near.before?.gap ?? 0), beforeJob: Int32(near.before?.job ?? -1),
+                               afterGap: Int32(near.after?.gap ?? 0), afterJob: Int32(near.after?.job ?? -1))
+        excludedCounts.append(contentsOf: excluded)
+        swap(&excluded, &scratchExcluded)
+        swap(&clusterDays, &scratchClusterDays)
+    }
+
+    /// The allowed day of the lowest cost in event `j`'s window (the first of equals), or -1; fills
+    /// `excluded` with each blocker other than days off and its day count, in order of first appearance.
+    private func cheapestDay(_ j: Int, _ bounds: OrderBounds, _ intervals: [(Int, Int)],
+                             _ excluded: inout [(Blocker, Int)], _ clusterDays: inout [Int]) -> Int {
+        clusterDays.removeAll(keepingCapacity: true)
+        for k in clusterJobs[jobs[j].cluster] where k != j { if let d = days[k] { clusterDays.append(d) } }
+        excluded.removeAll(keepingCapacity: true)
+        var bestDay = -1, bestCost = Int.max
+        // Days off are skipped without a record: a placed event's lines do not list them.
+        for day in stride(from: jobs[j].first, through: jobs[j].last, by: 1) where !isOff[day] {
+            if let found = workingDayBlocker(j, day, bounds, intervals) {
+                if let k = excluded.firstIndex(where: { $0.0 == found }) { excluded[k].1 += 1 }
+                else { excluded.append((found, 1)) }
+                continue
+            }
+            let c = cost(j, day, clusterDays)
+            if bestDay < 0 || c < bestCost { bestDay = day; bestCost = c }
+        }
+        return bestDay
+    }
+
+    /// No day fits: every day of the window under the first rule that excludes it.
+    private mutating func placeNowhere(_ j: Int, _ bounds: OrderBounds, _ intervals: [(Int, Int)], _ previousProblem: String?) {
+        var excluded: [(Blocker, [Int])] = []
+        for day in stride(from: jobs[j].first, through: jobs[j].last, by: 1) {
+            guard let found = blocker(j, day, bounds, intervals) else { continue }
+            if let k = excluded.firstIndex(where: { $0.0 == found }) { excluded[k].1.append(day) }
+            else { excluded.append((found, [day])) }
+        }
+        var lines: [String] = []
+        if let previous = request.previous[jobs[j].id], let previousProblem {
+            lines.append(previousLine(previous, previousProblem))
+        }
+        decisions[j] = .unplaced
+        lines += unplacedLines(j, excluded)
+        explanations[j] = Explanation(lines: lines, conflicts: excluded.map { constraint($0.0, days: $0.1) })
+    }
+
+    /// The lines of a placed event, from the facts `place` kept.
+    func placedLines(_ j: Int) -> [String] {
+        let f = facts[j]
+        var lines: [String] = []
+        if !invalidPrevious.isEmpty, let previousProblem = invalidPrevious[j], let previous = request.previous[jobs[j].id] {
+            lines.append(previousLine(previous, previousProblem))
+        }
+        let start = Int(f.excludedStart)
+        lines.append(summaryLine(j, excludedCounts[start..<start + Int(f.excludedCount)]))
+        let before = f.beforeJob < 0 ? nil : (gap: Int(f.beforeGap), job: Int(f.beforeJob))
+        let after = f.afterJob < 0 ? nil : (gap: Int(f.afterGap), job: Int(f.afterJob))
+        lines.append(choiceLine(j, days[j]!, (before, after)))
+        return lines
     }
 
     /// Pinned and fixed dates that put a cluster's events of one year out of number order.
@@ -419,7 +590,7 @@ struct Engine {
             for j in group {
                 guard let d = days[j] else { continue }
                 if let l = latest, let ld = days[l], ld >= d {
-                    let a = jobs[j].event.id, b = jobs[l].event.id
+                    let a = jobs[j].id, b = jobs[l].id
                     orderWarnings.append("\(a) (\(date(d).russian)) стоит не позже \(b) (\(date(ld).russian)): "
                         + "закреплённые даты нарушают порядок номеров")
                 }
