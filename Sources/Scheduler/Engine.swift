@@ -13,6 +13,36 @@ enum Blocker: Hashable {
     case event(school: Int, job: Int)
 }
 
+/// A blocker other than a day off and how many days it excludes, in 16 bytes (a `Blocker` and an
+/// `Int` take 40): kept for every placed event until its lines are read.
+struct CountedBlocker {
+    private let kind: UInt8
+    private let a: Int32, b: Int32
+    let count: Int32
+
+    init(_ blocker: Blocker, _ count: Int) {
+        self.count = Int32(count)
+        switch blocker {
+        case .dayOff: preconditionFailure("days off are not kept for placed events")
+        case .vacation(let v): (kind, a, b) = (1, Int32(v), 0)
+        case .busyPeriod(let s, let p): (kind, a, b) = (2, Int32(s), Int32(p))
+        case .busyInterval(let s, let i): (kind, a, b) = (3, Int32(s), Int32(i))
+        case .order(let k): (kind, a, b) = (4, Int32(k), 0)
+        case .event(let s, let k): (kind, a, b) = (5, Int32(s), Int32(k))
+        }
+    }
+
+    var blocker: Blocker {
+        switch kind {
+        case 1: .vacation(Int(a))
+        case 2: .busyPeriod(school: Int(a), period: Int(b))
+        case 3: .busyInterval(school: Int(a), interval: Int(b))
+        case 4: .order(job: Int(a))
+        default: .event(school: Int(a), job: Int(b))
+        }
+    }
+}
+
 /// One bit per (row, day): per-school busy days and per-school occupied days.
 struct DayBits {
     let words: Int
@@ -29,6 +59,19 @@ struct DayBits {
 
     mutating func insert(_ row: Int, _ day: Int) {
         storage[row * words + (day >> 6)] |= 1 << UInt64(day & 63)
+    }
+}
+
+/// The day each event occupies, or nil: 4 bytes an event, so the table stays in cache.
+struct DayTable {
+    private var raw: [Int32] = []
+
+    init() {}
+    init(count: Int) { raw = Array(repeating: Int32.min, count: count) }
+
+    subscript(_ j: Int) -> Int? {
+        get { raw[j] == Int32.min ? nil : Int(raw[j]) }
+        set { raw[j] = newValue.map { Int32($0) } ?? Int32.min }
     }
 }
 
@@ -87,7 +130,8 @@ struct Engine {
     var jobs: [Job] = []
     var schoolIDs: [String]
     var groups: [[Int]] = []
-    var clusterJobs: [[Int]] = []
+    /// Per cluster: its jobs, contiguous since jobs are in id order.
+    var clusterJobs: [Range<Int>] = []
     let base: Int
     let span: Int
     var dayOff: [DayOff?]
@@ -100,7 +144,8 @@ struct Engine {
     var vacationTables: [[Int]] = []
     var allBusyAt: [Int]
     var busyBits: DayBits
-    var busyPeriodsBySchool: [Int: [Int]] = [:]
+    /// Per school index: its busy periods.
+    var busyPeriodsBySchool: [[Int]] = []
     /// Per school index: its busy intervals.
     var intervalsBySchool: [[Int]] = []
     var allSchoolIntervals: [Int] = []
@@ -110,9 +155,11 @@ struct Engine {
     var intervalLabels: [Int: String] = [:]
     var occupied: DayBits
     /// The events each school hosts or attends: who occupies a school's day, for explanations.
-    var schoolJobs: [[Int]]
+    /// Flat: the jobs of school `s` are `schoolJobList[schoolJobStart[s]..<schoolJobStart[s + 1]]`, in id order.
+    var schoolJobStart: [Int32] = []
+    var schoolJobList: [Int32] = []
     /// The day each event occupies, apart from `jobs` so the hot loops read a small array.
-    var days: [Int?] = []
+    var days = DayTable()
     var numbers: [Int] = []
     var decisions: [Decision?]
     var explanations: [Explanation]
@@ -122,7 +169,7 @@ struct Engine {
     /// What the lines of a placed event need, kept so they can be rendered only when read.
     var facts: [PlacedFacts] = []
     /// `PlacedFacts.excluded*` index this: per placed event, each blocker other than days off and its day count.
-    var excludedCounts: [(Blocker, Int)] = []
+    var excludedCounts: [CountedBlocker] = []
     /// Scratch buffers reused by `place`.
     private var scratchExcluded: [(Blocker, Int)] = []
     private var scratchClusterDays: [Int] = []
@@ -165,7 +212,19 @@ struct Engine {
             for i in keys.indices { keys[i].rank = rankOfSlot[keys[i].rank] }
             for (rank, slot) in sortedSlots.enumerated() { rankOf[firstSeen[slot]] = rank }
         }
-        keys.sort { ($0.rank, $0.number, $0.plan, $0.index) < ($1.rank, $1.number, $1.plan, $1.index) }
+        // Bucket by rank (in district order inside a bucket), then sort each cluster's few events by
+        // number: the same order as sorting by (rank, number, position), without the n log n.
+        if !keys.isEmpty {
+            var start = [Int](repeating: 0, count: rankOf.count + 1)
+            for k in keys { start[k.rank + 1] += 1 }
+            for r in 0..<rankOf.count { start[r + 1] += start[r] }
+            var bucketed = keys, next = start
+            for k in keys { bucketed[next[k.rank]] = k; next[k.rank] += 1 }
+            for r in 0..<rankOf.count where start[r + 1] - start[r] > 1 {
+                bucketed[start[r]..<start[r + 1]].sort { ($0.number, $0.plan, $0.index) < ($1.number, $1.plan, $1.index) }
+            }
+            keys = bucketed
+        }
 
         var schoolIDs: [String] = [], schoolIndex: [String: Int] = [:]
         func school(_ id: String) -> Int {
@@ -174,18 +233,25 @@ struct Engine {
             schoolIDs.append(id)
             return schoolIDs.count - 1
         }
-        for s in request.district.schools { _ = school(s.id) }
-        for b in calendar.busy { if let s = b.school { _ = school(s) } }
-        for b in calendar.busyIntervals { if let s = b.school { _ = school(s) } }
+        // By index: a `for s in schools` loop copies each school (and retains its strings).
+        let schoolList = request.district.schools
+        schoolIndex.reserveCapacity(schoolList.count)
+        schoolIDs.reserveCapacity(schoolList.count)
+        for i in schoolList.indices { _ = school(schoolList[i].id) }
+        for i in calendar.busy.indices { if let s = calendar.busy[i].school { _ = school(s) } }
+        for i in calendar.busyIntervals.indices { if let s = calendar.busyIntervals[i].school { _ = school(s) } }
 
         var lo = Int.max, hi = Int.min
         func cover(_ d: LocalDate) { lo = min(lo, d.daysSinceEpoch); hi = max(hi, d.daysSinceEpoch) }
         var districtNames: [String?] = []
         var clusterDistrict: [String: Int] = [:]
-        for c in request.district.clusters {
-            if let slot = districtNames.firstIndex(of: c.district) { clusterDistrict[c.id] = slot } else {
-                clusterDistrict[c.id] = districtNames.count
-                districtNames.append(c.district)
+        let clusterList = request.district.clusters
+        clusterDistrict.reserveCapacity(clusterList.count)
+        for i in clusterList.indices {
+            let id = clusterList[i].id, district = clusterList[i].district
+            if let slot = districtNames.firstIndex(of: district) { clusterDistrict[id] = slot } else {
+                clusterDistrict[id] = districtNames.count
+                districtNames.append(district)
             }
         }
         if districtNames.isEmpty { districtNames.append(nil) }
@@ -194,11 +260,11 @@ struct Engine {
         for (name, rank) in rankOf { rankName[rank] = name }
         let rankDistrict = rankName.map { clusterDistrict[$0] ?? 0 }
         let rankInScope = rankName.map { name in request.onlyCluster.map { $0 == name } ?? true }
-        clusterJobs = Array(repeating: [], count: rankName.count)
+        clusterJobs = Array(repeating: 0..<0, count: rankName.count)
         struct GroupKey: Hashable { let cluster: Int, year: Int }
         var groupIndex: [GroupKey: Int] = [:]
         var lastGroup: (key: GroupKey, group: Int)?
-        var lastParticipants: (ids: [String], indices: [Int])?
+        var recentCluster = -1, recentLists: [(ids: [String], indices: [Int])] = []
         var lastSchools: [Int]?
         // Most requests have no pins, no previous dates and nothing fixed: skip hashing ids then.
         let pinned = request.pinned.isEmpty ? nil : request.pinned
@@ -206,21 +272,22 @@ struct Engine {
         let fixed = request.fixed.isEmpty ? nil : request.fixed
         jobs.reserveCapacity(keys.count)
         for key in keys {
-            // Each field read from the plan in place; `e` names them as on `PlannedEvent`.
-            let e = (id: plans[key.plan][key.index].id, host: plans[key.plan][key.index].host,
-                     participants: plans[key.plan][key.index].participants, year: plans[key.plan][key.index].year,
-                     timing: plans[key.plan][key.index].timing, start: plans[key.plan][key.index].start,
-                     durationMinutes: plans[key.plan][key.index].durationMinutes)
-            // Events of a cluster mostly share their participants: reuse the last indices then, and
-            // find the host among them, instead of a lookup by school id per participant.
+            // Each field read from the plan in place (a tuple or a `PlannedEvent` copy costs a generic copy per event).
+            let id = plans[key.plan][key.index].id
+            let hostID = plans[key.plan][key.index].host
+            let participants = plans[key.plan][key.index].participants
+            let timing = plans[key.plan][key.index].timing
+            // Events of a cluster share few participant lists: reuse the indices of an equal list seen
+            // in this cluster, and find the host among them, instead of a lookup per participant.
+            if key.rank != recentCluster { recentCluster = key.rank; recentLists.removeAll(keepingCapacity: true) }
             let host: Int, participantIndices: [Int]
-            if let last = lastParticipants, last.ids == e.participants {
-                participantIndices = last.indices
-                host = e.participants.firstIndex(of: e.host).map { participantIndices[$0] } ?? school(e.host)
+            if let known = recentLists.first(where: { $0.ids == participants }) {
+                participantIndices = known.indices
+                host = participants.firstIndex(of: hostID).map { participantIndices[$0] } ?? school(hostID)
             } else {
-                host = school(e.host)
-                participantIndices = e.participants.map(school)
-                lastParticipants = (e.participants, participantIndices)
+                host = school(hostID)
+                participantIndices = participants.map(school)
+                if recentLists.count < 8 { recentLists.append((participants, participantIndices)) }
             }
             // The host first, then the participants without repeats; the last event's array when equal (no allocation).
             func isLastList(_ last: [Int]) -> Bool {
@@ -240,7 +307,7 @@ struct Engine {
                 lastSchools = list
             }
             let cluster = key.rank
-            let groupKey = GroupKey(cluster: cluster, year: e.year.startYear)
+            let groupKey = GroupKey(cluster: cluster, year: plans[key.plan][key.index].year.startYear)
             let group: Int
             if let last = lastGroup, last.key == groupKey { group = last.group }
             else if let g = groupIndex[groupKey] { group = g } else {
@@ -250,12 +317,12 @@ struct Engine {
             }
             lastGroup = (groupKey, group)
             let inScope = rankInScope[cluster]
-            let planPin: LocalDate? = if case .pinned(let d) = e.timing { d } else { nil }
-            let pin = pinned?[e.id] ?? planPin
-            let start = e.start ?? calendar.defaultStart
-            let previousPlacement = previous?[e.id]
+            let planPin: LocalDate? = if case .pinned(let d) = timing { d } else { nil }
+            let pin = pinned?[id] ?? planPin
+            let start = plans[key.plan][key.index].start ?? calendar.defaultStart
+            let previousPlacement = previous?[id]
             let role: Job.Role
-            if fixed?.contains(e.id) == true {
+            if fixed?.contains(id) == true {
                 role = .fixed(previousPlacement)
             } else if !inScope {
                 role = .fixed(previousPlacement ?? pin.map { Placement(date: $0, start: start) })
@@ -264,15 +331,16 @@ struct Engine {
             } else {
                 role = .free
             }
-            cover(e.timing.firstDay)
-            cover(e.timing.lastDay)
+            cover(timing.firstDay)
+            cover(timing.lastDay)
             if let pin { cover(pin) }
             if let p = previousPlacement { cover(p.date) }
             // Absolute day numbers for now; made relative to `base` once every event has been seen.
-            let window = pin.map { ($0, $0) } ?? (e.timing.firstDay, e.timing.lastDay)
+            let window = pin.map { ($0, $0) } ?? (timing.firstDay, timing.lastDay)
             groups[group].append(jobs.count)
-            clusterJobs[cluster].append(jobs.count)
-            jobs.append(Job(id: e.id, number: e.id.number, timing: e.timing, durationMinutes: e.durationMinutes,
+            clusterJobs[cluster] = (clusterJobs[cluster].isEmpty ? jobs.count : clusterJobs[cluster].lowerBound)..<(jobs.count + 1)
+            jobs.append(Job(id: id, number: id.number, timing: timing,
+                            durationMinutes: plans[key.plan][key.index].durationMinutes,
                             schools: schools, cluster: cluster, districtSlot: rankDistrict[cluster],
                             group: group, first: window.0.daysSinceEpoch, last: window.1.daysSinceEpoch, start: start,
                             inScope: inScope, role: role))
@@ -300,33 +368,51 @@ struct Engine {
         }
         allBusyAt = Array(repeating: -1, count: span)
         var busyBits = DayBits(rows: schoolIDs.count, span: span)
-        for (p, period) in calendar.busy.enumerated() {
-            guard let id = period.school else {
-                for d in dayRange(period.from, period.to) where allBusyAt[d] < 0 { allBusyAt[d] = p }
+        busyPeriodsBySchool = Array(repeating: [], count: schoolIDs.count)
+        for p in calendar.busy.indices {
+            let from = calendar.busy[p].from, to = calendar.busy[p].to
+            guard let id = calendar.busy[p].school else {
+                for d in dayRange(from, to) where allBusyAt[d] < 0 { allBusyAt[d] = p }
                 continue
             }
             let s = school(id)
-            busyPeriodsBySchool[s, default: []].append(p)
-            for d in dayRange(period.from, period.to) { busyBits.insert(s, d) }
+            busyPeriodsBySchool[s].append(p)
+            for d in dayRange(from, to) { busyBits.insert(s, d) }
         }
         self.busyBits = busyBits
         intervalsBySchool = Array(repeating: [], count: schoolIDs.count)
-        var firstOfFile: [String: Int] = [:]
-        for (i, interval) in calendar.busyIntervals.enumerated() {
-            let key = "\(interval.school ?? "")\u{1}\(interval.source)"
-            intervalGroup.append(firstOfFile[key] ?? i)
-            if firstOfFile[key] == nil { firstOfFile[key] = i }
-            let label = interval.reason.map { "\(interval.source): \($0)" } ?? interval.source
-            let group = intervalGroup[i]
-            intervalLabels[group] = intervalLabels[group].map { $0 == label ? label : interval.source } ?? label
-            if let id = interval.school { intervalsBySchool[school(id)].append(i) }
+        struct FileKey: Hashable { let school: String?, source: String }
+        var firstOfFile: [FileKey: Int] = [:]
+        // Per group: whether every interval gives the reason of the group's first one.
+        var sameReason: [Int: Bool] = [:]
+        let intervals = calendar.busyIntervals
+        intervalGroup.reserveCapacity(intervals.count)
+        for i in intervals.indices {
+            let key = FileKey(school: intervals[i].school, source: intervals[i].source)
+            let group = firstOfFile[key] ?? i
+            intervalGroup.append(group)
+            if group == i { firstOfFile[key] = i; sameReason[i] = true }
+            else if sameReason[group] == true, intervals[i].reason != intervals[group].reason { sameReason[group] = false }
+            if let id = intervals[i].school { intervalsBySchool[school(id)].append(i) }
             else { allSchoolIntervals.append(i) }
         }
+        // `busy/344.ics: Педсовет` when the file's intervals agree, else the file alone.
+        for (group, same) in sameReason {
+            let first = intervals[group]
+            intervalLabels[group] = same ? first.reason.map { "\(first.source): \($0)" } ?? first.source : first.source
+        }
         occupied = DayBits(rows: schoolIDs.count, span: span)
-        var schoolJobs = Array(repeating: [Int](), count: schoolIDs.count)
-        for (j, job) in jobs.enumerated() { for s in job.schools { schoolJobs[s].append(j) } }
-        self.schoolJobs = schoolJobs
-        days = Array(repeating: nil, count: jobs.count)
+        var schoolJobStart = [Int32](repeating: 0, count: schoolIDs.count + 1)
+        for job in jobs { for s in job.schools { schoolJobStart[s + 1] += 1 } }
+        for s in 0..<schoolIDs.count { schoolJobStart[s + 1] += schoolJobStart[s] }
+        var schoolJobList = [Int32](repeating: 0, count: Int(schoolJobStart[schoolIDs.count]))
+        var nextSlot = schoolJobStart
+        for (j, job) in jobs.enumerated() {
+            for s in job.schools { schoolJobList[Int(nextSlot[s])] = Int32(j); nextSlot[s] += 1 }
+        }
+        self.schoolJobStart = schoolJobStart
+        self.schoolJobList = schoolJobList
+        days = DayTable(count: jobs.count)
         numbers = jobs.map(\.number)
         self.schoolIDs = schoolIDs
         decisions = Array(repeating: nil, count: jobs.count)
@@ -338,18 +424,27 @@ struct Engine {
     /// Events of one cluster and year that share a window get evenly spaced target days in it,
     /// so they spread through the window instead of piling at its start.
     private mutating func assignTargets() {
-        for group in groups {
-            var windows: [(first: Int, last: Int, members: [Int])] = []
-            for j in group {
-                if let w = windows.firstIndex(where: { $0.first == jobs[j].first && $0.last == jobs[j].last }) {
-                    windows[w].members.append(j)
+        // Per window of the group: its ends, how many members, and how many got a target so far.
+        var windows: [(first: Int, last: Int, members: Int, done: Int)] = []
+        var windowOf: [Int] = []
+        for g in groups.indices {
+            windows.removeAll(keepingCapacity: true)
+            windowOf.removeAll(keepingCapacity: true)
+            for j in groups[g] {
+                let first = jobs[j].first, last = jobs[j].last
+                if let w = windows.firstIndex(where: { $0.first == first && $0.last == last }) {
+                    windows[w].members += 1
+                    windowOf.append(w)
                 } else {
-                    windows.append((jobs[j].first, jobs[j].last, [j]))
+                    windowOf.append(windows.count)
+                    windows.append((first, last, 1, 0))
                 }
             }
-            for w in windows {
-                let length = w.last - w.first + 1, m = w.members.count
-                for (k, j) in w.members.enumerated() { jobs[j].target = w.first + (2 * k + 1) * length / (2 * m) }
+            for (n, j) in groups[g].enumerated() {
+                let w = windowOf[n]
+                let length = windows[w].last - windows[w].first + 1, m = windows[w].members, k = windows[w].done
+                jobs[j].target = windows[w].first + (2 * k + 1) * length / (2 * m)
+                windows[w].done += 1
             }
         }
     }
@@ -365,7 +460,10 @@ struct Engine {
     }
 
     /// The first event (in id order) that school `s` takes part in on `day`, or -1.
-    func occupant(_ s: Int, _ day: Int) -> Int { schoolJobs[s].first { days[$0] == day } ?? -1 }
+    func occupant(_ s: Int, _ day: Int) -> Int {
+        for k in schoolJobList[Int(schoolJobStart[s])..<Int(schoolJobStart[s + 1])] where days[Int(k)] == day { return Int(k) }
+        return -1
+    }
 
     func orderBounds(_ j: Int) -> OrderBounds {
         var b = OrderBounds()
@@ -401,7 +499,7 @@ struct Engine {
         if day > bounds.hi { return .order(job: bounds.hiJob) }
         let schools = jobs[j].schools
         for s in schools where busyBits.contains(s, day) {
-            let p = busyPeriodsBySchool[s]?.first { calendar.busy[$0].from <= date(day) && date(day) <= calendar.busy[$0].to }
+            let p = busyPeriodsBySchool[s].first { calendar.busy[$0].from <= date(day) && date(day) <= calendar.busy[$0].to }
             return .busyPeriod(school: s, period: p ?? -1)
         }
         for (s, i) in intervals where calendar.busyIntervals[i].overlaps(
@@ -525,7 +623,7 @@ struct Engine {
         facts[j] = PlacedFacts(excludedStart: Int32(excludedCounts.count), excludedCount: Int32(excluded.count),
                                beforeGap: Int32(near.before?.gap ?? 0), beforeJob: Int32(near.before?.job ?? -1),
                                afterGap: Int32(near.after?.gap ?? 0), afterJob: Int32(near.after?.job ?? -1))
-        excludedCounts.append(contentsOf: excluded)
+        for (b, n) in excluded { excludedCounts.append(CountedBlocker(b, n)) }
         swap(&excluded, &scratchExcluded)
         swap(&clusterDays, &scratchClusterDays)
     }
@@ -576,7 +674,8 @@ struct Engine {
             lines.append(previousLine(previous, previousProblem))
         }
         let start = Int(f.excludedStart)
-        lines.append(summaryLine(j, excludedCounts[start..<start + Int(f.excludedCount)]))
+        let excluded = excludedCounts[start..<start + Int(f.excludedCount)].map { ($0.blocker, Int($0.count)) }
+        lines.append(summaryLine(j, excluded[...]))
         let before = f.beforeJob < 0 ? nil : (gap: Int(f.beforeGap), job: Int(f.beforeJob))
         let after = f.afterJob < 0 ? nil : (gap: Int(f.afterGap), job: Int(f.afterJob))
         lines.append(choiceLine(j, days[j]!, (before, after)))

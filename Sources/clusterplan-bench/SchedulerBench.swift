@@ -24,8 +24,8 @@ func schedulerBench() {
         }
         let unplaced = result?.events.filter { $0.decision == .unplaced }.count ?? 0
         print("| scheduler \(name): \(schools) schools, \(clusters) clusters, \(events) events "
-            + "| \(String(format: "%.3f", wall)) s (limit \(limit) s, best of \(runs)) "
-            + "| CPU \(String(format: "%.3f", cpu)) s, unplaced \(unplaced) |")
+            + "| \(String(format: "%.4f", wall)) s (limit \(limit) s, best of \(runs)) "
+            + "| CPU \(String(format: "%.4f", cpu)) s, unplaced \(unplaced) |")
         if let result {
             let clock = ContinuousClock()
             let start = clock.now
