@@ -13,6 +13,36 @@ enum Blocker: Hashable {
     case event(school: Int, job: Int)
 }
 
+/// A blocker other than a day off and how many days it excludes, in 16 bytes (a `Blocker` and an
+/// `Int` take 40): kept for every placed event until its lines are read.
+struct CountedBlocker {
+    private let kind: UInt8
+    private let a: Int32, b: Int32
+    let count: Int32
+
+    init(_ blocker: Blocker, _ count: Int) {
+        self.count = Int32(count)
+        switch blocker {
+        case .dayOff: preconditionFailure("days off are not kept for placed events")
+        case .vacation(let v): (kind, a, b) = (1, Int32(v), 0)
+        case .busyPeriod(let s, let p): (kind, a, b) = (2, Int32(s), Int32(p))
+        case .busyInterval(let s, let i): (kind, a, b) = (3, Int32(s), Int32(i))
+        case .order(let k): (kind, a, b) = (4, Int32(k), 0)
+        case .event(let s, let k): (kind, a, b) = (5, Int32(s), Int32(k))
+        }
+    }
+
+    var blocker: Blocker {
+        switch kind {
+        case 1: .vacation(Int(a))
+        case 2: .busyPeriod(school: Int(a), period: Int(b))
+        case 3: .busyInterval(school: Int(a), interval: Int(b))
+        case 4: .order(job: Int(a))
+        default: .event(school: Int(a), job: Int(b))
+        }
+    }
+}
+
 /// One bit per (row, day): per-school busy days and per-school occupied days.
 struct DayBits {
     let words: Int
@@ -32,10 +62,26 @@ struct DayBits {
     }
 }
 
+/// The day each event occupies, or nil: 4 bytes an event, so the table stays in cache.
+struct DayTable {
+    private var raw: [Int32] = []
+
+    init() {}
+    init(count: Int) { raw = Array(repeating: Int32.min, count: count) }
+
+    subscript(_ j: Int) -> Int? {
+        get { raw[j] == Int32.min ? nil : Int(raw[j]) }
+        set { raw[j] = newValue.map { Int32($0) } ?? Int32.min }
+    }
+}
+
 struct Job {
     enum Role { case fixed(Placement?), pinned(LocalDate), free }
 
-    let event: PlannedEvent
+    let id: EventID
+    let number: Int
+    let timing: EventTiming
+    let durationMinutes: Int
     /// School indices, the host first, without repeats.
     let schools: [Int]
     let cluster: Int
@@ -53,6 +99,22 @@ struct Job {
     var target = 0
 }
 
+/// What a placed event's lines need beyond the engine's tables: its excluded days by blocker
+/// (a range of `Engine.excludedCounts`) and the cluster's nearest events when it was placed.
+struct PlacedFacts {
+    var excludedStart: Int32 = 0, excludedCount: Int32 = -1
+    var beforeGap: Int32 = 0, beforeJob: Int32 = -1
+    var afterGap: Int32 = 0, afterJob: Int32 = -1
+
+    var isPlaced: Bool { excludedCount >= 0 }
+}
+
+/// An engine as it was after `run()`, shared by the lazily rendered explanations of one result.
+final class PlacedLines: Sendable {
+    let engine: Engine
+    init(_ engine: Engine) { self.engine = engine }
+}
+
 /// Earliest and latest day number order allows, with the events that set them.
 struct OrderBounds {
     var lo = Int.min, loJob = -1
@@ -68,18 +130,24 @@ struct Engine {
     var jobs: [Job] = []
     var schoolIDs: [String]
     var groups: [[Int]] = []
-    var clusterJobs: [[Int]] = []
+    /// Per cluster: its jobs, contiguous since jobs are in id order.
+    var clusterJobs: [Range<Int>] = []
     let base: Int
     let span: Int
     var dayOff: [DayOff?]
+    /// `dayOff[d] != nil`, as a plain array for the hot loop.
+    var isOff: [Bool] = []
+    let forbidVacations: Bool
     /// Whether each day's weekday is one of `preferences.preferredWeekdays`.
     var preferredDay: [Bool]
     /// Per district of the plans (vacations differ between regions): the vacation index of each day, or -1.
     var vacationTables: [[Int]] = []
     var allBusyAt: [Int]
     var busyBits: DayBits
-    var busyPeriodsBySchool: [Int: [Int]] = [:]
-    var intervalsBySchool: [Int: [Int]] = [:]
+    /// Per school index: its busy periods.
+    var busyPeriodsBySchool: [[Int]] = []
+    /// Per school index: its busy intervals.
+    var intervalsBySchool: [[Int]] = []
     var allSchoolIntervals: [Int] = []
     /// For each busy interval, the first interval of the same school and file: blockers name the file, not one interval.
     var intervalGroup: [Int] = []
@@ -87,21 +155,76 @@ struct Engine {
     var intervalLabels: [Int: String] = [:]
     var occupied: DayBits
     /// The events each school hosts or attends: who occupies a school's day, for explanations.
-    var schoolJobs: [[Int]]
+    /// Flat: the jobs of school `s` are `schoolJobList[schoolJobStart[s]..<schoolJobStart[s + 1]]`, in id order.
+    var schoolJobStart: [Int32] = []
+    var schoolJobList: [Int32] = []
     /// The day each event occupies, apart from `jobs` so the hot loops read a small array.
-    var days: [Int?] = []
+    var days = DayTable()
     var numbers: [Int] = []
     var decisions: [Decision?]
     var explanations: [Explanation]
     var orderWarnings: [String] = []
+    /// Why a published date no longer fits, per job.
+    var invalidPrevious: [Int: String] = [:]
+    /// What the lines of a placed event need, kept so they can be rendered only when read.
+    var facts: [PlacedFacts] = []
+    /// `PlacedFacts.excluded*` index this: per placed event, each blocker other than days off and its day count.
+    var excludedCounts: [CountedBlocker] = []
+    /// Scratch buffers reused by `place`.
+    private var scratchExcluded: [(Blocker, Int)] = []
+    private var scratchClusterDays: [Int] = []
 
     init(_ request: ScheduleRequest) {
         self.request = request
         let calendar = request.district.calendar
         self.calendar = calendar
-        // Sort indices, not the (large) events themselves.
-        let events = request.district.events
-        let order = events.indices.sorted { events[$0].id < events[$1].id }
+        forbidVacations = calendar.preferences.duringVacations == .forbid
+        // The events are read in place from each cluster's plan: copying all of them (`District.events`)
+        // touched every event's strings and arrays, which is slow once the district no longer fits in cache.
+        let plans = request.district.clusters.map { $0.plan?.events ?? [] }
+        // Sort by integer keys: the rank of the cluster id among the distinct ids, then the number.
+        // Same order as `EventID.<`, without a string comparison per step; the position in the
+        // district breaks ties, so the sort is stable.
+        var rankOf: [String: Int] = [:]
+        var keys: [(rank: Int, number: Int, plan: Int, index: Int)] = []
+        keys.reserveCapacity(plans.reduce(0) { $0 + $1.count })
+        do {
+            var lastName: String?, lastSlot = -1
+            var firstSeen: [String] = []
+            for (p, list) in plans.enumerated() {
+                for k in list.indices {
+                    let name = list[k].id.cluster
+                    if name != lastName {
+                        lastName = name
+                        if let r = rankOf[name] { lastSlot = r } else {
+                            lastSlot = firstSeen.count
+                            rankOf[name] = lastSlot
+                            firstSeen.append(name)
+                        }
+                    }
+                    keys.append((lastSlot, list[k].id.number, p, k))
+                }
+            }
+            // First-seen slot -> rank in sorted order.
+            let sortedSlots = firstSeen.indices.sorted { firstSeen[$0] < firstSeen[$1] }
+            var rankOfSlot = [Int](repeating: 0, count: firstSeen.count)
+            for (rank, slot) in sortedSlots.enumerated() { rankOfSlot[slot] = rank }
+            for i in keys.indices { keys[i].rank = rankOfSlot[keys[i].rank] }
+            for (rank, slot) in sortedSlots.enumerated() { rankOf[firstSeen[slot]] = rank }
+        }
+        // Bucket by rank (in district order inside a bucket), then sort each cluster's few events by
+        // number: the same order as sorting by (rank, number, position), without the n log n.
+        if !keys.isEmpty {
+            var start = [Int](repeating: 0, count: rankOf.count + 1)
+            for k in keys { start[k.rank + 1] += 1 }
+            for r in 0..<rankOf.count { start[r + 1] += start[r] }
+            var bucketed = keys, next = start
+            for k in keys { bucketed[next[k.rank]] = k; next[k.rank] += 1 }
+            for r in 0..<rankOf.count where start[r + 1] - start[r] > 1 {
+                bucketed[start[r]..<start[r + 1]].sort { ($0.number, $0.plan, $0.index) < ($1.number, $1.plan, $1.index) }
+            }
+            keys = bucketed
+        }
 
         var schoolIDs: [String] = [], schoolIndex: [String: Int] = [:]
         func school(_ id: String) -> Int {
@@ -110,64 +233,115 @@ struct Engine {
             schoolIDs.append(id)
             return schoolIDs.count - 1
         }
-        for s in request.district.schools { _ = school(s.id) }
-        for b in calendar.busy { if let s = b.school { _ = school(s) } }
-        for b in calendar.busyIntervals { if let s = b.school { _ = school(s) } }
+        // By index: a `for s in schools` loop copies each school (and retains its strings).
+        let schoolList = request.district.schools
+        schoolIndex.reserveCapacity(schoolList.count)
+        schoolIDs.reserveCapacity(schoolList.count)
+        for i in schoolList.indices { _ = school(schoolList[i].id) }
+        for i in calendar.busy.indices { if let s = calendar.busy[i].school { _ = school(s) } }
+        for i in calendar.busyIntervals.indices { if let s = calendar.busyIntervals[i].school { _ = school(s) } }
 
         var lo = Int.max, hi = Int.min
         func cover(_ d: LocalDate) { lo = min(lo, d.daysSinceEpoch); hi = max(hi, d.daysSinceEpoch) }
-        var clusterIndex: [String: Int] = [:]
         var districtNames: [String?] = []
         var clusterDistrict: [String: Int] = [:]
-        for c in request.district.clusters {
-            if let slot = districtNames.firstIndex(of: c.district) { clusterDistrict[c.id] = slot } else {
-                clusterDistrict[c.id] = districtNames.count
-                districtNames.append(c.district)
+        let clusterList = request.district.clusters
+        clusterDistrict.reserveCapacity(clusterList.count)
+        for i in clusterList.indices {
+            let id = clusterList[i].id, district = clusterList[i].district
+            if let slot = districtNames.firstIndex(of: district) { clusterDistrict[id] = slot } else {
+                clusterDistrict[id] = districtNames.count
+                districtNames.append(district)
             }
         }
         if districtNames.isEmpty { districtNames.append(nil) }
+        // Per cluster rank: since jobs are in rank order, the rank is also the cluster's index.
+        var rankName = [String](repeating: "", count: rankOf.count)
+        for (name, rank) in rankOf { rankName[rank] = name }
+        let rankDistrict = rankName.map { clusterDistrict[$0] ?? 0 }
+        let rankInScope = rankName.map { name in request.onlyCluster.map { $0 == name } ?? true }
+        clusterJobs = Array(repeating: 0..<0, count: rankName.count)
         struct GroupKey: Hashable { let cluster: Int, year: Int }
         var groupIndex: [GroupKey: Int] = [:]
-        jobs.reserveCapacity(events.count)
-        for e in order.lazy.map({ events[$0] }) {
-            var schools = [school(e.host)]
-            for p in e.participants where !schools.contains(school(p)) { schools.append(school(p)) }
-            let cluster: Int
-            if let c = clusterIndex[e.clusterID] { cluster = c } else {
-                cluster = clusterIndex.count
-                clusterIndex[e.clusterID] = cluster
-                clusterJobs.append([])
+        var lastGroup: (key: GroupKey, group: Int)?
+        var recentCluster = -1, recentLists: [(ids: [String], indices: [Int])] = []
+        var lastSchools: [Int]?
+        // Most requests have no pins, no previous dates and nothing fixed: skip hashing ids then.
+        let pinned = request.pinned.isEmpty ? nil : request.pinned
+        let previous = request.previous.isEmpty ? nil : request.previous
+        let fixed = request.fixed.isEmpty ? nil : request.fixed
+        jobs.reserveCapacity(keys.count)
+        for key in keys {
+            // Each field read from the plan in place (a tuple or a `PlannedEvent` copy costs a generic copy per event).
+            let id = plans[key.plan][key.index].id
+            let hostID = plans[key.plan][key.index].host
+            let participants = plans[key.plan][key.index].participants
+            let timing = plans[key.plan][key.index].timing
+            // Events of a cluster share few participant lists: reuse the indices of an equal list seen
+            // in this cluster, and find the host among them, instead of a lookup per participant.
+            if key.rank != recentCluster { recentCluster = key.rank; recentLists.removeAll(keepingCapacity: true) }
+            let host: Int, participantIndices: [Int]
+            if let known = recentLists.first(where: { $0.ids == participants }) {
+                participantIndices = known.indices
+                host = participants.firstIndex(of: hostID).map { participantIndices[$0] } ?? school(hostID)
+            } else {
+                host = school(hostID)
+                participantIndices = participants.map(school)
+                if recentLists.count < 8 { recentLists.append((participants, participantIndices)) }
             }
-            let groupKey = GroupKey(cluster: cluster, year: e.year.startYear)
+            // The host first, then the participants without repeats; the last event's array when equal (no allocation).
+            func isLastList(_ last: [Int]) -> Bool {
+                guard last.first == host else { return false }
+                var n = 1
+                for p in participantIndices where !last[..<n].contains(p) {
+                    guard n < last.count, last[n] == p else { return false }
+                    n += 1
+                }
+                return n == last.count
+            }
+            let schools: [Int]
+            if let last = lastSchools, isLastList(last) { schools = last } else {
+                var list = [host]
+                for p in participantIndices where !list.contains(p) { list.append(p) }
+                schools = list
+                lastSchools = list
+            }
+            let cluster = key.rank
+            let groupKey = GroupKey(cluster: cluster, year: plans[key.plan][key.index].year.startYear)
             let group: Int
-            if let g = groupIndex[groupKey] { group = g } else {
+            if let last = lastGroup, last.key == groupKey { group = last.group }
+            else if let g = groupIndex[groupKey] { group = g } else {
                 group = groups.count
                 groupIndex[groupKey] = group
                 groups.append([])
             }
-            let inScope = request.onlyCluster.map { $0 == e.clusterID } ?? true
-            let planPin: LocalDate? = if case .pinned(let d) = e.timing { d } else { nil }
-            let pin = request.pinned[e.id] ?? planPin
-            let start = e.start ?? calendar.defaultStart
+            lastGroup = (groupKey, group)
+            let inScope = rankInScope[cluster]
+            let planPin: LocalDate? = if case .pinned(let d) = timing { d } else { nil }
+            let pin = pinned?[id] ?? planPin
+            let start = plans[key.plan][key.index].start ?? calendar.defaultStart
+            let previousPlacement = previous?[id]
             let role: Job.Role
-            if request.fixed.contains(e.id) {
-                role = .fixed(request.previous[e.id])
+            if fixed?.contains(id) == true {
+                role = .fixed(previousPlacement)
             } else if !inScope {
-                role = .fixed(request.previous[e.id] ?? pin.map { Placement(date: $0, start: start) })
+                role = .fixed(previousPlacement ?? pin.map { Placement(date: $0, start: start) })
             } else if let pin {
                 role = .pinned(pin)
             } else {
                 role = .free
             }
-            cover(e.timing.firstDay)
-            cover(e.timing.lastDay)
+            cover(timing.firstDay)
+            cover(timing.lastDay)
             if let pin { cover(pin) }
-            if let p = request.previous[e.id] { cover(p.date) }
+            if let p = previousPlacement { cover(p.date) }
             // Absolute day numbers for now; made relative to `base` once every event has been seen.
-            let window = pin.map { ($0, $0) } ?? (e.timing.firstDay, e.timing.lastDay)
+            let window = pin.map { ($0, $0) } ?? (timing.firstDay, timing.lastDay)
             groups[group].append(jobs.count)
-            clusterJobs[cluster].append(jobs.count)
-            jobs.append(Job(event: e, schools: schools, cluster: cluster, districtSlot: clusterDistrict[e.clusterID] ?? 0,
+            clusterJobs[cluster] = (clusterJobs[cluster].isEmpty ? jobs.count : clusterJobs[cluster].lowerBound)..<(jobs.count + 1)
+            jobs.append(Job(id: id, number: id.number, timing: timing,
+                            durationMinutes: plans[key.plan][key.index].durationMinutes,
+                            schools: schools, cluster: cluster, districtSlot: rankDistrict[cluster],
                             group: group, first: window.0.daysSinceEpoch, last: window.1.daysSinceEpoch, start: start,
                             inScope: inScope, role: role))
         }
@@ -182,6 +356,7 @@ struct Engine {
         }
 
         dayOff = (0..<span).map { calendar.dayOff(LocalDate(daysSinceEpoch: base + $0)) }
+        isOff = dayOff.map { $0 != nil }
         preferredDay = (0..<span).map { calendar.preferences.preferredWeekdays.contains(LocalDate(daysSinceEpoch: base + $0).weekday) }
         for name in districtNames {
             var table = Array(repeating: -1, count: span)
@@ -193,54 +368,83 @@ struct Engine {
         }
         allBusyAt = Array(repeating: -1, count: span)
         var busyBits = DayBits(rows: schoolIDs.count, span: span)
-        for (p, period) in calendar.busy.enumerated() {
-            guard let id = period.school else {
-                for d in dayRange(period.from, period.to) where allBusyAt[d] < 0 { allBusyAt[d] = p }
+        busyPeriodsBySchool = Array(repeating: [], count: schoolIDs.count)
+        for p in calendar.busy.indices {
+            let from = calendar.busy[p].from, to = calendar.busy[p].to
+            guard let id = calendar.busy[p].school else {
+                for d in dayRange(from, to) where allBusyAt[d] < 0 { allBusyAt[d] = p }
                 continue
             }
             let s = school(id)
-            busyPeriodsBySchool[s, default: []].append(p)
-            for d in dayRange(period.from, period.to) { busyBits.insert(s, d) }
+            busyPeriodsBySchool[s].append(p)
+            for d in dayRange(from, to) { busyBits.insert(s, d) }
         }
         self.busyBits = busyBits
-        var firstOfFile: [String: Int] = [:]
-        for (i, interval) in calendar.busyIntervals.enumerated() {
-            let key = "\(interval.school ?? "")\u{1}\(interval.source)"
-            intervalGroup.append(firstOfFile[key] ?? i)
-            if firstOfFile[key] == nil { firstOfFile[key] = i }
-            let label = interval.reason.map { "\(interval.source): \($0)" } ?? interval.source
-            let group = intervalGroup[i]
-            intervalLabels[group] = intervalLabels[group].map { $0 == label ? label : interval.source } ?? label
-            if let id = interval.school { intervalsBySchool[school(id), default: []].append(i) }
+        intervalsBySchool = Array(repeating: [], count: schoolIDs.count)
+        struct FileKey: Hashable { let school: String?, source: String }
+        var firstOfFile: [FileKey: Int] = [:]
+        // Per group: whether every interval gives the reason of the group's first one.
+        var sameReason: [Int: Bool] = [:]
+        let intervals = calendar.busyIntervals
+        intervalGroup.reserveCapacity(intervals.count)
+        for i in intervals.indices {
+            let key = FileKey(school: intervals[i].school, source: intervals[i].source)
+            let group = firstOfFile[key] ?? i
+            intervalGroup.append(group)
+            if group == i { firstOfFile[key] = i; sameReason[i] = true }
+            else if sameReason[group] == true, intervals[i].reason != intervals[group].reason { sameReason[group] = false }
+            if let id = intervals[i].school { intervalsBySchool[school(id)].append(i) }
             else { allSchoolIntervals.append(i) }
         }
+        // `busy/344.ics: Педсовет` when the file's intervals agree, else the file alone.
+        for (group, same) in sameReason {
+            let first = intervals[group]
+            intervalLabels[group] = same ? first.reason.map { "\(first.source): \($0)" } ?? first.source : first.source
+        }
         occupied = DayBits(rows: schoolIDs.count, span: span)
-        var schoolJobs = Array(repeating: [Int](), count: schoolIDs.count)
-        for (j, job) in jobs.enumerated() { for s in job.schools { schoolJobs[s].append(j) } }
-        self.schoolJobs = schoolJobs
-        days = Array(repeating: nil, count: jobs.count)
-        numbers = jobs.map(\.event.number)
+        var schoolJobStart = [Int32](repeating: 0, count: schoolIDs.count + 1)
+        for job in jobs { for s in job.schools { schoolJobStart[s + 1] += 1 } }
+        for s in 0..<schoolIDs.count { schoolJobStart[s + 1] += schoolJobStart[s] }
+        var schoolJobList = [Int32](repeating: 0, count: Int(schoolJobStart[schoolIDs.count]))
+        var nextSlot = schoolJobStart
+        for (j, job) in jobs.enumerated() {
+            for s in job.schools { schoolJobList[Int(nextSlot[s])] = Int32(j); nextSlot[s] += 1 }
+        }
+        self.schoolJobStart = schoolJobStart
+        self.schoolJobList = schoolJobList
+        days = DayTable(count: jobs.count)
+        numbers = jobs.map(\.number)
         self.schoolIDs = schoolIDs
         decisions = Array(repeating: nil, count: jobs.count)
         explanations = Array(repeating: Explanation(), count: jobs.count)
+        facts = Array(repeating: PlacedFacts(), count: jobs.count)
         assignTargets()
     }
 
     /// Events of one cluster and year that share a window get evenly spaced target days in it,
     /// so they spread through the window instead of piling at its start.
     private mutating func assignTargets() {
-        for group in groups {
-            var windows: [(first: Int, last: Int, members: [Int])] = []
-            for j in group {
-                if let w = windows.firstIndex(where: { $0.first == jobs[j].first && $0.last == jobs[j].last }) {
-                    windows[w].members.append(j)
+        // Per window of the group: its ends, how many members, and how many got a target so far.
+        var windows: [(first: Int, last: Int, members: Int, done: Int)] = []
+        var windowOf: [Int] = []
+        for g in groups.indices {
+            windows.removeAll(keepingCapacity: true)
+            windowOf.removeAll(keepingCapacity: true)
+            for j in groups[g] {
+                let first = jobs[j].first, last = jobs[j].last
+                if let w = windows.firstIndex(where: { $0.first == first && $0.last == last }) {
+                    windows[w].members += 1
+                    windowOf.append(w)
                 } else {
-                    windows.append((jobs[j].first, jobs[j].last, [j]))
+                    windowOf.append(windows.count)
+                    windows.append((first, last, 1, 0))
                 }
             }
-            for w in windows {
-                let length = w.last - w.first + 1, m = w.members.count
-                for (k, j) in w.members.enumerated() { jobs[j].target = w.first + (2 * k + 1) * length / (2 * m) }
+            for (n, j) in groups[g].enumerated() {
+                let w = windowOf[n]
+                let length = windows[w].last - windows[w].first + 1, m = windows[w].members, k = windows[w].done
+                jobs[j].target = windows[w].first + (2 * k + 1) * length / (2 * m)
+                windows[w].done += 1
             }
         }
     }
@@ -256,7 +460,10 @@ struct Engine {
     }
 
     /// The first event (in id order) that school `s` takes part in on `day`, or -1.
-    func occupant(_ s: Int, _ day: Int) -> Int { schoolJobs[s].first { days[$0] == day } ?? -1 }
+    func occupant(_ s: Int, _ day: Int) -> Int {
+        for k in schoolJobList[Int(schoolJobStart[s])..<Int(schoolJobStart[s + 1])] where days[Int(k)] == day { return Int(k) }
+        return -1
+    }
 
     func orderBounds(_ j: Int) -> OrderBounds {
         var b = OrderBounds()
@@ -273,7 +480,7 @@ struct Engine {
     /// Busy intervals that may touch event `j`: (school index or -1, interval index).
     func intervals(for j: Int) -> [(Int, Int)] {
         var result: [(Int, Int)] = []
-        for s in jobs[j].schools { for i in intervalsBySchool[s] ?? [] { result.append((s, i)) } }
+        for s in jobs[j].schools { for i in intervalsBySchool[s] { result.append((s, i)) } }
         for i in allSchoolIntervals { result.append((-1, i)) }
         return result
     }
@@ -281,17 +488,22 @@ struct Engine {
     /// The first hard rule that excludes `day` for event `j`, or nil when the day is allowed.
     func blocker(_ j: Int, _ day: Int, _ bounds: OrderBounds, _ intervals: [(Int, Int)]) -> Blocker? {
         if let off = dayOff[day] { return .dayOff(off) }
-        if calendar.preferences.duringVacations == .forbid, vacation(j, day) >= 0 { return .vacation(vacation(j, day)) }
+        return workingDayBlocker(j, day, bounds, intervals)
+    }
+
+    /// `blocker` for a day that is not a day off.
+    func workingDayBlocker(_ j: Int, _ day: Int, _ bounds: OrderBounds, _ intervals: [(Int, Int)]) -> Blocker? {
+        if forbidVacations, vacation(j, day) >= 0 { return .vacation(vacation(j, day)) }
         if allBusyAt[day] >= 0 { return .busyPeriod(school: -1, period: allBusyAt[day]) }
         if day < bounds.lo { return .order(job: bounds.loJob) }
         if day > bounds.hi { return .order(job: bounds.hiJob) }
         let schools = jobs[j].schools
         for s in schools where busyBits.contains(s, day) {
-            let p = busyPeriodsBySchool[s]?.first { calendar.busy[$0].from <= date(day) && date(day) <= calendar.busy[$0].to }
+            let p = busyPeriodsBySchool[s].first { calendar.busy[$0].from <= date(day) && date(day) <= calendar.busy[$0].to }
             return .busyPeriod(school: s, period: p ?? -1)
         }
         for (s, i) in intervals where calendar.busyIntervals[i].overlaps(
-            day: date(day), startMinute: jobs[j].start.minutesSinceMidnight, durationMinutes: jobs[j].event.durationMinutes) {
+            day: date(day), startMinute: jobs[j].start.minutesSinceMidnight, durationMinutes: jobs[j].durationMinutes) {
             return .busyInterval(school: s, interval: intervalGroup[i])
         }
         for s in schools where occupied.contains(s, day) {
@@ -311,14 +523,15 @@ struct Engine {
         return (before, after)
     }
 
-    /// Weighed preferences; lower is better.
-    func cost(_ j: Int, _ day: Int) -> Int {
+    /// Weighed preferences; lower is better. `clusterDays`: the days of the cluster's other placed
+    /// events (the nearest one is the smaller of the two gaps `clusterNeighbours` finds).
+    func cost(_ j: Int, _ day: Int, _ clusterDays: [Int]) -> Int {
         let prefs = calendar.preferences
         var cost = abs(day - jobs[j].target)
         if !preferredDay[day] { cost += 10 }
         if vacation(j, day) >= 0 { cost += prefs.duringVacations == .prefer ? -40 : 40 }
-        let near = clusterNeighbours(j, day)
-        let gap = min(near.before?.gap ?? Int.max, near.after?.gap ?? Int.max)
+        var gap = Int.max
+        for d in clusterDays { gap = min(gap, abs(day - d)) }
         if gap < prefs.minimumGapDays { cost += 1000 + 10 * (prefs.minimumGapDays - gap) }
         return cost
     }
@@ -344,9 +557,8 @@ struct Engine {
         warnAboutOrder()
 
         // 2. Published dates that still satisfy every hard rule stay where they are.
-        var invalidPrevious: [Int: String] = [:]
-        for j in jobs.indices {
-            guard case .free = jobs[j].role, let p = request.previous[jobs[j].event.id] else { continue }
+        for j in jobs.indices where !request.previous.isEmpty {
+            guard case .free = jobs[j].role, let p = request.previous[jobs[j].id] else { continue }
             let day = p.date.daysSinceEpoch - base
             guard day >= jobs[j].first, day <= jobs[j].last else {
                 invalidPrevious[j] = "вне окна \(windowLabel(j))"
@@ -366,50 +578,108 @@ struct Engine {
 
         // 3. Everything else, in cluster and number order, on its cheapest allowed day.
         for j in jobs.indices where decisions[j] == nil {
-            place(j, invalidPrevious[j])
+            place(j, invalidPrevious.isEmpty ? nil : invalidPrevious[j])
         }
 
+        // Placed events' lines are rendered from a snapshot of this engine when read (most runs never read them).
+        var snapshot = self
+        snapshot.explanations = []
+        snapshot.decisions = []
+        snapshot.scratchExcluded = []
+        snapshot.scratchClusterDays = []
+        let lines = PlacedLines(snapshot)
         var events: [EventSchedule] = []
+        events.reserveCapacity(jobs.count)
         var feasible = true
         for j in jobs.indices where jobs[j].inScope {
             let decision = decisions[j] ?? .unplaced
             if decision == .unplaced { feasible = false }
-            events.append(EventSchedule(id: jobs[j].event.id, decision: decision, explanation: explanations[j]))
+            let explanation = facts[j].isPlaced ? Explanation(deferred: DeferredLines(source: lines, job: j)) : explanations[j]
+            events.append(EventSchedule(id: jobs[j].id, decision: decision, explanation: explanation))
         }
         return ScheduleResult(events: events, orderWarnings: orderWarnings, isFeasible: feasible)
     }
 
     private mutating func place(_ j: Int, _ previousProblem: String?) {
+        // The scratch buffers are moved out, so the day search can be a non-mutating method: calls
+        // from a mutating method to non-mutating ones copied the whole engine for each candidate day.
+        var excluded: [(Blocker, Int)] = [], clusterDays: [Int] = []
+        swap(&excluded, &scratchExcluded)
+        swap(&clusterDays, &scratchClusterDays)
         let bounds = orderBounds(j)
         let intervals = intervals(for: j)
-        var best: (day: Int, cost: Int)?
-        var excluded: [(Blocker, [Int])] = []
-        for day in stride(from: jobs[j].first, through: jobs[j].last, by: 1) {
-            if let found = blocker(j, day, bounds, intervals) {
-                if let k = excluded.firstIndex(where: { $0.0 == found }) { excluded[k].1.append(day) }
-                else { excluded.append((found, [day])) }
-                continue
-            }
-            let c = cost(j, day)
-            if best == nil || c < best!.cost { best = (day, c) }
-        }
-        let previous = request.previous[jobs[j].event.id]
-        var lines: [String] = []
-        if let previous, let previousProblem {
-            lines.append("прежняя дата \(previous.date.weekday.russianShort) \(previous.date.russian) больше не подходит: \(previousProblem)")
-        }
-        guard let best else {
-            decisions[j] = .unplaced
-            lines += unplacedLines(j, excluded)
-            explanations[j] = Explanation(lines: lines, conflicts: excluded.map { constraint($0.0, days: $0.1) })
+        let bestDay = cheapestDay(j, bounds, intervals, &excluded, &clusterDays)
+        guard bestDay >= 0 else {
+            swap(&excluded, &scratchExcluded)
+            swap(&clusterDays, &scratchClusterDays)
+            placeNowhere(j, bounds, intervals, previousProblem)
             return
         }
-        occupy(j, best.day)
-        let placement = Placement(date: date(best.day), start: jobs[j].start)
-        decisions[j] = previous.map { .moved(from: $0, to: placement) } ?? .placed(placement)
-        lines.append(summaryLine(j, excluded))
-        lines.append(choiceLine(j, best.day))
-        explanations[j] = Explanation(lines: lines)
+        occupy(j, bestDay)
+        let placement = Placement(date: date(bestDay), start: jobs[j].start)
+        decisions[j] = request.previous.isEmpty ? .placed(placement)
+            : request.previous[jobs[j].id].map { .moved(from: $0, to: placement) } ?? .placed(placement)
+        let near = clusterNeighbours(j, bestDay)
+        facts[j] = PlacedFacts(excludedStart: Int32(excludedCounts.count), excludedCount: Int32(excluded.count),
+                               beforeGap: Int32(near.before?.gap ?? 0), beforeJob: Int32(near.before?.job ?? -1),
+                               afterGap: Int32(near.after?.gap ?? 0), afterJob: Int32(near.after?.job ?? -1))
+        for (b, n) in excluded { excludedCounts.append(CountedBlocker(b, n)) }
+        swap(&excluded, &scratchExcluded)
+        swap(&clusterDays, &scratchClusterDays)
+    }
+
+    /// The allowed day of the lowest cost in event `j`'s window (the first of equals), or -1; fills
+    /// `excluded` with each blocker other than days off and its day count, in order of first appearance.
+    private func cheapestDay(_ j: Int, _ bounds: OrderBounds, _ intervals: [(Int, Int)],
+                             _ excluded: inout [(Blocker, Int)], _ clusterDays: inout [Int]) -> Int {
+        clusterDays.removeAll(keepingCapacity: true)
+        for k in clusterJobs[jobs[j].cluster] where k != j { if let d = days[k] { clusterDays.append(d) } }
+        excluded.removeAll(keepingCapacity: true)
+        var bestDay = -1, bestCost = Int.max
+        // Days off are skipped without a record: a placed event's lines do not list them.
+        for day in stride(from: jobs[j].first, through: jobs[j].last, by: 1) where !isOff[day] {
+            if let found = workingDayBlocker(j, day, bounds, intervals) {
+                if let k = excluded.firstIndex(where: { $0.0 == found }) { excluded[k].1 += 1 }
+                else { excluded.append((found, 1)) }
+                continue
+            }
+            let c = cost(j, day, clusterDays)
+            if bestDay < 0 || c < bestCost { bestDay = day; bestCost = c }
+        }
+        return bestDay
+    }
+
+    /// No day fits: every day of the window under the first rule that excludes it.
+    private mutating func placeNowhere(_ j: Int, _ bounds: OrderBounds, _ intervals: [(Int, Int)], _ previousProblem: String?) {
+        var excluded: [(Blocker, [Int])] = []
+        for day in stride(from: jobs[j].first, through: jobs[j].last, by: 1) {
+            guard let found = blocker(j, day, bounds, intervals) else { continue }
+            if let k = excluded.firstIndex(where: { $0.0 == found }) { excluded[k].1.append(day) }
+            else { excluded.append((found, [day])) }
+        }
+        var lines: [String] = []
+        if let previous = request.previous[jobs[j].id], let previousProblem {
+            lines.append(previousLine(previous, previousProblem))
+        }
+        decisions[j] = .unplaced
+        lines += unplacedLines(j, excluded)
+        explanations[j] = Explanation(lines: lines, conflicts: excluded.map { constraint($0.0, days: $0.1) })
+    }
+
+    /// The lines of a placed event, from the facts `place` kept.
+    func placedLines(_ j: Int) -> [String] {
+        let f = facts[j]
+        var lines: [String] = []
+        if !invalidPrevious.isEmpty, let previousProblem = invalidPrevious[j], let previous = request.previous[jobs[j].id] {
+            lines.append(previousLine(previous, previousProblem))
+        }
+        let start = Int(f.excludedStart)
+        let excluded = excludedCounts[start..<start + Int(f.excludedCount)].map { ($0.blocker, Int($0.count)) }
+        lines.append(summaryLine(j, excluded[...]))
+        let before = f.beforeJob < 0 ? nil : (gap: Int(f.beforeGap), job: Int(f.beforeJob))
+        let after = f.afterJob < 0 ? nil : (gap: Int(f.afterGap), job: Int(f.afterJob))
+        lines.append(choiceLine(j, days[j]!, (before, after)))
+        return lines
     }
 
     /// Pinned and fixed dates that put a cluster's events of one year out of number order.
@@ -419,7 +689,7 @@ struct Engine {
             for j in group {
                 guard let d = days[j] else { continue }
                 if let l = latest, let ld = days[l], ld >= d {
-                    let a = jobs[j].event.id, b = jobs[l].event.id
+                    let a = jobs[j].id, b = jobs[l].id
                     orderWarnings.append("\(a) (\(date(d).russian)) стоит не позже \(b) (\(date(ld).russian)): "
                         + "закреплённые даты нарушают порядок номеров")
                 }

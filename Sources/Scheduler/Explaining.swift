@@ -5,7 +5,7 @@ extension Engine {
     func dayLabel(_ day: Int) -> String { "\(date(day).weekday.russianShort) \(date(day).russian)" }
 
     func windowLabel(_ j: Int) -> String {
-        switch jobs[j].event.timing {
+        switch jobs[j].timing {
         case .month(let m): m.russian
         case .window(let from, let to): "\(from.russian)–\(to.russian)"
         case .pinned(let d): d.russian
@@ -26,7 +26,7 @@ extension Engine {
     func eventLabel(_ k: Int) -> String {
         guard k >= 0 else { return "другое мероприятие" }
         let day = days[k].map { ", \(date($0).russian)" } ?? ""
-        return "\(jobs[k].event.id)\(day)"
+        return "\(jobs[k].id)\(day)"
     }
 
     /// A short phrase for one blocker, as used after a count or after "не подходит:".
@@ -38,9 +38,9 @@ extension Engine {
             s < 0 ? "все школы заняты (\(busyReason(p)))" : "\(schoolLabel(s)) занята (\(busyReason(p)))"
         case .busyInterval(let s, let i): "\(schoolLabel(s)) занята (\(intervalReason(i)))"
         case .order(let k):
-            jobs[k].event.number < jobs[j].event.number
-                ? "не позже №\(jobs[k].event.number) (\(eventLabel(k))), а мероприятия кластера идут по номерам"
-                : "не раньше №\(jobs[k].event.number) (\(eventLabel(k))), а мероприятия кластера идут по номерам"
+            jobs[k].number < jobs[j].number
+                ? "не позже №\(jobs[k].number) (\(eventLabel(k))), а мероприятия кластера идут по номерам"
+                : "не раньше №\(jobs[k].number) (\(eventLabel(k))), а мероприятия кластера идут по номерам"
         case .event(let s, let k):
             "\(schoolLabel(s)) \(s == jobs[j].schools[0] ? "как площадка " : "")уже на другом мероприятии (\(eventLabel(k)))"
         }
@@ -55,11 +55,11 @@ extension Engine {
             s < 0 ? "сократить общую занятость в calendar.busy" : "сократить занятость: \(schoolLabel(s)) в calendar.busy"
         case .busyInterval(let s, let i):
             "освободить время в \(calendar.busyIntervals[i].source) или изменить время начала (\(schoolLabel(s)))"
-        case .order(let k): "изменить окно или номер мероприятия \(jobs[k].event.id)"
+        case .order(let k): "изменить окно или номер мероприятия \(jobs[k].id)"
         case .event(let s, let k):
             s == jobs[j].schools[0]
-                ? "перенести \(k >= 0 ? "\(jobs[k].event.id)" : "другое мероприятие") или выбрать другую площадку"
-                : "перенести \(k >= 0 ? "\(jobs[k].event.id)" : "другое мероприятие") или исключить \(schoolLabel(s)) из участников"
+                ? "перенести \(k >= 0 ? "\(jobs[k].id)" : "другое мероприятие") или выбрать другую площадку"
+                : "перенести \(k >= 0 ? "\(jobs[k].id)" : "другое мероприятие") или исключить \(schoolLabel(s)) из участников"
         }
     }
 
@@ -73,10 +73,14 @@ extension Engine {
         case .busyInterval(let s, let i):
             return .schoolBusy(school: s < 0 ? nil : schoolIDs[s], reason: calendar.busyIntervals[i].source, days: dates)
         case .order(let k):
-            return .numberOrder(event: jobs[k].event.id, date: date(self.days[k] ?? 0), days: dates)
+            return .numberOrder(event: jobs[k].id, date: date(self.days[k] ?? 0), days: dates)
         case .event(let s, let k):
-            return .schoolHasEvent(school: schoolIDs[s], event: k >= 0 ? jobs[k].event.id : jobs[0].event.id, days: dates)
+            return .schoolHasEvent(school: schoolIDs[s], event: k >= 0 ? jobs[k].id : jobs[0].id, days: dates)
         }
+    }
+
+    func previousLine(_ previous: Placement, _ problem: String) -> String {
+        "прежняя дата \(previous.date.weekday.russianShort) \(previous.date.russian) больше не подходит: \(problem)"
     }
 
     func fixedLine(_ p: Placement?) -> String {
@@ -92,7 +96,8 @@ extension Engine {
     }
 
     /// `октябрь 2019: 23 рабочих дня, 4 — каникулы (…), 2 — школа 344 занята (…)`
-    func summaryLine(_ j: Int, _ excluded: [(Blocker, [Int])]) -> String {
+    /// `excluded`: each blocker and how many days of the window it excludes (days off are not listed).
+    func summaryLine(_ j: Int, _ excluded: ArraySlice<(Blocker, Int)>) -> String {
         let window = stride(from: jobs[j].first, through: jobs[j].last, by: 1)
         let working = window.filter { dayOff[$0] == nil }.count
         var parts = ["\(windowLabel(j)): \(working) \(plural(working, "рабочий день", "рабочих дня", "рабочих дней"))"]
@@ -104,9 +109,9 @@ extension Engine {
             }
             for (v, n) in byVacation { parts.append("\(n) — каникулы (\(calendar.vacations[v].title))") }
         }
-        for (b, days) in excluded {
+        for (b, count) in excluded {
             if case .dayOff = b { continue }
-            parts.append("\(days.count) — \(shortDescription(b, for: j))")
+            parts.append("\(count) — \(shortDescription(b, for: j))")
         }
         return parts.joined(separator: ", ")
     }
@@ -114,9 +119,9 @@ extension Engine {
     private func shortDescription(_ b: Blocker, for j: Int) -> String {
         switch b {
         case .order(let k):
-            jobs[k].event.number < jobs[j].event.number
-                ? "не позже №\(jobs[k].event.number) (\(eventLabel(k)))"
-                : "не раньше №\(jobs[k].event.number) (\(eventLabel(k)))"
+            jobs[k].number < jobs[j].number
+                ? "не позже №\(jobs[k].number) (\(eventLabel(k)))"
+                : "не раньше №\(jobs[k].number) (\(eventLabel(k)))"
         case .event(let s, let k): "\(schoolLabel(s)) на другом мероприятии (\(eventLabel(k)))"
         case .vacation(let v): "каникулы (\(calendar.vacations[v].title)), запрещены"
         default: describe(b, for: j)
@@ -124,7 +129,9 @@ extension Engine {
     }
 
     /// `выбран чт 17.10.2019 — предпочтительный день недели, интервал 28 дней после nevsky-exact/1`
-    func choiceLine(_ j: Int, _ day: Int) -> String {
+    /// `near`: the cluster's nearest events when `day` was chosen (`clusterNeighbours`).
+    func choiceLine(_ j: Int, _ day: Int,
+                    _ near: (before: (gap: Int, job: Int)?, after: (gap: Int, job: Int)?)) -> String {
         let prefs = calendar.preferences
         var reasons: [String] = []
         reasons.append(preferredDay[day]
@@ -137,10 +144,9 @@ extension Engine {
         let offset = day - jobs[j].target
         reasons.append(offset == 0 ? "равномерно по окну" : "\(abs(offset)) дн. \(offset < 0 ? "раньше" : "позже") намеченного \(date(jobs[j].target).russian)")
         // The gap after the previous event of the cluster; the next one is named only when it is too close.
-        let near = clusterNeighbours(j, day)
         for (n, relation) in [(near.before, "после"), (near.after, "до")] {
             guard let n, relation == "после" || n.gap < prefs.minimumGapDays else { continue }
-            let gap = "интервал \(n.gap) \(plural(n.gap, "день", "дня", "дней")) \(relation) \(jobs[n.job].event.id)"
+            let gap = "интервал \(n.gap) \(plural(n.gap, "день", "дня", "дней")) \(relation) \(jobs[n.job].id)"
             reasons.append(n.gap < prefs.minimumGapDays
                 ? "\(gap) — меньше минимального (\(prefs.minimumGapDays)): в окне нет дня с нужным интервалом" : gap)
         }

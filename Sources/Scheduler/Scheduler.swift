@@ -58,13 +58,41 @@ public enum Decision: Hashable, Sendable {
 }
 
 /// Why a day was chosen, or why none could be: Russian lines for `--explain`, structured conflicts for tests.
+///
+/// The lines of an event placed by a run are rendered from facts the run kept, each time `lines`
+/// is read: most runs never print them, and rendering them for every event was most of a run's work.
+/// Equality and hashing go by `lines` and `conflicts`, however the lines are held.
 public struct Explanation: Hashable, Sendable {
-    public var lines: [String]
+    public var lines: [String] {
+        get { deferred.map { $0.source.engine.placedLines($0.job) } ?? storedLines }
+        set { storedLines = newValue; deferred = nil }
+    }
     /// For an unplaced event: every day of its window, each under the first rule that excludes it.
     /// For a pinned event: the rules its pinned day breaks. Empty otherwise.
     public var conflicts: [Constraint]
+    private var storedLines: [String]
+    private var deferred: DeferredLines?
 
-    public init(lines: [String] = [], conflicts: [Constraint] = []) { self.lines = lines; self.conflicts = conflicts }
+    public init(lines: [String] = [], conflicts: [Constraint] = []) { storedLines = lines; self.conflicts = conflicts }
+
+    init(deferred: DeferredLines) { storedLines = []; conflicts = []; self.deferred = deferred }
+
+    public static func == (a: Explanation, b: Explanation) -> Bool {
+        guard a.conflicts == b.conflicts else { return false }
+        if let x = a.deferred, let y = b.deferred, x.source === y.source, x.job == y.job { return true }
+        return a.lines == b.lines
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(lines)
+        hasher.combine(conflicts)
+    }
+}
+
+/// The lines of job `job` of the run that `source` recorded.
+struct DeferredLines: Sendable {
+    let source: PlacedLines
+    let job: Int
 }
 
 /// A hard rule that excludes some days of an event's window.
