@@ -102,9 +102,19 @@ final class NotModifiedFastPath: ChannelDuplexHandler, RemovableChannelHandler {
     private func notModifiedResource(_ head: HTTPRequest) -> Resource? {
         guard head.method == .get, head.headerFields[.connection] == nil,
               head.headerFields[.ifNoneMatch] != nil || head.headerFields[.ifModifiedSince] != nil,
-              let key = Self.feedKey(head.path ?? ""),
+              let key = feedKey(head.path ?? ""),
               let resource = cache.builtResource(key), resource.notModified(head.headerFields) else { return nil }
         return resource
+    }
+
+    /// The last request target and its key: a subscriber polls the same feed over and over.
+    private var lastTarget: (target: String, key: String?)?
+
+    private func feedKey(_ target: String) -> String? {
+        if let last = lastTarget, last.target == target { return last.key }
+        let key = Self.feedKey(target)
+        lastTarget = (target, key)
+        return key
     }
 
     /// The cache key of a feed path exactly as the router matches it; nil for anything else.
