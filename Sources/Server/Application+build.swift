@@ -24,11 +24,18 @@ public func buildApplication(_ arguments: some AppArguments, database: AppDataba
     var logger = Logger(label: "clusterplan.server")
     logger.logLevel = arguments.logLevel
     let cache = SiteCache(database: database, options: arguments.siteOptions, pages: try PageRenderer(), logger: logger)
+    // With request logging off, a conditional GET of a built feed is answered on the event loop.
+    let fastPath = logger.logLevel > LogRequestsLevel.value
     return Application(
         router: buildRouter(cache: cache),
+        server: .http1(configuration: .init(
+            additionalChannelHandlers: fastPath ? [NotModifiedFastPath(cache: cache, serverName: "ClusterPlan")] : [])),
         configuration: .init(address: .hostname(arguments.host, port: arguments.port), serverName: "ClusterPlan"),
         logger: logger)
 }
+
+/// The level of the one log line per request.
+enum LogRequestsLevel { static let value = Logger.Level.info }
 
 /// Every route of the site. Tests build the same router over an in-memory store.
 public func buildRouter(cache: SiteCache, today: @escaping @Sendable (String) -> LocalDate = localToday)
@@ -36,7 +43,7 @@ public func buildRouter(cache: SiteCache, today: @escaping @Sendable (String) ->
     // HEAD answers every GET route with its headers (Content-Length, ETag) and no body.
     let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.addMiddleware {
-        LogRequestsMiddleware(.info)
+        LogRequestsMiddleware(LogRequestsLevel.value)
         ErrorMiddleware(pages: cache.pages, options: cache.options)
     }
     router.addRoutes(PageController(cache: cache).endpoints)

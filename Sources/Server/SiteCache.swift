@@ -57,6 +57,17 @@ public final class SiteCache: Sendable {
         }
     }
 
+    /// A resource already built in the current generation, when no poll of the store is due;
+    /// never touches the store, so an event loop may ask. Nil: take the ordinary path.
+    func builtResource(_ key: String) -> Resource? {
+        let now = ContinuousClock.now
+        let generation: Generation? = state.withLock { s in
+            guard let g = s.generation, let last = s.lastPoll, now - last < pollInterval else { return nil }
+            return g
+        }
+        return generation?.cached(key)
+    }
+
     /// A cached resource of the current generation, built by `make` on first use.
     func resource(_ key: String, make: (SiteContent) throws -> Resource) throws -> Resource {
         let generation = try current()
