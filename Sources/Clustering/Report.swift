@@ -87,10 +87,7 @@ public struct ReportTable: Hashable, Sendable {
     public func text() -> String { (alignedLines([titles] + rows)).joined(separator: "\n") + "\n" }
 
     public func csv() -> String {
-        func field(_ s: String) -> String {
-            s.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) ? "\"" + s.replacing("\"", with: "\"\"") + "\"" : s
-        }
-        return ([keys] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\n") + "\n"
+        ([keys] + rows).map { $0.map(csvQuoted).joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 }
 

@@ -26,9 +26,4 @@ public func renderCSV(_ report: ActivityReport, language: ReportLanguage = .ru) 
     return out
 }
 
-private func csvLine(_ fields: [String]) -> String { fields.map(csvEscaped).joined(separator: ",") + "\r\n" }
-
-func csvEscaped(_ field: String) -> String {
-    guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return field }
-    return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-}
+private func csvLine(_ fields: [String]) -> String { fields.map(csvQuoted).joined(separator: ",") + "\r\n" }

@@ -39,7 +39,7 @@ struct EventsCommand: ParsableCommand {
     private func render(_ rows: [EventListRow]) -> String {
         switch format {
         case .table: return TextTable(header: EventListRow.header(lang), rows: rows.map(\.cells)).text
-        case .csv: return ([EventListRow.keys] + rows.map(\.cells)).map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        case .csv: return ([EventListRow.keys] + rows.map(\.cells)).map { $0.map(csvQuoted).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
         case .json:
             let objects = rows.map { Dictionary(uniqueKeysWithValues: zip(EventListRow.keys, $0.cells)) }
             let data = (try? JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
@@ -104,10 +104,4 @@ extension String {
         while s.last == " " { s.removeLast() }
         return s
     }
-}
-
-/// RFC 4180: quote fields holding a comma, quote or line break; double inner quotes.
-func csvField(_ s: String) -> String {
-    guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-    return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
 }
