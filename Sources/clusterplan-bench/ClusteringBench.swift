@@ -29,10 +29,8 @@ func clusteringBench() {
     }
 
     func best(_ label: String, _ body: () -> String) {
-        var timings: [Duration] = []
         var detail = ""
-        for _ in 0..<3 { timings.append(ContinuousClock().measure { detail = body() }) }
-        let ms = (timings.min() ?? .zero) / .milliseconds(1)
+        let ms = bestOf { detail = body() } / .milliseconds(1)
         print("| clustering | \(label) | \(Int(ms.rounded())) ms | \(detail) |")
     }
 

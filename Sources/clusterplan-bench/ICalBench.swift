@@ -8,7 +8,7 @@ import Planning
 func icalBench() throws {
     let snapshot = SyntheticFeedDistrict.make(clusters: 300, events: 10_000)
     var feed = Feed(bytes: [])
-    let swift = try bestOf3 { feed = try makeFeed(snapshot, scope: .district, options: FeedOptions(baseURL: "https://plan.example.ru")) }
+    let swift = try bestOf { feed = try makeFeed(snapshot, scope: .district, options: FeedOptions(baseURL: "https://plan.example.ru")) }
     let swiftMs = milliseconds(swift)
     let megabytes = Double(feed.bytes.count) / 1_048_576
     print("| ical | makeFeed, district feed of 10,000 events (300 clusters) | \(format(swiftMs)) ms | \(format(megabytes)) MiB |")
@@ -74,15 +74,6 @@ private func run(_ program: String, _ arguments: [String]) throws -> (status: In
     process.waitUntilExit()
     let output = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     return (process.terminationStatus, output)
-}
-
-private func bestOf3(_ body: () throws -> Void) rethrows -> Duration {
-    let clock = ContinuousClock()
-    var best = Duration.seconds(1_000_000)
-    for _ in 0..<3 {
-        best = min(best, try clock.measure(body))
-    }
-    return best
 }
 
 private func milliseconds(_ duration: Duration) -> Double {
