@@ -4,7 +4,7 @@ DB ?= clusterplan.sqlite
 BIN = .build/debug/clusterplan
 RELEASE_BIN = .build/release/clusterplan
 
-.PHONY: deps build test demo bench clean
+.PHONY: deps build test demo bench fuzz soak clean
 
 deps:
 	@scripts/install-deps.sh build
@@ -34,6 +34,18 @@ bench:
 	@scripts/install-deps.sh bench
 	$(SWIFT) build -c release
 	.build/release/clusterplan-bench all
+
+# Not part of `make test`: libFuzzer over the file readers (FUZZ_SECONDS per target), see RELIABILITY.md.
+FUZZ_SECONDS ?= 60
+fuzz:
+	@scripts/install-deps.sh build
+	scripts/fuzz.sh $(FUZZ_SECONDS)
+
+# Not part of `make test`: kill -9 during writes, slow clients against `serve`, see RELIABILITY.md.
+soak:
+	@scripts/install-deps.sh bench
+	$(SWIFT) build -c release --product clusterplan
+	scripts/soak.sh
 
 clean:
 	rm -rf .build

@@ -6,6 +6,11 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "clusterplan", targets: ["clusterplan"]),
+        // The readers `make fuzz` drives (Fuzz/Package.swift depends on these).
+        .library(name: "Planning", targets: ["Planning"]),
+        .library(name: "PlanFiles", targets: ["PlanFiles"]),
+        .library(name: "ICal", targets: ["ICal"]),
+        .library(name: "Clustering", targets: ["Clustering"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

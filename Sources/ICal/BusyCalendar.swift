@@ -164,6 +164,7 @@ private struct BusyReader {
     let from: LocalDate
     let through: LocalDate
     var intervals: [BusyInterval] = []
+    var budget = RecurrenceBudget()
 
     mutating func read(event: OpaquePointer, overridden: Set<Instance>, lines: [ContentLine]) throws(BusyCalendarError) {
         if let transp = icalcomponent_get_first_property(event, ICAL_TRANSP_PROPERTY),
@@ -184,6 +185,12 @@ private struct BusyReader {
         var spans: [(start: Int, end: Int)] = []
         let limitStart = icalTime(from.adding(days: -2), minute: 0)
         let limitEnd = icalTime(through.adding(days: 2), minute: 0)
+        guard budget.admits(event, start: utc(limitStart), end: utc(limitEnd)) else {
+            let rules = lines.filter { $0.text.uppercased().hasPrefix("RRULE") }
+            let line = rules.indices.contains(budget.rulesSeen - 1) ? rules[budget.rulesSeen - 1].number : 1
+            throw .malformed(file: file, line: line, message: "повторение RRULE даёт больше \(budget.occurrences) "
+                             + "повторов за годы плана (или слишком долгий перебор до них): так часто школа не может быть занята")
+        }
         withUnsafeMutablePointer(to: &spans) { spansPointer in
             icalcomponent_foreach_recurrence(event, utc(limitStart), utc(limitEnd), { _, span, data in
                 guard let span = span?.pointee, let data else { return }

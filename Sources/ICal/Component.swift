@@ -1,4 +1,5 @@
 import CLibical
+import Planning
 
 /// Owns one root `icalcomponent*` and frees it, with everything added to it, exactly once in `deinit`.
 ///
@@ -27,9 +28,10 @@ final class Component {
         icalcomponent_add_property(pointer, property)
     }
 
-    /// Adds a text property; libical escapes commas, semicolons, backslashes and newlines.
+    /// Adds a text property; libical escapes commas, semicolons, backslashes and newlines. Control
+    /// characters (but tab and newline) and bidi overrides are dropped: no reader should meet them.
     func add(_ make: (UnsafePointer<CChar>?) -> OpaquePointer?, _ text: String, _ parameters: OpaquePointer?...) {
-        guard let property = text.withCString({ make($0) }) else { return }
+        guard let property = text.withoutControlCharacters.withCString({ make($0) }) else { return }
         for parameter in parameters { if let parameter { icalproperty_add_parameter(property, parameter) } }
         icalcomponent_add_property(pointer, property)
     }

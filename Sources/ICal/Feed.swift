@@ -192,11 +192,13 @@ private struct EventContext {
         vevent.add(icalproperty_new_location, location)
         vevent.add(icalproperty_new_categories, event.format.russian)
         vevent.add(icalproperty_new_status(state.status.isCancelled ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED))
-        if let coordinator = cluster?.coordinator, let email = coordinator.email {
-            vevent.add(icalproperty_new_organizer, "mailto:\(email)", icalparameter_new_cn(coordinator.name))
+        // CAL-ADDRESS and URI values are written unescaped: only a checked address and encoded ids go in.
+        if let coordinator = cluster?.coordinator, let email = coordinator.email, emailProblem(email) == nil {
+            let name = coordinator.name.withoutControlCharacters.replacing("\n", with: " ").replacing("\t", with: " ")
+            vevent.add(icalproperty_new_organizer, "mailto:\(email)", icalparameter_new_cn(name))
         }
-        if let baseURL {
-            vevent.add(icalproperty_new_url, "\(baseURL)/events/\(event.clusterID)/\(event.number)")
+        if let baseURL, !baseURL.unicodeScalars.contains(where: { $0.value < 0x21 || $0.value == 0x7F }) {
+            vevent.add(icalproperty_new_url, "\(baseURL)/events/\(uriSegment(event.clusterID))/\(event.number)")
         }
         return vevent
     }
@@ -215,4 +217,23 @@ private struct EventContext {
         }
         return lines.joined(separator: "\n")
     }
+}
+
+/// One URI path segment: unreserved characters as they are, every other byte percent-encoded.
+func uriSegment(_ text: String) -> String {
+    var out = ""
+    for byte in text.utf8 {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+            out.append(Character(Unicode.Scalar(byte)))
+        default:
+            out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+        }
+    }
+    return out
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
 }

@@ -32,7 +32,7 @@ final class NodeReader {
         for (keyNode, value) in mapping {
             let key = keyNode.scalar?.string ?? ""
             if !allowed.contains(key) {
-                report(keyNode, "\(what): неизвестный ключ «\(key)»" + suggestion(for: key, among: allowed))
+                report(keyNode, "\(what): неизвестный ключ «\(key.excerpt())»" + suggestion(for: key, among: allowed))
             } else if fields[key] != nil {
                 report(keyNode, "\(what): ключ «\(key)» повторяется")
             } else {
@@ -63,20 +63,37 @@ final class NodeReader {
             report(node, "\(what): пустое значение")
             return nil
         }
+        // utf8.count first: a cheap upper bound that spares counting characters of short texts.
+        if scalar.string.utf8.count > InputLimits.textLength, scalar.string.count > InputLimits.textLength {
+            report(node, "\(what): текст длиннее \(InputLimits.textLength) символов")
+            return nil
+        }
         return scalar.string
+    }
+
+    /// An id: it becomes part of file names, URLs and feed lines, so it must be plain.
+    func id(_ node: Node, _ what: String) -> String? {
+        guard let text = string(node, what) else { return nil }
+        if let problem = idProblem(text) {
+            report(node, "\(what): «\(text.excerpt())» \(problem)")
+            return nil
+        }
+        return text
     }
 
     func parsed<T>(_ node: Node, _ what: String, expected: String, _ parse: (String) -> T?) -> T? {
         guard let text = string(node, what) else { return nil }
         guard let value = parse(text) else {
-            report(node, "\(what): «\(text)» — \(expected)")
+            report(node, "\(what): «\(text.excerpt())» — \(expected)")
             return nil
         }
         return value
     }
 
-    func int(_ node: Node, _ what: String) -> Int? {
-        parsed(node, what, expected: "ожидается целое число") { Int($0) }
+    func int(_ node: Node, _ what: String, in range: ClosedRange<Int> = InputLimits.count) -> Int? {
+        parsed(node, what, expected: "ожидается целое число от \(range.lowerBound) до \(range.upperBound)") {
+            Int($0).flatMap { range.contains($0) ? $0 : nil }
+        }
     }
 
     func date(_ node: Node, _ what: String) -> LocalDate? {
@@ -107,7 +124,10 @@ struct Fields {
     subscript(key: String) -> Node? { values[key] }
 
     func string(_ key: String) -> String? { values[key].flatMap { reader.string($0, "\(what).\(key)") } }
-    func int(_ key: String) -> Int? { values[key].flatMap { reader.int($0, "\(what).\(key)") } }
+    func id(_ key: String) -> String? { values[key].flatMap { reader.id($0, "\(what).\(key)") } }
+    func int(_ key: String, in range: ClosedRange<Int> = InputLimits.count) -> Int? {
+        values[key].flatMap { reader.int($0, "\(what).\(key)", in: range) }
+    }
     func date(_ key: String) -> LocalDate? { values[key].flatMap { reader.date($0, "\(what).\(key)") } }
 
     func parsed<T>(_ key: String, expected: String, _ parse: (String) -> T?) -> T? {

@@ -1,3 +1,4 @@
+import Foundation
 import Planning
 import Yams
 
@@ -82,6 +83,12 @@ extension PlanFragment {
                 return fragment
             }
             root = node
+        } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
+            // Yams's message carries the whole document; name the key and its line instead.
+            let keys = duplicates.prefix(3).map { "«\($0.excerpt())»" }.joined(separator: ", ")
+            reader.report(at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
+                          "ошибка YAML: ключ \(keys) повторяется в одном словаре")
+            return fragment
         } catch let error as YamlError {
             reader.report(at: yamlErrorLocation(error, file: file), "ошибка YAML: \(yamlProblem(error))")
             return fragment
@@ -89,10 +96,15 @@ extension PlanFragment {
             reader.report(at: SourceLocation(file: file, line: 1, column: 1), "ошибка YAML: \(error)")
             return fragment
         }
+        guard expandedSize(of: root, limit: InputLimits.expandedDocumentBytes) <= InputLimits.expandedDocumentBytes else {
+            reader.report(at: SourceLocation(file: file, line: 1, column: 1),
+                          "файл плана после раскрытия ссылок YAML (&якорь/*ссылка) больше \(InputLimits.expandedDocumentBytes >> 20) МБ")
+            return fragment
+        }
         guard let top = reader.mapping(root, "файл плана", allowed: PlanFileKeys.top, required: ["version"]) else {
             return fragment
         }
-        if let version = top["version"], let v = reader.int(version, "version"), v != 1 {
+        if let version = top["version"], let v = reader.int(version, "version", in: 0...Int.max), v != 1 {
             reader.report(version, "version: поддерживается только версия 1, а не \(v)")
         }
         fragment.district = top.string("district")
@@ -118,7 +130,7 @@ extension PlanFragment {
 
     private static func parseSchool(_ node: Node, district: String?, reader: NodeReader) -> (School, SourceLocation)? {
         guard let f = reader.mapping(node, "school", allowed: PlanFileKeys.school, required: ["id", "name"]),
-              let id = f.string("id"), let name = f.string("name") else { return nil }
+              let id = f.id("id"), let name = f.string("name") else { return nil }
         var school = School(id: id, name: name, district: district)
         if f["kind"] != nil { school.kind = f.enum("kind", SchoolKind.self) ?? .other }
         school.address = f.string("address")
@@ -129,7 +141,7 @@ extension PlanFragment {
     private static func parseCluster(_ node: Node, district: String?, reader: NodeReader) -> ParsedCluster? {
         guard let f = reader.mapping(node, "cluster", allowed: PlanFileKeys.cluster,
                                      required: ["id", "title", "lead", "members"]),
-              let id = f.string("id"), let title = f.string("title"), let lead = f.string("lead") else { return nil }
+              let id = f.id("id"), let title = f.string("title"), let lead = f.string("lead") else { return nil }
         var memberLocations: [String: SourceLocation] = [:]
         var members: [String] = []
         for (member, memberNode) in f["members"].map({ reader.stringList($0, "clusters.\(id).members") }) ?? [] {
@@ -145,7 +157,12 @@ extension PlanFragment {
         if let c = f["coordinator"],
            let cf = reader.mapping(c, "clusters.\(id).coordinator", allowed: PlanFileKeys.coordinator, required: ["name"]),
            let name = cf.string("name") {
-            cluster.coordinator = Coordinator(name: name, email: cf.string("email"))
+            var email = cf.string("email")
+            if let address = email, let problem = emailProblem(address) {
+                reader.report(at: cf.location("email"), "clusters.\(id).coordinator.email: «\(address.excerpt())» — \(problem)")
+                email = nil
+            }
+            cluster.coordinator = Coordinator(name: name, email: email)
         }
         var events: [ParsedEvent] = []
         if let p = f["plan"] {
@@ -167,7 +184,7 @@ extension PlanFragment {
         var taskIDs: Set<String> = []
         for item in f["tasks"].map({ reader.sequence($0, "\(what).tasks") }) ?? [] {
             guard let t = reader.mapping(item, "\(what).tasks", allowed: PlanFileKeys.task, required: ["id", "text"]),
-                  let id = t.string("id"), let text = t.string("text") else { continue }
+                  let id = t.id("id"), let text = t.string("text") else { continue }
             if !taskIDs.insert(id).inserted {
                 reader.report(item, "кластер \(cluster.id): задача \(id) повторяется")
                 continue
@@ -176,14 +193,17 @@ extension PlanFragment {
         }
         for item in f["directions"].map({ reader.sequence($0, "\(what).directions") }) ?? [] {
             guard let d = reader.mapping(item, "\(what).directions", allowed: PlanFileKeys.direction, required: ["id", "title"]),
-                  let id = d.string("id"), let title = d.string("title") else { continue }
+                  let id = d.id("id"), let title = d.string("title") else { continue }
             let items = d["items"].map { reader.stringList($0, "\(what).directions.\(id).items").map(\.0) } ?? []
             plan.directions.append(Direction(id: id, title: title, items: items))
         }
         for item in f["indicators"].map({ reader.sequence($0, "\(what).indicators") }) ?? [] {
             guard let i = reader.mapping(item, "\(what).indicators", allowed: PlanFileKeys.indicator, required: ["id", "title"]),
-                  let id = i.string("id"), let title = i.string("title") else { continue }
-            let target = i.parsed("target", expected: "ожидается число") { Double($0) }
+                  let id = i.id("id"), let title = i.string("title") else { continue }
+            let range = InputLimits.indicatorValue
+            let target = i.parsed("target", expected: "ожидается число от 0 до \(Int(range.upperBound))") {
+                Double($0).flatMap { range.contains($0) ? $0 : nil }
+            }
             plan.indicators.append(Indicator(id: id, title: title, target: target, unit: i.string("unit")))
         }
         var events: [ParsedEvent] = []
@@ -204,7 +224,7 @@ extension PlanFragment {
     private static func parseEvent(_ node: Node, cluster: Cluster, years: [AcademicYear], reader: NodeReader) -> ParsedEvent? {
         guard var f = reader.mapping(node, "мероприятие кластера \(cluster.id)", allowed: PlanFileKeys.event,
                                      required: ["number", "year", "format", "title", "host"]),
-              let number = f.int("number") else { return nil }
+              let number = f.int("number", in: InputLimits.eventNumber) else { return nil }
         let id = EventID(cluster: cluster.id, number: number)
         let what = "мероприятие \(id)"
         f.what = what
@@ -276,7 +296,7 @@ extension PlanFragment {
         c.preferredWeekdays = weekdays("preferred_weekdays")
         c.defaultStart = f.parsed("default_start", expected: "ожидается время ЧЧ:ММ") { TimeOfDay($0) }
         c.duringVacations = f.enum("during_vacations", VacationPolicy.self)
-        c.minimumGapDays = f.parsed("min_gap_days", expected: "ожидается целое число дней ≥ 0") { Int($0).flatMap { $0 >= 0 ? $0 : nil } }
+        c.minimumGapDays = f.int("min_gap_days", in: 0...366)
         for item in f["holidays"].map({ reader.sequence($0, "calendar.holidays") }) ?? [] {
             if let d = reader.date(item, "calendar.holidays") { c.holidays.append((d, reader.location(of: item))) }
         }
@@ -292,8 +312,12 @@ extension PlanFragment {
             let location = reader.location(of: b["school"] ?? item)
             if let ics = b.string("ics") {
                 if b["from"] != nil || b["to"] != nil { reader.report(item, "calendar.busy: ics и from/to не сочетаются") }
-                let path = ics.hasPrefix("/") ? ics : directory + "/" + ics
-                c.busyCalendars.append((BusyCalendar(school: school, path: path), location))
+                if let path = pathInside(directory, ics) {
+                    c.busyCalendars.append((BusyCalendar(school: school, path: path), location))
+                } else {
+                    reader.report(at: b.location("ics"), "calendar.busy.ics: «\(ics.excerpt())» — файл должен лежать в папке плана "
+                                  + "(путь относительно файла, без «..» наружу)")
+                }
             } else if b["from"] == nil || b["to"] == nil {
                 reader.report(item, "calendar.busy: нужны from и to (или ics)")
             } else if let from = b.date("from"), let to = b.date("to") {
@@ -306,7 +330,7 @@ extension PlanFragment {
 
     private static func parseCourse(_ node: Node, reader: NodeReader) -> ParsedCourse? {
         guard let f = reader.mapping(node, "course", allowed: PlanFileKeys.course, required: ["id", "title"]),
-              let id = f.string("id"), let title = f.string("title") else { return nil }
+              let id = f.id("id"), let title = f.string("title") else { return nil }
         var course = TrainingCourse(id: id, title: title, provider: f.string("provider"))
         var schools: [(String, SourceLocation)] = []
         var clusters: [(String, SourceLocation)] = []
@@ -337,6 +361,35 @@ extension PlanFragment {
         case .pinned(let d): d.description
         }
     }
+}
+
+/// Bytes of every scalar as if each alias were written out, counting each node at least 8 bytes;
+/// stops once past `limit`, so a "billion laughs" tree is never walked whole.
+private func expandedSize(of root: Node, limit: Int) -> Int {
+    var total = 0
+    var stack = [root]
+    while let node = stack.popLast(), total <= limit {
+        switch node {
+        case .scalar(let scalar): total += max(scalar.string.utf8.count, 8)
+        case .mapping(let mapping):
+            total += 8
+            for (key, value) in mapping { stack.append(key); stack.append(value) }
+        case .sequence(let sequence):
+            total += 8
+            stack.append(contentsOf: sequence)
+        case .alias: total += 8
+        }
+    }
+    return total
+}
+
+/// The absolute path of `relative` when it stays inside `directory` (symbolic links resolved); nil otherwise.
+private func pathInside(_ directory: String, _ relative: String) -> String? {
+    guard !relative.hasPrefix("/"), !relative.hasPrefix("~") else { return nil }
+    let absolute = directory.hasPrefix("/") ? directory : FileManager.default.currentDirectoryPath + "/" + directory
+    let base = ((absolute as NSString).resolvingSymlinksInPath as NSString).standardizingPath
+    let full = (((base + "/" + relative) as NSString).resolvingSymlinksInPath as NSString).standardizingPath
+    return full.hasPrefix(base + "/") ? full : nil
 }
 
 private func yamlErrorLocation(_ error: YamlError, file: String) -> SourceLocation {

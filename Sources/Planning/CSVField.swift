@@ -1,10 +1,19 @@
 /// One CSV field per RFC 4180: quoted when it holds a comma, a quote or a line break (any Unicode
 /// line break), with inner quotes doubled. Shared by `events`, the report and `cluster-schools`.
+/// A text that a spreadsheet would run as a formula (`=HYPERLINK(…)`, `+`, `@`, `-` before a
+/// non-number) gets a leading `'`, so it is shown, never evaluated.
 public func csvQuoted(_ field: String) -> String {
+    let field = formulaGuarded(field)
     // Bytes first: the common case (no comma, quote or ASCII break) costs one pass over UTF-8.
     let asciiSpecial = field.utf8.contains { $0 == 0x2C || $0 == 0x22 || (0x0A...0x0D).contains($0) }
     let unicodeBreak = !asciiSpecial && field.utf8.contains { $0 >= 0x80 }
         && field.unicodeScalars.contains { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" }
     guard asciiSpecial || unicodeBreak else { return field }
     return "\"" + field.replacing("\"", with: "\"\"") + "\""
+}
+
+private func formulaGuarded(_ field: String) -> String {
+    guard let first = field.utf8.first, [0x3D, 0x2B, 0x40, 0x2D, 0x09, 0x0D].contains(first) else { return field }
+    if first == 0x2D, Double(field) != nil { return field }
+    return "'" + field
 }

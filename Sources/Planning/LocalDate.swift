@@ -128,7 +128,8 @@ public struct AcademicYear: Hashable, Comparable, Sendable, CustomStringConverti
     public init?(_ text: some StringProtocol) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 4, parts[1].count == 4,
-              let a = Int(parts[0]), let b = Int(parts[1]), b == a + 1 else { return nil }
+              let a = Int(parts[0]), let b = Int(parts[1]), b == a + 1,
+              InputLimits.academicYearStart.contains(a) else { return nil }
         startYear = a
     }
 

@@ -21,6 +21,12 @@ public enum OutcomeEntry: Hashable, Sendable {
             checkInYear(date, "--held")
             if date > today { problems.append("--held \(date): дата ещё не наступила (сегодня \(today))") }
             if participants < 0 { problems.append("--participants \(participants): число участников не может быть отрицательным") }
+            if participants > InputLimits.count.upperBound {
+                problems.append("--participants \(participants): больше \(InputLimits.count.upperBound) — проверьте число")
+            }
+            if schools.count > participants, participants >= 0 {
+                problems.append("--schools: школ \(schools.count), а участников \(participants) — от каждой школы нужен хотя бы один участник")
+            }
             for school in schools {
                 guard let known = snapshot.district.school(school) else {
                     problems.append("--schools: неизвестная школа «\(school)»")

@@ -204,7 +204,7 @@ public func buildReport(_ snapshot: DistrictSnapshot, year: AcademicYear, cluste
 
     let summary = Summary(
         clusters: reported.count, schools: memberSchools.count, figures: EventFigures(allRows),
-        trainingListeners: courses.reduce(0) { $0 + $1.listeners },
+        trainingListeners: courses.saturatingSum(\.listeners),
         trainingSchools: Set(courses.flatMap { $0.enrolments.map(\.school.id) }).count)
 
     return ActivityReport(
@@ -236,7 +236,7 @@ extension EventFigures {
             switch row.status {
             case .held:
                 held += 1
-                participants += row.participants ?? 0
+                participants = participants.saturatingAdd(row.participants ?? 0)
                 schools.formUnion(row.schools)
             case .cancelled, .removed: cancelled += 1
             case .postponed: postponed += 1
@@ -270,7 +270,7 @@ private func courseSection(_ course: TrainingCourse, year: AcademicYear, only sc
             course.enrolments(in: year).filter { c.members.contains($0.school) }
         } ?? enrolments
         return TargetRow(listeners: t.listeners, schools: t.schools, cluster: t.cluster,
-                         actualListeners: counted.reduce(0) { $0 + $1.listeners },
+                         actualListeners: counted.saturatingSum(\.listeners),
                          actualSchools: Set(counted.map(\.school)).count)
     }
     return CourseSection(
@@ -278,7 +278,7 @@ private func courseSection(_ course: TrainingCourse, year: AcademicYear, only sc
         enrolments: enrolments.map {
             EnrolmentRow(school: ref($0.school), cluster: clusterOfSchool[$0.school], teams: $0.teams, listeners: $0.listeners)
         },
-        listeners: enrolments.reduce(0) { $0 + $1.listeners }, teams: enrolments.reduce(0) { $0 + $1.teams },
+        listeners: enrolments.saturatingSum(\.listeners), teams: enrolments.saturatingSum(\.teams),
         schools: Set(enrolments.map(\.school)).count, target: targetRow)
 }
 
@@ -300,7 +300,7 @@ private func monthCounts(_ rows: [EventRow], year: AcademicYear) -> [MonthCount]
 private func hostCounts(_ rows: [EventRow]) -> [SchoolCount] {
     var sums = [String: (SchoolRef, Int)]()
     for row in rows where row.status == .held {
-        sums[row.host.id, default: (row.host, 0)].1 += row.participants ?? 0
+        sums[row.host.id, default: (row.host, 0)].1 = sums[row.host.id, default: (row.host, 0)].1.saturatingAdd(row.participants ?? 0)
     }
     return sums.values.map { SchoolCount(school: $0.0, participants: $0.1) }
         .sorted { ($1.participants, $0.school.id) < ($0.participants, $1.school.id) }

@@ -77,7 +77,7 @@ private func svg(_ chart: Chart) -> String {
         for (i, label) in chart.categories.enumerated() {
             let x0 = left + i * group + 4
             for (s, series) in chart.series.enumerated() {
-                let h = series.values[i] * plot / maxValue
+                let h = scaled(series.values[i], of: maxValue, to: plot)
                 let x = x0 + s * bar
                 body += "<rect x=\"\(x)\" y=\"\(top + plot - h)\" width=\"\(bar - 1)\" height=\"\(h)\" fill=\"\(colours[s % 2])\"/>"
                 if series.values[i] > 0 {
@@ -98,7 +98,7 @@ private func svg(_ chart: Chart) -> String {
         let values = chart.series.first?.values ?? []
         for (i, label) in chart.categories.enumerated() {
             let y = 5 + i * row
-            let w = values[i] * plot / maxValue
+            let w = scaled(values[i], of: maxValue, to: plot)
             body += "<text x=\"\(left - 6)\" y=\"\(y + 11)\" font-size=\"10\" text-anchor=\"end\">\(xmlEscaped(shortened(label, to: 48)))</text>"
             body += "<rect x=\"\(left)\" y=\"\(y + 2)\" width=\"\(w)\" height=\"\(row - 4)\" fill=\"\(colours[1])\"/>"
             body += "<text x=\"\(left + w + 4)\" y=\"\(y + 11)\" font-size=\"10\">\(values[i])</text>"

@@ -139,7 +139,9 @@ struct Labels {
 
     /// Whole numbers without a fraction; otherwise up to two decimals with the language's separator.
     func number(_ x: Double) -> String {
-        if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
+        // Past 1e15 (or not finite) Int(x) could trap; such a figure is shown as Swift prints it.
+        guard x.isFinite, abs(x) < 1e15 else { return String(x) }
+        if x == x.rounded() { return String(Int(x)) }
         let hundredths = Int((x * 100).rounded())
         let sign = hundredths < 0 ? "-" : ""
         let whole = abs(hundredths) / 100, frac = abs(hundredths) % 100

@@ -13,9 +13,12 @@ public protocol AppArguments: Sendable {
     /// REFRESH-INTERVAL of the feeds, an iCalendar duration (`PT4H`).
     var refresh: String { get }
     var logLevel: Logger.Level { get }
+    /// Timeouts and the connection cap against slow clients.
+    var limits: ConnectionLimits { get }
 }
 
 extension AppArguments {
+    public var limits: ConnectionLimits { ConnectionLimits() }
     public var siteOptions: SiteOptions { SiteOptions(baseURL: baseURL ?? "http://\(host):\(port)", refreshInterval: refresh) }
 }
 
@@ -26,16 +29,21 @@ public func buildApplication(_ arguments: some AppArguments, database: AppDataba
     let cache = SiteCache(database: database, options: arguments.siteOptions, pages: try PageRenderer(), logger: logger)
     // With request logging off, a conditional GET of a built feed is answered on the event loop.
     let fastPath = logger.logLevel > LogRequestsLevel.value
+    let limits = arguments.limits
     return Application(
         router: buildRouter(cache: cache),
         server: .http1(configuration: .init(
-            additionalChannelHandlers: fastPath ? [NotModifiedFastPath(cache: cache, serverName: "ClusterPlan")] : [])),
-        configuration: .init(address: .hostname(arguments.host, port: arguments.port), serverName: "ClusterPlan"),
+            additionalChannelHandlers: [ConnectionGuard(headerTimeout: limits.headerTimeout)]
+                + (fastPath ? [NotModifiedFastPath(cache: cache, serverName: "ClusterPlan")] : []),
+            idleTimeout: limits.idleTimeout)),
+        configuration: .init(address: .hostname(arguments.host, port: arguments.port), serverName: "ClusterPlan",
+                             availableConnectionsDelegate: .maximum(limits.maxConnections, logger: logger)),
         logger: logger)
 }
 
-/// The level of the one log line per request.
-enum LogRequestsLevel { static let value = Logger.Level.info }
+/// The level of the one log line per request: under load, info would write one line per request
+/// (180 MB in 20 s was seen), so only `--log-level debug` asks for it.
+enum LogRequestsLevel { static let value = Logger.Level.debug }
 
 /// Every route of the site. Tests build the same router over an in-memory store.
 public func buildRouter(cache: SiteCache, today: @escaping @Sendable (String) -> LocalDate = localToday)

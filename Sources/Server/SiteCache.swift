@@ -23,6 +23,8 @@ public final class SiteCache: Sendable {
         /// The last tag and time served per resource, so a Last-Modified never goes back nor
         /// stays put when the bytes change without any event changing (a renamed cluster).
         var validators: [String: (etag: String, lastModified: Int64)] = [:]
+        /// The last poll of the store failed: answer 503 until one succeeds, never the old data.
+        var storeFailing = false
     }
 
     public init(database: AppDatabase, options: SiteOptions, pages: PageRenderer, pollInterval: Duration = .seconds(1),
@@ -38,14 +40,26 @@ public final class SiteCache: Sendable {
     func current() throws -> Generation {
         let now = ContinuousClock.now
         let (known, poll): (Generation?, Bool) = state.withLock { s in
-            if let g = s.generation, let last = s.lastPoll, now - last < pollInterval { return (g, false) }
+            if let g = s.generation, let last = s.lastPoll, now - last < pollInterval, !s.storeFailing { return (g, false) }
             s.lastPoll = now
             return (s.generation, true)
         }
         if let known, !poll { return known }
-        let revision = try database.revision()
-        if let known, known.revision == revision { return known }
-        let snapshot = try database.snapshot()
+        let revision: Int64
+        let snapshot: DistrictSnapshot?
+        do {
+            revision = try database.revision()
+            if let known, known.revision == revision {
+                state.withLock { $0.storeFailing = false }
+                return known
+            }
+            snapshot = try database.snapshot()
+        } catch {
+            state.withLock { $0.storeFailing = true }
+            logger.error("store cannot be read", metadata: ["error": "\(error)"])
+            throw SiteError.storeUnavailable
+        }
+        state.withLock { $0.storeFailing = false }
         let fresh = Generation(revision: revision,
                                content: snapshot.map { SiteContent(snapshot: $0, options: options, pages: pages) })
         logger.info("site data loaded", metadata: ["revision": "\(revision)", "events": "\(snapshot?.events.count ?? 0)"])
@@ -62,7 +76,7 @@ public final class SiteCache: Sendable {
     func builtResource(_ key: String) -> Resource? {
         let now = ContinuousClock.now
         let generation: Generation? = state.withLock { s in
-            guard let g = s.generation, let last = s.lastPoll, now - last < pollInterval else { return nil }
+            guard let g = s.generation, let last = s.lastPoll, now - last < pollInterval, !s.storeFailing else { return nil }
             return g
         }
         return generation?.cached(key)

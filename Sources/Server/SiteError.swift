@@ -10,6 +10,8 @@ public enum SiteError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownYear(String)
     case badParameter(String)
     case emptyStore
+    /// The store cannot be read (a broken or missing file): nothing stale is served meanwhile.
+    case storeUnavailable
     /// The stored plan or the server's options cannot make a feed (a bad time zone, say).
     case misconfigured(String)
 
@@ -21,6 +23,7 @@ public enum SiteError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unknownYear(let text): "нет отчёта за «\(text)»: ожидается учебный год вида 2019-2020"
         case .badParameter(let text): text
         case .emptyStore: "данных пока нет: выполните «clusterplan import plans»"
+        case .storeUnavailable: "база данных сейчас не читается; попробуйте позже"
         case .misconfigured(let text): "сервер не может построить календарь: \(text)"
         }
     }
@@ -29,7 +32,7 @@ public enum SiteError: Error, Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .unknownCluster, .unknownSchool, .unknownEvent, .unknownYear: .notFound
         case .badParameter: .badRequest
-        case .emptyStore: .serviceUnavailable
+        case .emptyStore, .storeUnavailable: .serviceUnavailable
         case .misconfigured: .internalServerError
         }
     }

@@ -124,6 +124,7 @@ public struct AppDatabase: Sendable {
                 calendar.busy.append(BusyPeriod(school: b.school, from: f, to: t, reason: b.reason))
             }
         }
+        calendar.busyIntervals = try BusyIntervalRecord.order(Column("rowid")).fetchAll(db).compactMap(\.interval)
         let enrolments = Dictionary(grouping: try EnrolmentRecord.order(Column("rowid")).fetchAll(db), by: \.course)
         let targets = Dictionary(grouping: try CourseTargetRecord.order(Column("rowid")).fetchAll(db), by: \.course)
         let courses = try CourseRecord.order(Column("position")).fetchAll(db).map { c in

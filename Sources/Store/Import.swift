@@ -94,7 +94,7 @@ extension AppDatabase {
 
     private func replacePlanRows(_ db: Database, with d: District) throws {
         for table in ["clusterMember", "planTask", "direction", "indicator", "cluster", "school", "vacation", "holiday",
-                      "publicHoliday", "busyPeriod", "enrolment", "courseTarget", "course"] {
+                      "publicHoliday", "busyPeriod", "busyInterval", "enrolment", "courseTarget", "course"] {
             try db.execute(sql: "DELETE FROM \(table)")
         }
         let meta: [(String, String)] = [
@@ -133,6 +133,7 @@ extension AppDatabase {
         for b in d.calendar.busyCalendars {
             try BusyPeriodRecord(school: b.school, fromDate: nil, toDate: nil, reason: nil, icsPath: b.path).insert(db)
         }
+        for b in d.calendar.busyIntervals { try BusyIntervalRecord(b).insert(db) }
         for (i, c) in d.courses.enumerated() {
             try CourseRecord(id: c.id, position: i, title: c.title, provider: c.provider).insert(db)
             for e in c.enrolments {

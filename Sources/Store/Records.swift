@@ -149,6 +149,33 @@ struct BusyPeriodRecord: Codable, FetchableRecord, PersistableRecord {
     var icsPath: String?
 }
 
+struct BusyIntervalRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "busyInterval"
+    var school: String?
+    var startDay: String
+    var startMinute: Int
+    var endDay: String
+    var endMinute: Int
+    var reason: String?
+    var source: String
+
+    init(_ b: BusyInterval) {
+        school = b.school
+        startDay = b.startDay.description
+        startMinute = b.startMinute
+        endDay = b.endDay.description
+        endMinute = b.endMinute
+        reason = b.reason
+        source = b.source
+    }
+
+    var interval: BusyInterval? {
+        guard let s = LocalDate(iso: startDay), let e = LocalDate(iso: endDay) else { return nil }
+        return BusyInterval(school: school, startDay: s, startMinute: startMinute, endDay: e, endMinute: endMinute,
+                            reason: reason, source: source)
+    }
+}
+
 struct CourseRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "course"
     var id: String

@@ -150,6 +150,19 @@ enum Schema {
                 t.primaryKey(["cluster", "indicator", "year"])
             }
         }
+        // Busy calendars are read once, at import: `schedule` uses these rows and never opens the files.
+        migrator.registerMigration("v2-busy-intervals") { db in
+            try db.create(table: "busyInterval") { t in
+                t.autoIncrementedPrimaryKey("rowid")
+                t.column("school", .text)
+                t.column("startDay", .text).notNull()
+                t.column("startMinute", .integer).notNull()
+                t.column("endDay", .text).notNull()
+                t.column("endMinute", .integer).notNull()
+                t.column("reason", .text)
+                t.column("source", .text).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -85,7 +85,8 @@ struct TextTable {
     var maxWidth = 60
 
     var text: String {
-        let all = [header] + rows
+        // Terminal escapes and bidi overrides in a title must not reach the terminal; a cell is one line.
+        let all = ([header] + rows).map { $0.map { $0.withoutControlCharacters.replacing("\n", with: " ") } }
         let widths = header.indices.map { i in min(maxWidth, all.map { $0[i].count }.max() ?? 0) }
         func line(_ cells: [String]) -> String {
             zip(cells, widths).map { cell, w in
@@ -94,7 +95,7 @@ struct TextTable {
             }.joined(separator: "  ").trimmingTrailingSpaces()
         }
         let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
-        return ([line(header), rule] + rows.map(line)).joined(separator: "\n") + "\n"
+        return ([line(all[0]), rule] + all.dropFirst().map(line)).joined(separator: "\n") + "\n"
     }
 }
 

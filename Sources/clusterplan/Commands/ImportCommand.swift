@@ -26,8 +26,8 @@ struct ImportCommand: ParsableCommand {
             throw ExitCode(1)
         }
         try reportingFailures {
-            // A broken busy calendar is refused now, not at the first `schedule`.
-            _ = try district.readingBusyCalendars()
+            // Busy calendars are read here, once, and stored: `schedule` never opens them.
+            let district = try district.readingBusyCalendars()
             let summary = try store.open().importDistrict(district, now: currentTime())
             print(ImportReport.text(summary, district: district))
         }

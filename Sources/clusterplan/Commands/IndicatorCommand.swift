@@ -24,7 +24,9 @@ struct IndicatorCommand: ParsableCommand {
             guard indicator.split(separator: "/").count == 2 else {
                 throw ValidationError("показатель задаётся как кластер/показатель, например nevsky-exact/events-held")
             }
-            guard value >= 0, value.isFinite else { throw ValidationError("--value: ожидается неотрицательное число") }
+            guard InputLimits.indicatorValue.contains(value) else {
+                throw ValidationError("--value: ожидается число от 0 до \(Int(InputLimits.indicatorValue.upperBound))")
+            }
         }
 
         func run() throws {

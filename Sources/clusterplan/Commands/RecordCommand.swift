@@ -18,7 +18,8 @@ struct RecordCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @Argument(help: ArgumentHelp("Мероприятие: кластер/номер.", valueName: "cluster/number")) var event: String
     @Option(help: ArgumentHelp("Проведено в этот день.", valueName: "YYYY-MM-DD")) var held: String?
-    @Option(help: "Сколько человек участвовало (с --held).") var participants: Int?
+    // .unconditional: `--participants -5` reaches the check that says why, not "Missing value".
+    @Option(parsing: .unconditional, help: "Сколько человек участвовало (с --held).") var participants: Int?
     @Option(help: ArgumentHelp("Школы-участники через запятую (с --held).", valueName: "A,B")) var schools: String?
     @Option(help: "Примечание: что получилось (с --held).") var note: String?
     @Option(help: "Результаты и продукты: сборник материалов, рекомендации (с --held).") var products: String?
@@ -57,7 +58,12 @@ struct RecordCommand: ParsableCommand {
 
     private func makeEntry() throws -> OutcomeEntry {
         if let held {
-            let list = (schools ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let list = schools.map {
+                $0.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            } ?? []
+            if schools != nil, list.contains(where: \.isEmpty) {
+                throw Failure("--schools «\(schools ?? "")»: пустое имя школы в списке (школы через запятую: 344,498)")
+            }
             return .held(on: try date(held, "--held"), participants: participants ?? 0, schools: list, note: note, products: products)
         }
         if let cancelled { return .cancelled(reason: cancelled) }

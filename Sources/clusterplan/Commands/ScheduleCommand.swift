@@ -48,7 +48,7 @@ struct ScheduleCommand: ParsableCommand {
             case .planned, .scheduled, .postponed: break
             }
         }
-        return ScheduleRequest(district: try snapshot.district.readingBusyCalendars(), previous: previous, pinned: pins,
+        return ScheduleRequest(district: snapshot.district, previous: previous, pinned: pins,
                                fixed: fixed, onlyCluster: cluster)
     }
 

@@ -25,7 +25,7 @@ struct ServeCommand: AsyncParsableCommand, AppArguments {
     var baseURL: String?
     @Option(help: ArgumentHelp("Как часто клиентам обновлять календари (длительность iCalendar), как у export ics.", valueName: "PT4H"))
     var refresh = "PT4H"
-    @Option(name: .customLong("log-level"), help: "Подробность журнала (info: строка на каждый запрос).")
+    @Option(name: .customLong("log-level"), help: "Подробность журнала: info — запуск, загрузки данных и ошибки; debug — ещё строка на каждый запрос.")
     var level: LogLevel = .info
 
     var logLevel: Logger.Level { Logger.Level(rawValue: level.rawValue) ?? .info }

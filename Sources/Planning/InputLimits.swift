@@ -1,0 +1,76 @@
+/// Bounds on what users give us, checked where the value enters (plan files, `record`, `indicator`,
+/// the API), so nothing downstream can overflow, run away or write an unreadable feed.
+public enum InputLimits {
+    /// People or schools in one count: participants, listeners, teams, a course target.
+    public static let count = 0...1_000_000
+    /// An indicator's target or recorded value.
+    public static let indicatorValue = 0.0...1_000_000_000.0
+    /// An event's number within its cluster.
+    public static let eventNumber = 1...100_000
+    /// Years a plan may name; from 3000 on libical writes DTSTART as `00000000T000000`.
+    public static let academicYearStart = 1900...2998
+    /// Characters of one text field (a title, a goal, a note): a page of text is far below.
+    public static let textLength = 20_000
+    /// Characters of one id (school, cluster, task, indicator, course).
+    public static let idLength = 64
+    /// Characters of an e-mail address (RFC 5321's path limit).
+    public static let emailLength = 254
+    /// A plan document's size once YAML aliases are expanded; the bench's 13 MB country plan fits.
+    public static let expandedDocumentBytes = 64 << 20
+    /// Occurrences one busy calendar may expand to within the plan's years.
+    public static let busyOccurrencesPerFile = 20_000
+}
+
+/// Why an id cannot be used: it goes into file names, URLs and feed lines. Nil when it is fine.
+public func idProblem(_ id: String) -> String? {
+    if id.count > InputLimits.idLength { return "длиннее \(InputLimits.idLength) символов" }
+    if id == "." || id.contains("..") { return "содержит «..»" }
+    if id.contains("/") || id.contains("\\") { return "содержит «/» или «\\»" }
+    if id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.isWhitespace
+        || isInvisibleFormatting($0) }) {
+        return "содержит пробел, перевод строки или управляющий символ"
+    }
+    return nil
+}
+
+/// Why an e-mail address cannot be used as a calendar ORGANIZER; nil when it looks like one.
+public func emailProblem(_ email: String) -> String? {
+    if email.count > InputLimits.emailLength { return "длиннее \(InputLimits.emailLength) символов" }
+    let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+    guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix(".")
+    else { return "ожидается адрес вида имя@домен" }
+    let forbidden = Set("()<>[]:;,\"\\ ")
+    if email.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.isWhitespace })
+        || email.contains(where: forbidden.contains) {
+        return "содержит пробел, перевод строки или недопустимый знак"
+    }
+    return nil
+}
+
+extension String {
+    /// Text safe to show in a terminal or a calendar: C0 and C1 control characters (but tab and line
+    /// feed) and bidirectional overrides removed, so no escape sequence or reordering reaches the reader.
+    public var withoutControlCharacters: String {
+        guard unicodeScalars.contains(where: { isUnsafeScalar($0) }) else { return self }
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: unicodeScalars.filter { !isUnsafeScalar($0) })
+        return String(scalars)
+    }
+
+    /// At most `length` characters, with "…" when cut: for echoing a user's value in an error line.
+    public func excerpt(_ length: Int = 60) -> String {
+        let clean = withoutControlCharacters.replacing("\n", with: " ").replacing("\t", with: " ")
+        return clean.count <= length ? clean : String(clean.prefix(length)) + "…"
+    }
+}
+
+private func isUnsafeScalar(_ s: Unicode.Scalar) -> Bool {
+    if s == "\t" || s == "\n" { return false }
+    return s.properties.generalCategory == .control || isInvisibleFormatting(s)
+}
+
+/// Bidirectional embeddings, overrides and isolates (U+202A-202E, U+2066-2069) and marks (U+200E/F, U+061C).
+private func isInvisibleFormatting(_ s: Unicode.Scalar) -> Bool {
+    (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value) || s.value == 0x200E || s.value == 0x200F
+        || s.value == 0x061C
+}
