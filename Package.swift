@@ -16,7 +16,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
@@ -30,10 +29,7 @@ let package = Package(
         // Pure layers: no I/O, no global state.
         .target(name: "Planning"),
         .target(name: "Scheduler", dependencies: ["Planning"]),
-        .target(
-            name: "Clustering",
-            dependencies: ["Planning", .product(name: "SwiftCSV", package: "SwiftCSV")]
-        ),
+        .target(name: "Clustering", dependencies: ["Planning"]),
 
         // Adapters.
         .systemLibrary(
@@ -75,7 +71,6 @@ let package = Package(
                 "Planning", "PlanFiles", "Store", "ICal", "Scheduler", "Clustering", "Reports", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "SwiftCSV", package: "SwiftCSV"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -89,7 +84,9 @@ let package = Package(
 
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "TestSupport"]),
         .testTarget(name: "PlanFilesTests", dependencies: ["TestSupport", "PlanFiles"]),
-        .testTarget(name: "StoreTests", dependencies: ["TestSupport", "Store", "PlanFiles"]),
+        .testTarget(
+            name: "StoreTests", dependencies: ["TestSupport", "Store", "PlanFiles", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "ICalTests", dependencies: ["TestSupport", "ICal", "CLibical", "PlanFiles"]),
         .testTarget(
             name: "SchedulerTests",

@@ -1,6 +1,5 @@
 import Foundation
 import Planning
-import SwiftCSV
 
 /// One assessment whose results are compared across schools: ВПР, math, grade 5, 2019/2020.
 public struct Measure: Hashable, Comparable, Sendable, CustomStringConvertible {
@@ -117,22 +116,23 @@ public func parseResults(csv: String, file: String) throws(ResultsError) -> [Res
     var diagnostics: [Diagnostic] = []
     func problem(_ line: Int, _ message: String) { diagnostics.append(Diagnostic(file: file, line: line, message: message)) }
 
-    let delimiter = CSVDelimiter.guessed(string: csv)
-    var records: [[String]] = []
-    let header: [String]
-    do {
-        // rowLimit 0: read only the header here; the rows come unpadded from enumerateAsArray.
-        let table = try EnumeratedCSV(string: csv, delimiter: delimiter, loadColumns: false, rowLimit: 0)
-        header = table.header.map { $0.trimmed.lowercased() }
-        try table.enumerateAsArray(startAt: 1, rowLimit: nil) { records.append($0) }
+    let all: [CSVRecord]
+    do throws(CSVProblem) {
+        all = try csvRecords(csv)
     } catch {
-        throw ResultsError(diagnostics: [Diagnostic(file: file, line: 1, message: "файл не читается как CSV: \(error)")])
+        guard case .unclosedQuote(let line) = error else { throw ResultsError(diagnostics: []) }
+        throw ResultsError(diagnostics: [Diagnostic(file: file, line: line, message: "кавычка не закрыта до конца файла")])
     }
+    guard let first = all.first else {
+        throw ResultsError(diagnostics: [Diagnostic(file: file, line: 1, message: "пустой файл: нужна строка заголовка")])
+    }
+    let header = first.fields.map { $0.trimmed.lowercased() }
+    let records = all.dropFirst()
 
     var columnIndex: [ResultsColumn: Int] = [:]
     for (index, name) in header.enumerated() {
         guard let column = ResultsColumn(rawValue: name) else {
-            problem(1, "неизвестный столбец «\(name)»; допустимы: \(ResultsColumn.allCases.map(\.rawValue).joined(separator: ", "))")
+            problem(1, "неизвестный столбец «\(name.excerpt())»; допустимы: \(ResultsColumn.allCases.map(\.rawValue).joined(separator: ", "))")
             continue
         }
         if columnIndex[column] != nil { problem(1, "столбец «\(name)» повторяется") }
@@ -150,11 +150,9 @@ public func parseResults(csv: String, file: String) throws(ResultsError) -> [Res
     rows.reserveCapacity(records.count)
     var seenMeasures: [SchoolMeasureKey: Int] = [:]
     var profiles: [String: (profile: SchoolProfile, line: Int)] = [:]
-    // Quoted fields may hold line breaks, so each record's line is counted from the ones before it.
-    var line = 1 + newlineCount(header)
-    for fields in records {
-        line += 1
-        defer { line += newlineCount(fields) }
+    for record in records {
+        let fields = record.fields
+        let line = record.line
         if fields.allSatisfy({ $0.trimmed.isEmpty }) { continue }
         if fields.count > header.count {
             problem(line, "полей \(fields.count), а столбцов в заголовке \(header.count)")
@@ -211,19 +209,6 @@ private func merge(_ a: SchoolProfile, _ b: SchoolProfile) -> SchoolProfile? {
                          markers: ContingentMarkers(specialNeeds: specialNeeds, nonNative: nonNative, socialRisk: socialRisk))
 }
 
-/// Line breaks inside fields, counted as SwiftCSV counts them (CR LF once, a lone CR or LF once each).
-private func newlineCount(_ fields: [String]) -> Int {
-    var count = 0
-    for field in fields {
-        var afterCR = false
-        for byte in field.utf8 {
-            if byte == 0x0A && !afterCR || byte == 0x0D { count += 1 }
-            afterCR = byte == 0x0D
-        }
-    }
-    return count
-}
-
 /// Reads one record's cells, noting every problem instead of stopping at the first.
 private struct FieldReader {
     let fields: [String]
@@ -254,7 +239,7 @@ private struct FieldReader {
     mutating func integer(_ column: ResultsColumn, in range: ClosedRange<Int>) -> Int? {
         guard let raw = required(column) else { return nil }
         guard let value = Int(raw), range.contains(value) else {
-            problems.append("«\(column.rawValue)»: ожидалось целое от \(range.lowerBound) до \(range.upperBound), а не «\(raw)»")
+            problems.append("«\(column.rawValue)»: ожидалось целое от \(range.lowerBound) до \(range.upperBound), а не «\(raw.excerpt())»")
             return nil
         }
         return value
@@ -270,12 +255,12 @@ private struct FieldReader {
             divisor = 100
         }
         guard let parsed = Double(digits), parsed.isFinite, parsed >= 0 else {
-            problems.append("«\(column.rawValue)»: ожидалось неотрицательное число, а не «\(raw)»")
+            problems.append("«\(column.rawValue)»: ожидалось неотрицательное число, а не «\(raw.excerpt())»")
             return nil
         }
         let value = parsed / divisor
         if share && value > 1 {
-            problems.append("«\(column.rawValue)»: доля должна быть от 0 до 1 (или в процентах: 85%), а не «\(raw)»")
+            problems.append("«\(column.rawValue)»: доля должна быть от 0 до 1 (или в процентах: 85%), а не «\(raw.excerpt())»")
             return nil
         }
         return .some(value)
@@ -290,19 +275,19 @@ private struct FieldReader {
         var year: AcademicYear?
         if let raw = required(.year) {
             year = AcademicYear(raw.replacingOccurrences(of: "-", with: "/"))
-            if year == nil { problems.append("«year»: ожидался учебный год вида 2019/2020, а не «\(raw)»") }
+            if year == nil { problems.append("«year»: ожидался учебный год вида 2019/2020, а не «\(raw.excerpt())»") }
         }
         var kind: SchoolKind?
         if let raw = text(.kind) {
             kind = SchoolKind(rawValue: raw)
             if kind == nil {
-                problems.append("«kind»: «\(raw)» — допустимы \(SchoolKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                problems.append("«kind»: «\(raw.excerpt())» — допустимы \(SchoolKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
         }
         var contingent: Contingent?
         if let raw = text(.contingent) {
             contingent = parseContingent(raw)
-            if contingent == nil { problems.append("«contingent»: «\(raw)» — допустимы complex/сложный, favourable/благополучный") }
+            if contingent == nil { problems.append("«contingent»: «\(raw.excerpt())» — допустимы complex/сложный, favourable/благополучный") }
         }
         let mean = number(.mean, share: false)
         let sd = number(.sd, share: false)

@@ -2,7 +2,9 @@ import Planning
 
 /// A printable page (A4) that is also well-formed XML, so it can be checked and transformed
 /// with any XML tool. Charts are inline SVG; every piece of user text goes through `xmlEscaped`.
-public func renderHTML(_ report: ActivityReport, language: ReportLanguage = .ru) -> String {
+/// `stylesheet`: the address of `reportStylesheet` on a site whose Content-Security-Policy forbids
+/// inline styles; nil (a file on its own) puts the styles inline.
+public func renderHTML(_ report: ActivityReport, language: ReportLanguage = .ru, stylesheet: String? = nil) -> String {
     let doc = ReportDocument(report, language: language)
     var out = """
     <!DOCTYPE html>
@@ -11,7 +13,7 @@ public func renderHTML(_ report: ActivityReport, language: ReportLanguage = .ru)
     <meta charset="utf-8"/>
     <meta name="viewport" content="width=device-width, initial-scale=1"/>
     <title>\(xmlEscaped(doc.title))</title>
-    <style>\(printCSS)</style>
+    \(stylesheet.map { "<link rel=\"stylesheet\" href=\"\(xmlEscaped($0))\"/>" } ?? "<style>\(printCSS)</style>")
     </head>
     <body>
 
@@ -27,6 +29,9 @@ public func renderHTML(_ report: ActivityReport, language: ReportLanguage = .ru)
     out += "</body>\n</html>\n"
     return out
 }
+
+/// The report's print styles, for a site to serve as a file (see `renderHTML(stylesheet:)`).
+public var reportStylesheet: String { printCSS }
 
 private let printCSS = """
 

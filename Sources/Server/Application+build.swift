@@ -51,6 +51,10 @@ public func buildRouter(cache: SiteCache, today: @escaping @Sendable (String) ->
     // HEAD answers every GET route with its headers (Content-Length, ETag) and no body.
     let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.addMiddleware {
+        // nosniff everywhere; pages load only the site's own stylesheets and images: no script, no inline style.
+        ContentSecurityMiddleware(contentSecurityPolicy: [
+            .defaultSrc(.none), .styleSrc(.self), .imgSrc(.self), .baseURI(.none), .formAction(.self), .frameAncestors(.none),
+        ])
         LogRequestsMiddleware(LogRequestsLevel.value)
         ErrorMiddleware(pages: cache.pages, options: cache.options)
     }

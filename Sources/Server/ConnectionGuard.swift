@@ -1,5 +1,6 @@
 import HTTPTypes
 import NIOCore
+import NIOHTTP1
 import NIOHTTPTypes
 
 /// Limits of `serve` against slow or odd clients: nginx's defaults where it has them.
@@ -22,7 +23,7 @@ public struct ConnectionLimits: Sendable {
 
 /// Per connection: closes it when a request's headers do not arrive in time, and answers methods
 /// the site does not serve itself — 501 for CONNECT (never a tunnel), 405 for any other unknown
-/// method — then closes, without reading further.
+/// method, 400 for a request the decoder cannot read — then closes, without reading further.
 final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
@@ -57,6 +58,13 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
             }
         }
         context.fireChannelRead(data)
+    }
+
+    /// What the HTTP decoder cannot read at all (a method it does not know, a broken request line): 400 and close.
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        guard error is HTTPParserError, !refused else { return context.fireErrorCaught(error) }
+        refused = true
+        refuse(context, status: .badRequest)
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {

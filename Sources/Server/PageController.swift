@@ -1,5 +1,6 @@
 import Hummingbird
 import Planning
+import Reports
 
 /// The HTML pages: `/`, `/clusters/<id>`, `/schools/<id>`, `/events/<cluster>/<number>`.
 struct PageController<Context: RequestContext>: Sendable {
@@ -8,10 +9,18 @@ struct PageController<Context: RequestContext>: Sendable {
     static var contentType: String { "text/html; charset=utf-8" }
     /// Pages follow the store like the feeds; revalidation with the ETag is cheap.
     static var cacheControl: String { "public, max-age=60" }
+    static var styles: Resource {
+        Resource(text: Templates.stylesheet, contentType: "text/css; charset=utf-8", lastModified: nil, cacheControl: cacheControl)
+    }
+    static var reportStyles: Resource {
+        Resource(text: reportStylesheet, contentType: "text/css; charset=utf-8", lastModified: nil, cacheControl: cacheControl)
+    }
 
     var endpoints: RouteCollection<Context> {
         RouteCollection(context: Context.self)
             .get { request, _ in try page("page:/", request) { $0.indexPage() } }
+            .get("style.css") { request, _ in Self.styles.response(to: request) }
+            .get("report.css") { request, _ in Self.reportStyles.response(to: request) }
             .get("clusters/{id}") { request, context in
                 let id = try context.parameters.decoded("id")
                 return try page("page:cluster:\(id)", request) { try $0.clusterPage(id) }

@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 import ICal
 import Planning
 
@@ -36,6 +37,8 @@ public struct Publisher {
             }
             files.append((name, try content.feed(scope).text))
         }
+        files.append(("style.css", Templates.stylesheet))
+        files.append(("report.css", reportStylesheet))
         files.append(("index.html", content.indexPage()))
         for cluster in content.district.clusters {
             files.append(("clusters/\(try fileName(cluster.id)).html", try content.clusterPage(cluster.id)))

@@ -125,7 +125,7 @@ public struct SiteContent: Sendable {
     public func reportPage(year: AcademicYear, today: LocalDate) throws(SiteError) -> String {
         guard reportYears.contains(year) else { throw .unknownYear(year.description) }
         do {
-            return renderHTML(try buildReport(snapshot, year: year, today: today))
+            return renderHTML(try buildReport(snapshot, year: year, today: today), stylesheet: options.href("/report.css"))
         } catch {
             throw .misconfigured(String(describing: error))
         }

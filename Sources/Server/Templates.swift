@@ -14,14 +14,8 @@ enum Templates {
         ("index", index), ("cluster", cluster), ("school", school), ("event", event), ("error", error),
     ]
 
-    static let head = """
-    <!DOCTYPE html>
-    <html lang="ru">
-    <head>
-    <meta charset="utf-8">
-    <meta name="viewport" content="width=device-width, initial-scale=1">
-    <title>{{title}} — ClusterPlan</title>
-    <style>
+    /// The site's styles, served as `/style.css`: the Content-Security-Policy allows no inline style.
+    static let stylesheet = """
     body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1b1b1b;background:#fafafa;line-height:1.45}
     header,main,footer{max-width:60rem;margin:0 auto;padding:.75rem 1rem}
     header{border-bottom:1px solid #ddd}
@@ -40,7 +34,17 @@ enum Templates {
     .subscribe input{width:100%;box-sizing:border-box;font-family:monospace;padding:.3rem}
     ul.plain{padding-left:1.2rem}
     footer{color:#666;font-size:.9rem;border-top:1px solid #ddd;margin-top:2rem}
-    </style>
+
+    """
+
+    static let head = """
+    <!DOCTYPE html>
+    <html lang="ru">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>{{title}} — ClusterPlan</title>
+    <link rel="stylesheet" href="{{home}}style.css">
     </head>
     <body>
     <header><a href="{{home}}">ClusterPlan</a> · <span class="muted">планы работы кластеров школ</span></header>

@@ -5,11 +5,14 @@ import Planning
 public enum StoreError: Error, Equatable, CustomStringConvertible {
     case unknownEvent(EventID)
     case corrupt(String)
+    /// Another process holds the write lock past the busy timeout (SQLite's "database is locked").
+    case locked
 
     public var description: String {
         switch self {
         case .unknownEvent(let id): "неизвестное мероприятие \(id)"
         case .corrupt(let what): "база данных повреждена: \(what)"
+        case .locked: "база занята: сейчас идёт другая запись (import, schedule или record); повторите, когда она закончится"
         }
     }
 }
@@ -50,14 +53,28 @@ public struct AppDatabase: Sendable {
 
     public init(_ writer: any DatabaseWriter) throws {
         self.writer = writer
-        try Schema.migrator.migrate(writer)
+        try Self.mappingLock { try Schema.migrator.migrate(writer) }
     }
 
     /// A WAL database file, safe for a server and command-line writers at the same time.
-    public static func open(path: String) throws -> AppDatabase {
+    /// A write waits up to `busyTimeout` seconds for another writer, then fails with `.locked`.
+    public static func open(path: String, busyTimeout: TimeInterval = 10) throws -> AppDatabase {
         var config = Configuration()
-        config.busyMode = .timeout(10)
-        return try AppDatabase(DatabasePool(path: path, configuration: config))
+        config.busyMode = .timeout(busyTimeout)
+        return try mappingLock { try AppDatabase(DatabasePool(path: path, configuration: config)) }
+    }
+
+    /// One write transaction; SQLite's busy and locked results become `StoreError.locked`.
+    func write<T>(_ updates: (Database) throws -> T) throws -> T {
+        try Self.mappingLock { try writer.write(updates) }
+    }
+
+    private static func mappingLock<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            throw StoreError.locked
+        }
     }
 
     public static func inMemory() throws -> AppDatabase { try AppDatabase(DatabaseQueue()) }

@@ -6,7 +6,7 @@ extension AppDatabase {
     /// nothing; an event gone from the plan is kept as removed; outcomes are never touched.
     /// `now` (Unix seconds) stamps every event whose published data changes.
     public func importDistrict(_ district: District, now: Int64) throws -> ImportSummary {
-        try writer.write { db in
+        try write { db in
             let old = try Self.snapshot(db)
             var summary = ImportSummary()
             summary.schools = diff(old?.district.schools ?? [], district.schools)

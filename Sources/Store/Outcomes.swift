@@ -6,7 +6,7 @@ extension AppDatabase {
     /// SEQUENCE; a first date does not (subscribers never saw the event). Returns the events changed.
     @discardableResult
     public func applySchedule(_ changes: [ScheduleChange], now: Int64) throws -> [EventID] {
-        try writer.write { db in
+        try write { db in
             var changed: [EventID] = []
             for change in changes {
                 guard var record = try EventRecord.fetchOne(db, key: ["cluster": change.id.cluster, "number": change.id.number])
@@ -32,7 +32,7 @@ extension AppDatabase {
     /// Records an outcome in one transaction. Callers validate the values first
     /// (`OutcomeEntry.problems`); this only refuses unknown events.
     public func record(_ outcome: OutcomeEntry, for id: EventID, now: Int64) throws {
-        try writer.write { db in
+        try write { db in
             guard var record = try EventRecord.fetchOne(db, key: ["cluster": id.cluster, "number": id.number]) else {
                 throw StoreError.unknownEvent(id)
             }
@@ -82,7 +82,7 @@ extension AppDatabase {
     }
 
     public func setIndicator(_ value: IndicatorValue) throws {
-        try writer.write { db in
+        try write { db in
             try IndicatorValueRecord(cluster: value.cluster, indicator: value.indicator, year: value.year.description,
                                      value: value.value).save(db)
             try Self.bumpRevision(db)

@@ -14,6 +14,15 @@ struct StoreOptions: ParsableArguments {
 
     func open() throws -> AppDatabase { try AppDatabase.open(path: path) }
 
+    /// `--out` must not name the store or its WAL files: writing there would destroy the data.
+    func refuseOverwrite(_ out: String) throws {
+        func resolved(_ p: String) -> String { URL(fileURLWithPath: p).resolvingSymlinksInPath().standardizedFileURL.path }
+        let target = resolved(out)
+        if [path, path + "-wal", path + "-shm"].map(resolved).contains(target) {
+            throw Failure("--out \(out): это файл базы данных; укажите другой файл")
+        }
+    }
+
     /// The stored district, or a clear error before the first import.
     func snapshot() throws -> (AppDatabase, DistrictSnapshot) {
         let database = try open()

@@ -67,3 +67,24 @@ func fixture(_ name: String) throws -> String {
         #expect(rows[1].measure.year == AcademicYear(startYear: 2020))
     }
 }
+
+/// Issue 14: the results reader is one pass over the bytes.
+@Suite struct LargeResultsTests {
+    @Test func oneHundredFiftyThousandRowsAreReadInOnePass() throws {
+        var csv = "school,assessment,subject,grade,year,students,mean,sd\n"
+        for i in 0..<150_000 { csv += "\(i),ВПР,математика,5,2019/2020,50,\(i % 20),4\n" }
+        let clock = ContinuousClock()
+        var rows: [ResultRow] = []
+        let elapsed = try clock.measure { rows = try parseResults(csv: csv, file: "big.csv") }
+        #expect(rows.count == 150_000)
+        #expect(rows.last?.line == 150_001)
+        // Not a speed target (that is `make bench`): the quadratic reader did not finish in 30 s.
+        #expect(elapsed < .seconds(30))
+    }
+
+    @Test func anUnclosedQuoteIsReportedAtItsLine() throws {
+        let csv = "school,assessment,subject,grade,year,students,mean\n1,ВПР,\"математика,5,2019/2020,30,4\n2,x\n"
+        let error = try #require(throws: ResultsError.self) { try parseResults(csv: csv, file: "q.csv") }
+        #expect(error.description == "q.csv:2: кавычка не закрыта до конца файла")
+    }
+}

@@ -132,12 +132,13 @@ import Testing
         let files = Dictionary(try Publisher(content: content, today: LocalDate(year: 2021, month: 6, day: 30)!).files()
             .map { ($0.path, $0.text) }, uniquingKeysWith: { first, _ in first })
         #expect(files.count == content.feedPaths.count + 1 + content.district.clusters.count + content.district.schools.count
-            + content.snapshot.events.count + content.reportYears.count + 1)
+            + content.snapshot.events.count + content.reportYears.count + 1 + 2)  // + style.css, report.css
         try await site.app.test(.router) { client in
             for (uri, file) in [("/feeds/district.ics", "feeds/district.ics"), ("/feeds/clusters/nevsky-exact.ics", "feeds/clusters/nevsky-exact.ics"),
                                 ("/feeds/schools/344.ics", "feeds/schools/344.ics"), ("/", "index.html"),
                                 ("/clusters/nevsky-exact", "clusters/nevsky-exact.html"), ("/events/nevsky-exact/9", "events/nevsky-exact/9.html"),
-                                ("/reports/2019-2020", "reports/2019-2020.html")] {
+                                ("/reports/2019-2020", "reports/2019-2020.html"), ("/style.css", "style.css"),
+                                ("/report.css", "report.css")] {
                 let response = try await client.execute(uri: uri, method: .get)
                 #expect(response.text == files[file], "\(uri)")
             }
@@ -150,7 +151,7 @@ import Testing
         let directory = try Fixtures.temporaryDirectory()
         let count = try Publisher(content: content, today: LocalDate(year: 2021, month: 6, day: 30)!).write(to: directory)
         #expect(count == content.feedPaths.count + 1 + content.district.clusters.count + content.district.schools.count
-            + content.snapshot.events.count + content.reportYears.count + 1)
+            + content.snapshot.events.count + content.reportYears.count + 1 + 2)  // + style.css, report.css
         let feed = try String(contentsOf: directory.appendingPathComponent("feeds/clusters/nevsky-exact.ics"), encoding: .utf8)
         #expect(feed == (try content.feed(.cluster("nevsky-exact")).text))
         // Without a base URL the links stay site paths and there is no webcal:// link to offer.

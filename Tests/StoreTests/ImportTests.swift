@@ -1,3 +1,5 @@
+import Foundation
+import GRDB
 import Planning
 import PlanFiles
 import Store
@@ -155,5 +157,42 @@ import Testing
         #expect(throws: StoreError.unknownEvent(id(5))) {
             try db.record(.cancelled(reason: "нет"), for: id(5), now: 2_000)
         }
+    }
+}
+
+/// Issue 14: a write that meets another writer's lock says so in Russian; busy calendars are stored.
+@Suite struct StoreHardeningTests {
+    @Test func aLockedStoreGivesOneClearLine() throws {
+        let path = try Fixtures.temporaryDirectory().appendingPathComponent("s.sqlite").path
+        let first = try AppDatabase.open(path: path)
+        try first.importDistrict(try PlanLoader.load(paths: [Fixtures.plansDirectory.path]), now: 1)
+        // Another writer holds the lock (on its own thread) until the check is done.
+        let holder = try DatabaseQueue(path: path)
+        let taken = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            try? holder.write { db in
+                try db.execute(sql: "UPDATE meta SET value = value WHERE key = 'district'")
+                taken.signal()
+                release.wait()
+            }
+            done.signal()
+        }
+        taken.wait()
+        defer { release.signal(); done.wait() }
+        let second = try AppDatabase.open(path: path, busyTimeout: 0.2)
+        #expect(throws: StoreError.locked) { try second.setIndicator(IndicatorValue(cluster: "nevsky-exact", indicator: "events-held",
+                                                                                     year: AcademicYear(startYear: 2019), value: 1)) }
+        #expect(StoreError.locked.description.hasPrefix("база занята: сейчас идёт другая запись"))
+    }
+
+    @Test func busyIntervalsAreStoredAtImportAndReadBack() throws {
+        var district = try PlanLoader.load(paths: [Fixtures.plansDirectory.path])
+        let interval = BusyInterval(school: "344", startDay: LocalDate(year: 2019, month: 10, day: 1)!, startMinute: 900,
+                                    endDay: LocalDate(year: 2019, month: 10, day: 1)!, endMinute: 1020, reason: "Педсовет",
+                                    source: "busy/344.ics")
+        district.calendar.busyIntervals = [interval]
+        let database = try AppDatabase.inMemory()
+        try database.importDistrict(district, now: 1)
+        #expect(try database.snapshot()?.district.calendar.busyIntervals == [interval])
     }
 }

@@ -2,7 +2,8 @@ import FuzzSupport
 import PlanFiles
 
 /// One plan file from arbitrary bytes: a located error or a district, never a trap.
-func fuzzPlanFile(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzPlanFile(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let data else { return 0 }
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     _ = try? PlanLoader.load(text: text, file: "fuzz.yaml")

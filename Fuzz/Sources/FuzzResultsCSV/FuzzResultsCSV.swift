@@ -2,7 +2,8 @@ import FuzzSupport
 import Clustering
 
 /// One assessment-results CSV from arbitrary bytes.
-func fuzzResultsCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzResultsCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let data else { return 0 }
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     _ = try? parseResults(csv: text, file: "fuzz.csv")

@@ -37,6 +37,7 @@ struct ExportCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
+                if let out { try store.refuseOverwrite(out) }
                 let (_, snapshot) = try store.snapshot()
                 let scope: FeedScope = cluster.map(FeedScope.cluster) ?? school.map(FeedScope.school) ?? .district
                 let feed: Feed

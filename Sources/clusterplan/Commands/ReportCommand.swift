@@ -32,6 +32,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             guard let academicYear = AcademicYear(year) else { throw Failure("--year: ожидается учебный год вида 2019/2020") }
+            if let out { try store.refuseOverwrite(out) }
             let (_, snapshot) = try store.snapshot()
             let data: Data
             do {
