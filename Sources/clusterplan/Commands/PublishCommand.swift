@@ -1,8 +1,9 @@
 import ArgumentParser
+import Operations
 import Foundation
-import Server
+import Site
 
-struct PublishCommand: ParsableCommand {
+struct PublishCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "publish",
         abstract: "Календари и страницы статическими файлами для любого веб-сервера.",
@@ -25,11 +26,11 @@ struct PublishCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        try reportingFailures {
-            let (_, snapshot) = try store.snapshot()
+    func run() async throws {
+        try await reportingFailures {
+            let (_, snapshot) = try await store.snapshot()
             let content = SiteContent(snapshot: snapshot, options: SiteOptions(baseURL: baseURL, refreshInterval: refresh), pages: try PageRenderer())
-            let publisher = Publisher(content: content, today: today(in: snapshot.district.timezone))
+            let publisher = Publisher(content: content, today: localToday(in: snapshot.district.timezone))
             do {
                 let count = try publisher.write(to: URL(fileURLWithPath: out))
                 print("записано файлов: \(count) в \(out)")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Operations
 import Foundation
 import Hummingbird
 import Logging
@@ -38,7 +39,7 @@ struct ServeCommand: AsyncParsableCommand, AppArguments {
     }
 
     func run() async throws {
-        let app = try buildApplication(self, database: try store.open())
+        let app = try buildApplication(self, store: try store.open(), today: localToday)
         let base = siteOptions.baseURL ?? "http://\(host):\(port)"
         print("ClusterPlan: \(base)/")
         print("  календарь района: \(base)/feeds/district.ics")
