@@ -13,6 +13,7 @@ struct MetaRecord: Codable, FetchableRecord, PersistableRecord {
 
 struct SchoolRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "school"
+    enum Columns { static let position = Column(CodingKeys.position) }
     var id: String
     var position: Int
     var name: String
@@ -41,6 +42,7 @@ struct SchoolRecord: Codable, FetchableRecord, PersistableRecord {
 
 struct ClusterRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "cluster"
+    enum Columns { static let position = Column(CodingKeys.position) }
     var id: String
     var position: Int
     var title: String
@@ -72,6 +74,7 @@ struct ClusterRecord: Codable, FetchableRecord, PersistableRecord {
 
 struct ClusterMemberRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "clusterMember"
+    enum Columns { static let position = Column(CodingKeys.position) }
     var cluster: String
     var school: String
     var position: Int
@@ -79,6 +82,7 @@ struct ClusterMemberRecord: Codable, FetchableRecord, PersistableRecord {
 
 struct PlanTaskRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "planTask"
+    enum Columns { static let position = Column(CodingKeys.position) }
     var cluster: String
     var id: String
     var position: Int
@@ -87,6 +91,7 @@ struct PlanTaskRecord: Codable, FetchableRecord, PersistableRecord {
 
 struct DirectionRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "direction"
+    enum Columns { static let position = Column(CodingKeys.position) }
     var cluster: String
     var id: String
     var position: Int
@@ -96,6 +101,7 @@ struct DirectionRecord: Codable, FetchableRecord, PersistableRecord {
 
 struct IndicatorRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "indicator"
+    enum Columns { static let position = Column(CodingKeys.position) }
     var cluster: String
     var id: String
     var position: Int
@@ -155,6 +161,7 @@ struct BusyPeriodRecord: Codable, FetchableRecord, PersistableRecord {
 
 struct CourseRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "course"
+    enum Columns { static let position = Column(CodingKeys.position) }
     var id: String
     var position: Int
     var title: String
@@ -181,6 +188,11 @@ struct CourseTargetRecord: Codable, FetchableRecord, PersistableRecord {
 
 struct IndicatorValueRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "indicatorValue"
+    enum Columns {
+        static let cluster = Column(CodingKeys.cluster)
+        static let indicator = Column(CodingKeys.indicator)
+        static let year = Column(CodingKeys.year)
+    }
     var cluster: String
     var indicator: String
     var year: String
@@ -220,11 +232,6 @@ struct EventRecord: Codable, FetchableRecord, PersistableRecord {
     enum Columns {
         static let cluster = Column(CodingKeys.cluster)
         static let number = Column(CodingKeys.number)
-        static let date = Column(CodingKeys.date)
-        static let startTime = Column(CodingKeys.startTime)
-        static let sequence = Column(CodingKeys.sequence)
-        static let lastModified = Column(CodingKeys.lastModified)
-        static let status = Column(CodingKeys.status)
     }
 
     var id: EventID { EventID(cluster: cluster, number: number) }

@@ -11,14 +11,15 @@ extension SQLiteStore {
         let events = try EventRecord.order(EventRecord.Columns.cluster, EventRecord.Columns.number).fetchAll(db)
             .map { try $0.snapshot() }
         let eventsByCluster = Dictionary(grouping: events.filter { $0.state.status != .removed }.map(\.event), by: \.clusterID)
-        let clusters = try ClusterRecord.order(Column("position")).fetchAll(db)
+        let clusters = try ClusterRecord.order(ClusterRecord.Columns.position).fetchAll(db)
         let parts = try ClusterParts(db)
         let district = District(
             name: name, timezone: meta["timezone"] ?? "Europe/Moscow",
-            schools: try SchoolRecord.order(Column("position")).fetchAll(db).map { try $0.school() },
+            schools: try SchoolRecord.order(SchoolRecord.Columns.position).fetchAll(db).map { try $0.school() },
             clusters: try clusters.map { try parts.cluster($0, events: eventsByCluster[$0.id] ?? []) },
             calendar: try calendar(db, meta: meta), courses: try courses(db))
-        let values = try IndicatorValueRecord.order(Column("cluster"), Column("indicator"), Column("year")).fetchAll(db)
+        typealias Value = IndicatorValueRecord
+        let values = try Value.order(Value.Columns.cluster, Value.Columns.indicator, Value.Columns.year).fetchAll(db)
             .map { v in IndicatorValue(cluster: v.cluster, indicator: v.indicator, year: try parse(v.year, { AcademicYear($0) }, "год показателя"),
                                        value: v.value) }
         return DistrictSnapshot(district: district, events: events, indicatorValues: values)
@@ -34,11 +35,11 @@ extension SQLiteStore {
         if let v = meta["preferred_weekdays"] { calendar.preferences.preferredWeekdays = try weekdays(v) }
         if let v = meta["min_gap_days"] { calendar.preferences.minimumGapDays = try parse(v, { Int($0) }, "min_gap_days") }
         calendar.holidays = Set(try HolidayRecord.fetchAll(db).map { try parse($0.date, { LocalDate(iso: $0) }, "праздник") })
-        calendar.vacations = try VacationRecord.order(Column("rowid")).fetchAll(db).map { v in
+        calendar.vacations = try VacationRecord.order(Column.rowID).fetchAll(db).map { v in
             Vacation(title: v.title, from: try parse(v.fromDate, { LocalDate(iso: $0) }, "каникулы"),
                      to: try parse(v.toDate, { LocalDate(iso: $0) }, "каникулы"), district: v.district)
         }
-        for b in try BusyPeriodRecord.order(Column("rowid")).fetchAll(db) {
+        for b in try BusyPeriodRecord.order(Column.rowID).fetchAll(db) {
             if let path = b.icsPath {
                 calendar.busyCalendars.append(BusyCalendar(school: b.school, path: path))
             } else {
@@ -50,9 +51,9 @@ extension SQLiteStore {
     }
 
     private static func courses(_ db: Database) throws -> [TrainingCourse] {
-        let enrolments = Dictionary(grouping: try EnrolmentRecord.order(Column("rowid")).fetchAll(db), by: \.course)
-        let targets = Dictionary(grouping: try CourseTargetRecord.order(Column("rowid")).fetchAll(db), by: \.course)
-        return try CourseRecord.order(Column("position")).fetchAll(db).map { c in
+        let enrolments = Dictionary(grouping: try EnrolmentRecord.order(Column.rowID).fetchAll(db), by: \.course)
+        let targets = Dictionary(grouping: try CourseTargetRecord.order(Column.rowID).fetchAll(db), by: \.course)
+        return try CourseRecord.order(CourseRecord.Columns.position).fetchAll(db).map { c in
             TrainingCourse(
                 id: c.id, title: c.title, provider: c.provider,
                 enrolments: try (enrolments[c.id] ?? []).map { e in
@@ -84,10 +85,10 @@ private struct ClusterParts {
     let indicators: [String: [IndicatorRecord]]
 
     init(_ db: Database) throws {
-        members = Dictionary(grouping: try ClusterMemberRecord.order(Column("position")).fetchAll(db), by: \.cluster)
-        tasks = Dictionary(grouping: try PlanTaskRecord.order(Column("position")).fetchAll(db), by: \.cluster)
-        directions = Dictionary(grouping: try DirectionRecord.order(Column("position")).fetchAll(db), by: \.cluster)
-        indicators = Dictionary(grouping: try IndicatorRecord.order(Column("position")).fetchAll(db), by: \.cluster)
+        members = Dictionary(grouping: try ClusterMemberRecord.order(ClusterMemberRecord.Columns.position).fetchAll(db), by: \.cluster)
+        tasks = Dictionary(grouping: try PlanTaskRecord.order(PlanTaskRecord.Columns.position).fetchAll(db), by: \.cluster)
+        directions = Dictionary(grouping: try DirectionRecord.order(DirectionRecord.Columns.position).fetchAll(db), by: \.cluster)
+        indicators = Dictionary(grouping: try IndicatorRecord.order(IndicatorRecord.Columns.position).fetchAll(db), by: \.cluster)
     }
 
     func cluster(_ c: ClusterRecord, events: [PlannedEvent]) throws -> Cluster {
