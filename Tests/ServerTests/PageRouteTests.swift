@@ -137,8 +137,9 @@ import Testing
         try await site.app.test(.router) { client in
             for (uri, file) in [("/feeds/district.ics", "feeds/district.ics"), ("/feeds/clusters/nevsky-exact.ics", "feeds/clusters/nevsky-exact.ics"),
                                 ("/feeds/schools/344.ics", "feeds/schools/344.ics"), ("/", "index.html"),
-                                ("/clusters/nevsky-exact", "clusters/nevsky-exact.html"), ("/events/nevsky-exact/9", "events/nevsky-exact/9.html"),
-                                ("/reports/2019-2020", "reports/2019-2020.html")] {
+                                ("/clusters/nevsky-exact", "clusters/nevsky-exact/index.html"),
+                                ("/schools/344", "schools/344/index.html"), ("/events/nevsky-exact/9", "events/nevsky-exact/9/index.html"),
+                                ("/reports/2019-2020", "reports/2019-2020/index.html")] {
                 let response = try await client.execute(uri: uri, method: .get)
                 #expect(response.text == files[file], "\(uri)")
             }

@@ -9,7 +9,7 @@ struct PublishCommand: AsyncParsableCommand {
         abstract: "Календари и страницы статическими файлами для любого веб-сервера.",
         discussion: """
         Файлы календарей совпадают байт в байт с тем, что отдаёт serve с тем же --base-url. \
-        Страницы лежат как <путь>.html; пример настройки nginx: docs/nginx.conf.example.
+        Страницы лежат как <путь>/index.html и открываются на любом статическом хостинге; пример настройки nginx: docs/nginx.conf.example.
         """
     )
 
