@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "ICal", dependencies: ["CLibical", "Planning"]),
         .target(
             name: "PlanFiles",
-            dependencies: ["Planning", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Planning", "Clustering", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources")]
         ),
         // The store interface, and GRDB/SQLite as its first implementation.
@@ -81,8 +81,6 @@ let package = Package(
                 "Operations",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "SwiftCSV", package: "SwiftCSV"),
-                .product(name: "Yams", package: "Yams"),
             ]
         ),
 

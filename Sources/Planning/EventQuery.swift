@@ -77,8 +77,8 @@ public func closest(to word: String, in known: [String]) -> [String] {
         .prefix(3).map(\.0)
 }
 
-/// Levenshtein distance over characters.
-func editDistance(_ a: String, _ b: String) -> Int {
+/// Levenshtein distance over characters, for "did you mean" hints.
+public func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a), b = Array(b)
     guard !a.isEmpty else { return b.count }
     guard !b.isEmpty else { return a.count }
