@@ -54,6 +54,19 @@ public struct UnknownID: Error, Hashable, Sendable, CustomStringConvertible {
         valid = known.count <= 12 ? known : nil
     }
 
+    /// An event id not in the store: the numbers its cluster has, or the clusters it may have meant.
+    public static func event(_ id: EventID, in snapshot: DistrictSnapshot) -> UnknownID {
+        let numbers = snapshot.events(inCluster: id.cluster).map(\.event.number).sorted()
+        if numbers.isEmpty {
+            var error = UnknownID(kind: .event, id: id.description, known: [])
+            error.suggestions = closest(to: id.cluster, in: snapshot.district.clusters.map(\.id)).map { "\($0)/\(id.number)" }
+            return error
+        }
+        var error = UnknownID(kind: .event, id: id.description, known: numbers.map { "\(id.cluster)/\($0)" })
+        error.suggestions = []
+        return error
+    }
+
     public var description: String {
         let noun = switch kind {
         case .cluster: "неизвестный кластер"
