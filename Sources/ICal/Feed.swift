@@ -177,7 +177,7 @@ private struct EventContext {
         vevent.add(icalproperty_new_lastmodified(stamp))
         vevent.add(icalproperty_new_sequence(Int32(clamping: state.sequence)))
 
-        let start = (state.start ?? event.start ?? defaultStart).minutesSinceMidnight
+        let start = (snapshot.start(defaultStart: defaultStart) ?? defaultStart).minutesSinceMidnight
         let end = start + event.durationMinutes
         // Floating times plus an explicit TZID parameter: libical writes the zone only as a parameter.
         vevent.add(icalproperty_new_dtstart(icalTime(day, minute: start)), icalparameter_new_tzid(zone))
@@ -198,7 +198,7 @@ private struct EventContext {
             vevent.add(icalproperty_new_organizer, "mailto:\(email)", icalparameter_new_cn(name))
         }
         if let baseURL, !baseURL.unicodeScalars.contains(where: { $0.value < 0x21 || $0.value == 0x7F }) {
-            vevent.add(icalproperty_new_url, "\(baseURL)/events/\(uriSegment(event.clusterID))/\(event.number)")
+            vevent.add(icalproperty_new_url, baseURL + SitePaths.event(event.id))
         }
         return vevent
     }
@@ -217,23 +217,4 @@ private struct EventContext {
         }
         return lines.joined(separator: "\n")
     }
-}
-
-/// One URI path segment: unreserved characters as they are, every other byte percent-encoded.
-func uriSegment(_ text: String) -> String {
-    var out = ""
-    for byte in text.utf8 {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
-            out.append(Character(Unicode.Scalar(byte)))
-        default:
-            out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
-        }
-    }
-    return out
-}
-
-private extension String {
-    func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
 }

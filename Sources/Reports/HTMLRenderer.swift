@@ -4,7 +4,7 @@ import Planning
 /// with any XML tool. Charts are inline SVG; every piece of user text goes through `xmlEscaped`.
 /// `stylesheet`: the address of `reportStylesheet` on a site whose Content-Security-Policy forbids
 /// inline styles; nil (a file on its own) puts the styles inline.
-public func renderHTML(_ report: ActivityReport, language: ReportLanguage = .ru, stylesheet: String? = nil) -> String {
+public func renderHTML(_ report: ActivityReport, language: Language = .ru, stylesheet: String? = nil) -> String {
     let doc = ReportDocument(report, language: language)
     var out = """
     <!DOCTYPE html>

@@ -62,7 +62,7 @@ import TestSupport
         #expect(parsed.errors == [])
         let urls = parsed.root.components("VEVENT").compactMap { $0.value("URL") }
         #expect(urls.count == events)
-        #expect(urls.allSatisfy { $0.hasPrefix("https://plan.example.ru/events/c%0D%0AEND%3AVEVENT%0D%0ABEGIN%3AVEVENT%0D%0ASUMMARY%3A") })
+        #expect(urls.allSatisfy { $0.hasPrefix("https://plan.example.ru/events/c%0D%0AEND:VEVENT%0D%0ABEGIN:VEVENT%0D%0ASUMMARY:") })
     }
 
     @Test func terminalEscapesAndBidiControlsAreDroppedFromFeedText() throws {

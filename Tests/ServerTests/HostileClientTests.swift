@@ -4,7 +4,9 @@ import HummingbirdTesting
 import Logging
 import Planning
 import Server
-@testable import Store
+import Site
+@testable import SQLiteStore
+import Store
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -23,9 +25,9 @@ import Glibc
 
     /// The live server over the seed plans, with a raw socket client.
     func live(_ body: @escaping @Sendable (Int) async throws -> Void) async throws {
-        let database = try AppDatabase.inMemory()
-        try TestSite.populate(database)
-        let app = try buildApplication(Arguments(), database: database)
+        let database = try SQLiteStore.inMemory()
+        try await TestSite.populate(database)
+        let app = try buildApplication(Arguments(), store: database, today: { _ in LocalDate(year: 2021, month: 6, day: 30)! })
         try await app.test(.live) { client in
             try await body(try #require(client.port))
         }
@@ -74,7 +76,7 @@ import Glibc
     }
 
     @Test func pagesCarryNosniffAndAPolicyWithoutInlineStyles() async throws {
-        let site = try TestSite()
+        let site = try await TestSite()
         try await site.app.test(.router) { client in
             try await client.execute(uri: "/", method: .get) { response in
                 #expect(response.headers[.xContentTypeOptions] == "nosniff")
@@ -100,7 +102,7 @@ import Glibc
     }
 
     @Test func anUnreadableStoreIsAnswered503NotWithStaleFeeds() async throws {
-        let site = try TestSite()
+        let site = try await TestSite()
         try await site.app.test(.router) { client in
             try await client.execute(uri: "/feeds/district.ics", method: .get) { #expect($0.status == .ok) }
             try await site.database.writer.write { try $0.execute(sql: "DROP TABLE meta") }
@@ -112,11 +114,11 @@ import Glibc
     }
 
     @Test func aReportOverHugeRecordedNumbersIsServed() async throws {
-        let site = try TestSite()
-        let held = try site.snapshot.events.filter { $0.event.year == AcademicYear(startYear: 2019) }.prefix(2)
+        let site = try await TestSite()
+        let held = try await site.snapshot().events.filter { $0.event.year == AcademicYear(startYear: 2019) }.prefix(2)
         for event in held {
             // Written past the input checks, as a store from before them could hold.
-            try site.database.record(.held(on: event.event.timing.firstDay, participants: Int.max, schools: [], note: nil, products: nil),
+            try await site.database.record(.held(on: event.event.timing.firstDay, participants: Int.max, schools: [], note: nil, products: nil),
                                      for: event.id, now: TestSite.scheduleTime + 60)
         }
         try await site.app.test(.router) { client in

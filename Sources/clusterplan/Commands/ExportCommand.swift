@@ -1,16 +1,17 @@
 import ArgumentParser
+import Operations
 import Foundation
 import ICal
 import Planning
 
-struct ExportCommand: ParsableCommand {
+struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Выгрузить данные для других программ.",
         subcommands: [ICS.self]
     )
 
-    struct ICS: ParsableCommand {
+    struct ICS: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "ics",
             abstract: "Календарь iCalendar (.ics) района, кластера или школы.",
@@ -35,10 +36,10 @@ struct ExportCommand: ParsableCommand {
             }
         }
 
-        func run() throws {
-            try reportingFailures {
+        func run() async throws {
+            try await reportingFailures {
                 if let out { try store.refuseOverwrite(out) }
-                let (_, snapshot) = try store.snapshot()
+                let (_, snapshot) = try await store.snapshot()
                 let scope: FeedScope = cluster.map(FeedScope.cluster) ?? school.map(FeedScope.school) ?? .district
                 let feed: Feed
                 do throws(FeedError) {

@@ -2,6 +2,9 @@ import Mustache
 
 /// The page templates, compiled into the binary so `serve` and `publish` need no resource files.
 /// Every value is written with `{{ }}`, which escapes HTML: names from plan files are text, never markup.
+/// The site's stylesheet, for the server to answer `/style.css` with.
+public var siteStylesheet: String { Templates.stylesheet }
+
 enum Templates {
     static func library() throws -> MustacheLibrary {
         var library = MustacheLibrary()

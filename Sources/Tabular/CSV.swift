@@ -12,6 +12,9 @@ public func csvQuoted(_ field: String) -> String {
     return "\"" + field.replacing("\"", with: "\"\"") + "\""
 }
 
+/// One CSV record: quoted fields joined by commas, ended by CRLF (RFC 4180).
+public func csvRecord(_ fields: [String]) -> String { fields.map(csvQuoted).joined(separator: ",") + "\r\n" }
+
 private func formulaGuarded(_ field: String) -> String {
     guard let first = field.utf8.first, [0x3D, 0x2B, 0x40, 0x2D, 0x09, 0x0D].contains(first) else { return field }
     if first == 0x2D, Double(field) != nil { return field }
