@@ -47,7 +47,7 @@ for target in "${targets[@]}"; do
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
     -artifact_prefix="Tests/Fixtures/fuzz/$(found "$target")/" >"$log" 2>&1
   rc=$?
-  grep -E '^stat::number_of_executed_runs|^stat::peak_rss_mb' "$log" | sed "s/^/fuzz: $target /"
+  grep -E '^stat::(number_of_executed_units|new_units_added|peak_rss_mb)' "$log" | sed "s/^/fuzz: $target /"
   if [ $rc -ne 0 ]; then
     echo "fuzz: $target FAILED (exit $rc); the input is in Tests/Fixtures/fuzz/$(found "$target")/"
     grep -E 'ERROR: |SUMMARY: |Fatal error' "$log" | head -5

@@ -81,8 +81,13 @@ extension PlanLoader {
         if districts.isEmpty, diagnostics.isEmpty, let first = fragments.first {
             diagnostics.append(SourceLocation(file: first.file, line: 1, column: 1).diagnostic("нет ключа district ни в одном файле плана"))
         }
+        let centres = fragments.compactMap(\.methodicalCentre)
+        if let (_, location) = centres.dropFirst().first {
+            diagnostics.append(location.diagnostic("methodical_centre: указан в нескольких файлах плана; оставьте один"))
+        }
         return District(name: districts.joined(separator: "; "), timezone: timezones.first ?? "Europe/Moscow",
-                        schools: schools, clusters: clusters.map(\.cluster), calendar: calendar, courses: courses)
+                        schools: schools, clusters: clusters.map(\.cluster), calendar: calendar, courses: courses,
+                        methodicalCentre: centres.first?.0)
     }
 
     private static func mergeCalendars(_ parts: [CalendarFragment], holidays: PublicHolidays,

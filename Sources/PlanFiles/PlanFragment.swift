@@ -6,6 +6,7 @@ import Yams
 struct PlanFragment {
     var file: String
     var district: String?
+    var methodicalCentre: (Coordinator, SourceLocation)?
     var timezone: (String, SourceLocation)?
     var schools: [(School, SourceLocation)] = []
     var clusters: [ParsedCluster] = []
@@ -53,10 +54,12 @@ struct CalendarFragment {
 }
 
 enum PlanFileKeys {
-    static let top: Set<String> = ["version", "district", "timezone", "schools", "clusters", "calendar", "courses"]
+    static let top: Set<String> = ["version", "district", "methodical_centre", "timezone", "schools", "clusters", "calendar",
+                                   "courses"]
     static let school: Set<String> = ["id", "name", "kind", "address", "contingent"]
-    static let cluster: Set<String> = ["id", "title", "profile", "lead", "members", "coordinator", "plan"]
+    static let cluster: Set<String> = ["id", "title", "profile", "lead", "members", "coordinator", "plan", "privacy"]
     static let coordinator: Set<String> = ["name", "email"]
+    static let privacy: Set<String> = ["contact", "notes"]
     static let plan: Set<String> = ["years", "theme", "goal", "tasks", "directions", "indicators", "events"]
     static let task: Set<String> = ["id", "text"]
     static let direction: Set<String> = ["id", "title", "items"]
@@ -108,6 +111,9 @@ extension PlanFragment {
             reader.report(version, "version: поддерживается только версия 1, а не \(v)")
         }
         fragment.district = top.string("district")
+        if let node = top["methodical_centre"], let contact = parseContact(node, "methodical_centre", reader: reader) {
+            fragment.methodicalCentre = (contact, reader.location(of: node))
+        }
         if let tz = top.string("timezone") { fragment.timezone = (tz, top.location("timezone")) }
         if let node = top["schools"] {
             fragment.schools = reader.sequence(node, "schools").compactMap {
@@ -154,15 +160,10 @@ extension PlanFragment {
         }
         var cluster = Cluster(id: id, title: title, district: district, profile: f.string("profile"), lead: lead,
                               members: members)
-        if let c = f["coordinator"],
-           let cf = reader.mapping(c, "clusters.\(id).coordinator", allowed: PlanFileKeys.coordinator, required: ["name"]),
-           let name = cf.string("name") {
-            var email = cf.string("email")
-            if let address = email, let problem = emailProblem(address) {
-                reader.report(at: cf.location("email"), "clusters.\(id).coordinator.email: «\(address.excerpt())» — \(problem)")
-                email = nil
-            }
-            cluster.coordinator = Coordinator(name: name, email: email)
+        if let c = f["coordinator"] { cluster.coordinator = parseContact(c, "clusters.\(id).coordinator", reader: reader) }
+        if let p = f["privacy"], let pf = reader.mapping(p, "clusters.\(id).privacy", allowed: PlanFileKeys.privacy) {
+            cluster.privacy = ClusterPrivacy(contactPrivate: pf.enum("contact", PrivacyChoice.self) == .private,
+                                             notesPrivate: pf.enum("notes", PrivacyChoice.self) == .private)
         }
         var events: [ParsedEvent] = []
         if let p = f["plan"] {
@@ -172,6 +173,18 @@ extension PlanFragment {
         }
         return ParsedCluster(cluster: cluster, location: reader.location(of: f["id"] ?? node),
                              leadLocation: f.location("lead"), memberLocations: memberLocations, events: events)
+    }
+
+    /// `{name: …, email: …}`; the address must be one a calendar can write as ORGANIZER.
+    private static func parseContact(_ node: Node, _ what: String, reader: NodeReader) -> Coordinator? {
+        guard let f = reader.mapping(node, what, allowed: PlanFileKeys.coordinator, required: ["name"]),
+              let name = f.string("name") else { return nil }
+        var email = f.string("email")
+        if let address = email, let problem = emailProblem(address) {
+            reader.report(at: f.location("email"), "\(what).email: «\(address.excerpt())» — \(problem)")
+            email = nil
+        }
+        return Coordinator(name: name, email: email)
     }
 
     private static func parsePlan(_ node: Node, cluster: Cluster, reader: NodeReader) -> (plan: WorkPlan, events: [ParsedEvent])? {

@@ -10,9 +10,14 @@ public struct District: Hashable, Sendable {
     public var clusters: [Cluster]
     public var calendar: DistrictCalendar
     public var courses: [TrainingCourse]
+    /// The district's methodical centre (ИМЦ): the generic contact that feeds name for clusters
+    /// whose coordinator's contact is private.
+    public var methodicalCentre: Coordinator?
 
     public init(name: String, timezone: String = "Europe/Moscow", schools: [School] = [], clusters: [Cluster] = [],
-                calendar: DistrictCalendar = DistrictCalendar(), courses: [TrainingCourse] = []) {
+                calendar: DistrictCalendar = DistrictCalendar(), courses: [TrainingCourse] = [],
+                methodicalCentre: Coordinator? = nil) {
+        self.methodicalCentre = methodicalCentre
         self.name = name
         self.timezone = timezone
         self.schools = schools
@@ -74,9 +79,11 @@ public struct Cluster: Hashable, Sendable, Identifiable {
     public var members: [String]
     public var coordinator: Coordinator?
     public var plan: WorkPlan?
+    public var privacy: ClusterPrivacy
 
     public init(id: String, title: String, district: String? = nil, profile: String? = nil, lead: String, members: [String],
-                coordinator: Coordinator? = nil, plan: WorkPlan? = nil) {
+                coordinator: Coordinator? = nil, plan: WorkPlan? = nil, privacy: ClusterPrivacy = ClusterPrivacy()) {
+        self.privacy = privacy
         self.id = id
         self.title = title
         self.district = district

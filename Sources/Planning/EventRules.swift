@@ -127,7 +127,8 @@ public struct ImportPlan: Hashable, Sendable {
         summary.schools = .diff(old?.district.schools ?? [], district.schools)
         summary.clusters = .diff(old?.district.clusters ?? [], district.clusters)
         summary.calendarChanged = old.map { $0.district.calendar != district.calendar
-            || $0.district.name != district.name || $0.district.timezone != district.timezone } ?? true
+            || $0.district.name != district.name || $0.district.timezone != district.timezone
+            || $0.district.methodicalCentre != district.methodicalCentre } ?? true
         summary.coursesChanged = (old?.district.courses ?? []) != district.courses
 
         var existing = Dictionary((old?.events ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

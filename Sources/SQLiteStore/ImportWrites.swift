@@ -27,6 +27,11 @@ extension SQLiteStore {
             ("min_gap_days", String(d.calendar.preferences.minimumGapDays)),
         ]
         for (key, value) in meta { try MetaRecord(key: key, value: value).save(db) }
+        try MetaRecord.deleteAll(db, keys: ["centre_name", "centre_email"])
+        if let centre = d.methodicalCentre {
+            try MetaRecord(key: "centre_name", value: centre.name).save(db)
+            if let email = centre.email { try MetaRecord(key: "centre_email", value: email).save(db) }
+        }
         for (i, s) in d.schools.enumerated() { try SchoolRecord(s, position: i).insert(db) }
         for (i, c) in d.clusters.enumerated() {
             try ClusterRecord(c, position: i).insert(db)

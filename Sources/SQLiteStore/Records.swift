@@ -55,8 +55,12 @@ struct ClusterRecord: Codable, FetchableRecord, PersistableRecord {
     var planYears: String
     var theme: String?
     var goal: String
+    var contactPrivate: Bool
+    var notesPrivate: Bool
 
     init(_ c: Cluster, position: Int) {
+        contactPrivate = c.privacy.contactPrivate
+        notesPrivate = c.privacy.notesPrivate
         id = c.id
         self.position = position
         title = c.title

@@ -176,6 +176,13 @@ enum Schema {
                 t.column("source", .text).notNull()
             }
         }
+        // Plan-file `privacy:` per cluster (contract v2); the methodical centre lives in `meta`.
+        migrator.registerMigration("v4-privacy") { db in
+            try db.alter(table: "cluster") { t in
+                t.add(column: "contactPrivate", .boolean).notNull().defaults(to: false)
+                t.add(column: "notesPrivate", .boolean).notNull().defaults(to: false)
+            }
+        }
         return migrator
     }
 

@@ -17,7 +17,8 @@ extension SQLiteStore {
             name: name, timezone: meta["timezone"] ?? "Europe/Moscow",
             schools: try SchoolRecord.order(SchoolRecord.Columns.position).fetchAll(db).map { try $0.school() },
             clusters: try clusters.map { try parts.cluster($0, events: eventsByCluster[$0.id] ?? []) },
-            calendar: try calendar(db, meta: meta), courses: try courses(db))
+            calendar: try calendar(db, meta: meta), courses: try courses(db),
+            methodicalCentre: meta["centre_name"].map { Coordinator(name: $0, email: meta["centre_email"]) })
         typealias Value = IndicatorValueRecord
         let values = try Value.order(Value.Columns.cluster, Value.Columns.indicator, Value.Columns.year).fetchAll(db)
             .map { v in IndicatorValue(cluster: v.cluster, indicator: v.indicator, year: try parse(v.year, { AcademicYear($0) }, "год показателя"),
@@ -103,6 +104,7 @@ private struct ClusterParts {
                 tasks: (tasks[c.id] ?? []).map { PlanTask(id: $0.id, text: $0.text) },
                 directions: (directions[c.id] ?? []).map { Direction(id: $0.id, title: $0.title, items: $0.items) },
                 indicators: (indicators[c.id] ?? []).map { Indicator(id: $0.id, title: $0.title, target: $0.target, unit: $0.unit) },
-                events: events) : nil)
+                events: events) : nil,
+            privacy: ClusterPrivacy(contactPrivate: c.contactPrivate, notesPrivate: c.notesPrivate))
     }
 }

@@ -13,7 +13,9 @@ public struct SiteContent: Sendable {
     private let schools: [String: School]
     private let clusters: [String: Cluster]
 
+    /// Everything built from here is public: private contacts and notes are gone from `snapshot`.
     public init(snapshot: DistrictSnapshot, options: SiteOptions, pages: PageRenderer) {
+        let snapshot = snapshot.publicView
         self.snapshot = snapshot
         self.options = options
         self.pages = pages

@@ -88,3 +88,15 @@ func fixture(_ name: String) throws -> String {
         #expect(error.description == "q.csv:2: кавычка не закрыта до конца файла")
     }
 }
+
+/// Every results file of `Tests/Fixtures/fuzz/results-csv/` is refused with short lines.
+@Suite struct FuzzInputReplayTests {
+    @Test func everyHostileResultsFileIsRefusedWithShortLines() throws {
+        let files = try FuzzInputs.files("results-csv")
+        #expect(files.count >= 2)
+        for (name, data) in files {
+            let error = try #require(throws: ResultsError.self) { try parseResults(csv: String(decoding: data, as: UTF8.self), file: name) }
+            #expect(error.diagnostics.allSatisfy { $0.description.count < 400 && !$0.description.contains("\u{1B}") }, "\(name)")
+        }
+    }
+}

@@ -72,3 +72,22 @@ import TestSupport
         #expect(text.contains("ORGANIZER;CN=Иванова X:mailto:a@b.ru\r\n"))
     }
 }
+
+/// Every busy calendar of `Tests/Fixtures/fuzz/busy-ics/` is read or refused in bounded time.
+@Suite struct FuzzInputReplayTests {
+    @Test func everyHostileBusyCalendarIsRefusedQuickly() throws {
+        let files = try FuzzInputs.files("busy-ics")
+        #expect(!files.isEmpty)
+        let clock = ContinuousClock()
+        for (name, data) in files {
+            var refused = false
+            let elapsed = clock.measure {
+                refused = (try? readBusyCalendar(text: String(decoding: data, as: UTF8.self), file: name, school: "344",
+                                                 timezone: "Europe/Moscow", from: LocalDate(year: 2019, month: 9, day: 1)!,
+                                                 through: LocalDate(year: 2021, month: 8, day: 31)!)) == nil
+            }
+            #expect(refused, "\(name)")
+            #expect(elapsed < .seconds(20), "\(name)")
+        }
+    }
+}

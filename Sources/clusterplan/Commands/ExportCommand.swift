@@ -43,7 +43,7 @@ struct ExportCommand: AsyncParsableCommand {
                 let scope: FeedScope = cluster.map(FeedScope.cluster) ?? school.map(FeedScope.school) ?? .district
                 let feed: Feed
                 do throws(FeedError) {
-                    feed = try makeFeed(snapshot, scope: scope, options: FeedOptions(baseURL: baseURL, refreshInterval: refresh))
+                    feed = try makeFeed(snapshot.publicView, scope: scope, options: FeedOptions(baseURL: baseURL, refreshInterval: refresh))
                 } catch {
                     throw Failure(error.description)
                 }
