@@ -33,7 +33,8 @@ public enum PlanLoader {
             diagnostics += reader.diagnostics
         }
         let merged = merge(fragments, holidays: PublicHolidaysResource.builtIn, diagnostics: &diagnostics)
-        return (merged, diagnostics.sorted())
+        // Sorted, and problems of one kind past the first ten counted in one line.
+        return (merged, PlanLoadError(diagnostics).diagnostics)
     }
 
     /// Parses one plan text, for tests and tools that hold YAML in memory.

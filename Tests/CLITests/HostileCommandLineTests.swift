@@ -113,6 +113,22 @@ import Testing
         #expect(!table.stdout.contains("\u{1B}") && !table.stdout.contains("\u{202E}"))
     }
 
+    @Test func aMemberRepeatedFiveHundredTimesPrintsElevenLines() throws {
+        var text = try String(contentsOf: Fixtures.plansDirectory.appendingPathComponent("nevsky/nevsky-exact.yaml"), encoding: .utf8)
+        let members = Array(repeating: "\"498\"", count: 500).joined(separator: ", ")
+        text = text.replacingOccurrences(of: "members: [", with: "members: [\(members), ")
+        let folder = work.appendingPathComponent("repeated")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try text.write(to: folder.appendingPathComponent("nevsky-exact.yaml"), atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(at: Fixtures.plansDirectory.appendingPathComponent("nevsky/calendar-spb.yaml"),
+                                         to: folder.appendingPathComponent("calendar-spb.yaml"))
+        let result = try run("validate", folder.path)
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count <= 13)
+        #expect(lines.contains { $0.hasSuffix("… и ещё 490 таких же") })
+    }
+
     @Test func serveHelpDocumentsTheLogLevel() throws {
         let help = try run("serve", "--help")
         #expect(help.stdout.contains("--log-level"))
