@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import Site
+import Store
 
 /// Turns every failure into a page (or, under `/api`, a JSON object) that says what went wrong in
 /// words meant for visitors. Unexpected errors are logged here and answered with a bare 500:
@@ -15,6 +16,11 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let error as SiteError {
             return answer(status: error.status, message: error.description, request: request)
+        } catch let error as StoreError {
+            // The store cannot be read: say so (503) rather than serve what was built before.
+            context.logger.error("store cannot be read", metadata: ["error": "\(error)"])
+            let unavailable = SiteError.storeUnavailable
+            return answer(status: unavailable.status, message: unavailable.description, request: request)
         } catch let error as HTTPError {
             return answer(status: error.status, message: message(for: error.status), request: request)
         } catch {

@@ -59,8 +59,7 @@ public final class SiteCache: Sendable {
             loaded = (read.revision, read.snapshot)
         } catch {
             state.withLockedValue { $0.storeFailing = true }
-            logger.error("store cannot be read", metadata: ["error": "\(error)"])
-            throw SiteError.storeUnavailable
+            throw error
         }
         state.withLockedValue { $0.storeFailing = false }
         let (revision, snapshot) = loaded

@@ -12,7 +12,7 @@ import Testing
         for (name, data) in files {
             var failure: PlanLoadError?
             let elapsed = clock.measure {
-                do { _ = try PlanLoader.load(text: String(decoding: data, as: UTF8.self), file: name) } catch { failure = error }
+                do { _ = try PlanLoader.load(text: String(decoding: data, as: UTF8.self), file: name) } catch let error as PlanLoadError { failure = error } catch {}
             }
             #expect(elapsed < .seconds(20), "\(name)")
             let lines = failure?.diagnostics.map(\.description) ?? []
