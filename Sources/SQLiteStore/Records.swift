@@ -163,33 +163,6 @@ struct BusyPeriodRecord: Codable, FetchableRecord, PersistableRecord {
     var icsPath: String?
 }
 
-struct BusyIntervalRecord: Codable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "busyInterval"
-    var school: String?
-    var startDay: String
-    var startMinute: Int
-    var endDay: String
-    var endMinute: Int
-    var reason: String?
-    var source: String
-
-    init(_ b: BusyInterval) {
-        school = b.school
-        startDay = b.startDay.description
-        startMinute = b.startMinute
-        endDay = b.endDay.description
-        endMinute = b.endMinute
-        reason = b.reason
-        source = b.source
-    }
-
-    func interval() throws -> BusyInterval {
-        BusyInterval(school: school, startDay: try parse(startDay, { LocalDate(iso: $0) }, "занятость из \(source)"),
-                     startMinute: startMinute, endDay: try parse(endDay, { LocalDate(iso: $0) }, "занятость из \(source)"),
-                     endMinute: endMinute, reason: reason, source: source)
-    }
-}
-
 struct CourseRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "course"
     enum Columns { static let position = Column(CodingKeys.position) }
