@@ -29,6 +29,11 @@ struct Labels {
     }
     func asOf(_ day: LocalDate) -> String { t("По состоянию на \(date(day))", "As of \(date(day))") }
     var clusterOnly: String { t("Кластер", "Cluster") }
+    /// The approval block of a title page: position, signature and name, date left blank to fill in by hand.
+    var approval: [String] {
+        [t("УТВЕРЖДАЮ", "APPROVED"), "______________________________", t("(должность)", "(position)"),
+         "____________ / ______________________", t("«____» ______________ 20___ г.", "____ ______________ 20___")]
+    }
 
     var summary: String { t("Сводка", "Summary") }
     var figure: String { t("Показатель", "Figure") }

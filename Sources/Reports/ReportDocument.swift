@@ -6,12 +6,22 @@ struct ReportDocument {
     var title: String
     var language: ReportLanguage
     var blocks: [Block]
+    /// A page of its own before the text, with the approval block a district submits.
+    var titlePage: TitlePage?
+}
+
+/// «УТВЕРЖДАЮ» with blank lines for the position, signature, name and date, then the title.
+struct TitlePage {
+    var approval: [String]
+    var lines: [String]
 }
 
 enum Block {
     /// Level 1 is the title; 2 a part of the report; 3 a part of a cluster or course.
     case heading(Int, String)
     case paragraph(String)
+    /// A bold line in the middle: the work plan's title lines.
+    case centered(String)
     case table(Table)
     case chart(Chart)
 }
@@ -21,6 +31,8 @@ struct Table {
     var rows: [[String]]
     /// Columns of figures, aligned right.
     var numericColumns: Set<Int> = []
+    /// A heading row across the table before row i: the work plan's «2019-2020 уч. г.».
+    var groups: [Int: String] = [:]
 }
 
 /// A bar chart. HTML draws it as SVG; formats without drawings show its data as a table.
@@ -80,6 +92,7 @@ extension ReportDocument {
             for course in report.courses { blocks += courseBlocks(course, year: report.year, l) }
         }
         self.blocks = blocks
+        titlePage = TitlePage(approval: l.approval, lines: [title, report.district])
     }
 }
 

@@ -125,8 +125,18 @@ private func nevsky2019(rename: (String, String) -> String = { $1 }) throws -> A
         let data = try renderDOCX(try nevsky2019(), language: .ru)
         let (archive, xml) = try documentXML(data)
         let paths = Set(archive.map(\.path))
-        #expect(paths == ["[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels", "word/styles.xml", "word/document.xml"])
-        #expect(try xml.nodes(forXPath: "//*[local-name()='tbl']").count == 6)  // 4 tables and 2 charts as tables
+        #expect(paths == ["[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels", "word/styles.xml",
+                          "word/settings.xml", "word/footer1.xml", "word/document.xml", "word/media/chart1.png",
+                          "word/media/chart2.png"])
+        #expect(try xml.nodes(forXPath: "//*[local-name()='tbl']").count == 4)
+        // The two charts are PNG images drawn from the SVG, placed inline.
+        #expect(try xml.nodes(forXPath: "//*[local-name()='drawing']//*[local-name()='blip']").count == 2)
+        for path in ["word/media/chart1.png", "word/media/chart2.png"] {
+            var png = Data()
+            _ = try archive.extract(try #require(archive[path])) { png.append($0) }
+            #expect(Array(png.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+            #expect(png.count > 5_000)
+        }
         let styles = try xml.nodes(forXPath: "//*[local-name()='pStyle']/@*[local-name()='val']").compactMap(\.stringValue)
         #expect(styles.first == "Title")
         #expect(styles.contains("Heading1"))
