@@ -73,7 +73,8 @@ struct PlanAssembler {
             let numberText = DistrictWords.tidy(cell(columns.number))
             let rowText = DistrictWords.tidy(cells.joined(separator: " "))
             if rowText.isEmpty { continue }
-            if numberText.isEmpty, let year = DistrictWords.academicYear(rowText) {
+            // A year row: an empty № then the year, or one cell across the table (the year then under «№»).
+            if Int(numberText.filter { $0 != "." }) == nil, let year = DistrictWords.academicYear(rowText) {
                 currentYear = year
                 if !years.contains(year) { years.append(year) }
                 continue
