@@ -10,9 +10,9 @@ struct TableLayout: Equatable {
     static let portraitWidth = 9638
     static let landscapeWidth = 14570
 
-    /// A character of 10 pt Times New Roman is about 90 twips on average; bold headers and wide
-    /// letters need more, and each cell has 108 twips of margin on both sides.
-    private static let charTwips = 100
+    /// A character of 10 pt Times New Roman is about 90 twips on average; wide Cyrillic letters
+    /// need more, and each cell has 108 twips of margin on both sides.
+    private static let charTwips = 105
     private static let cellMargin = 216
     /// Beyond this, a longer cell wraps instead of widening its column further.
     private static let comfortableChars = 48
@@ -21,10 +21,11 @@ struct TableLayout: Equatable {
         let columns = max(table.header.count, 1)
         var minimum = Array(repeating: 1, count: columns)
         var desired = Array(repeating: 1, count: columns)
-        for row in [table.header] + table.rows where row.count == columns {
+        for (r, row) in ([table.header] + table.rows).enumerated() where row.count == columns {
             for (i, cell) in row.enumerated() {
                 let longestWord = cell.split(whereSeparator: \.isWhitespace).map(\.count).max() ?? 0
-                minimum[i] = max(minimum[i], longestWord)
+                // Header words are bold: about a fifth wider.
+                minimum[i] = max(minimum[i], r == 0 ? (longestWord * 6 + 4) / 5 : longestWord)
                 desired[i] = max(desired[i], min(cell.count, Self.comfortableChars))
             }
         }
