@@ -59,7 +59,7 @@ enum PlanFileKeys {
     static let plan: Set<String> = ["years", "theme", "goal", "tasks", "directions", "indicators", "events"]
     static let task: Set<String> = ["id", "text"]
     static let direction: Set<String> = ["id", "title", "items"]
-    static let indicator: Set<String> = ["id", "title", "target", "unit"]
+    static let indicator: Set<String> = ["id", "title", "target", "targets", "unit"]
     static let event: Set<String> = ["number", "year", "format", "title", "purpose", "month", "date", "from", "to",
                                      "start", "duration", "host", "participants", "tasks"]
     static let calendar: Set<String> = ["working_days", "default_start", "holidays", "vacations", "busy",
@@ -184,7 +184,21 @@ extension PlanFragment {
             guard let i = reader.mapping(item, "\(what).indicators", allowed: PlanFileKeys.indicator, required: ["id", "title"]),
                   let id = i.string("id"), let title = i.string("title") else { continue }
             let target = i.parsed("target", expected: "ожидается число") { Double($0) }
-            plan.indicators.append(Indicator(id: id, title: title, target: target, unit: i.string("unit")))
+            var targets: [AcademicYear: Double] = [:]
+            if let node = i["targets"] {
+                if case .mapping(let byYear) = node {
+                    for (yearNode, value) in byYear {
+                        let place = "\(what).indicators.\(id).targets"
+                        guard let year = reader.academicYear(yearNode, place),
+                              let n = reader.parsed(value, place, expected: "ожидается число", { Double($0) }) else { continue }
+                        if !years.contains(year) { reader.report(yearNode, "\(place): \(year) не входит в years плана") }
+                        targets[year] = n
+                    }
+                } else {
+                    reader.report(node, "\(what).indicators.\(id).targets: ожидается словарь {2019/2020: 4, 2020/2021: 4}")
+                }
+            }
+            plan.indicators.append(Indicator(id: id, title: title, target: target, targets: targets, unit: i.string("unit")))
         }
         var events: [ParsedEvent] = []
         var numbers: Set<Int> = []

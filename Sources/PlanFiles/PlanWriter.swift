@@ -49,6 +49,9 @@ public enum PlanWriter {
             })),
             ("indicators", p.indicators.isEmpty ? nil : list(p.indicators.map { i in
                 map([("id", text(i.id)), ("title", text(i.title)), ("target", i.target.map { plain(number($0)) }),
+                     ("targets", i.targets.isEmpty ? nil : Node(i.targets.sorted { $0.key < $1.key }.map {
+                         (plain($0.key.description), plain(number($0.value)))
+                     }, .implicit, .flow)),
                      ("unit", i.unit.map(text))])
             })),
             ("events", p.events.isEmpty ? nil : list(p.events.map { event($0, members: members) })),

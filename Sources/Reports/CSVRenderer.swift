@@ -1,13 +1,26 @@
 import Foundation
 import Planning
 
+/// How the CSV is written: for a Russian Excel (which reads `,` as the decimal mark and guesses the
+/// encoding without a BOM), or plain RFC 4180 for scripts.
+public enum CSVDialect: String, CaseIterable, Sendable {
+    /// UTF-8 with a byte-order mark, `;` between fields.
+    case excel
+    /// No BOM, `,` between fields.
+    case rfc4180
+}
+
 /// One row per event of the report, clusters in report order, with a header row. The columns are
 /// fixed (`Labels.csvHeader`); dates are ISO 8601 so spreadsheets and scripts read them alike;
-/// several schools or tasks in one cell are separated by `;`. RFC 4180: CRLF line ends, fields
-/// quoted when they hold a comma, quote or line break.
-public func renderCSV(_ report: ActivityReport, language: ReportLanguage = .ru) -> String {
+/// several schools or tasks in one cell are separated by `;`. CRLF line ends, fields quoted when
+/// they hold the separator, a quote or a line break.
+public func renderCSV(_ report: ActivityReport, language: ReportLanguage = .ru, dialect: CSVDialect) -> String {
     let l = Labels(language: language)
-    var out = csvLine(l.csvHeader)
+    let separator: Unicode.Scalar = dialect == .excel ? ";" : ","
+    func csvLine(_ fields: [String]) -> String {
+        fields.map { csvQuoted($0, separator: separator) }.joined(separator: String(separator)) + "\r\n"
+    }
+    var out = (dialect == .excel ? "\u{FEFF}" : "") + csvLine(l.csvHeader)
     for section in report.clusters {
         for e in section.events {
             let planned = switch e.planned {
@@ -25,5 +38,3 @@ public func renderCSV(_ report: ActivityReport, language: ReportLanguage = .ru) 
     }
     return out
 }
-
-private func csvLine(_ fields: [String]) -> String { fields.map(csvQuoted).joined(separator: ",") + "\r\n" }

@@ -129,7 +129,7 @@ private func clusterBlocks(_ c: ClusterSection, year: AcademicYear, _ l: Labels)
             let taskText = "\(task.id). \(task.text)"
             if task.events.isEmpty { rows.append([taskText, "", "—", ""]) }
             for (i, e) in task.events.enumerated() {
-                rows.append([i == 0 ? taskText : "", "\(e.id.number)", e.title, l.status(e.status)])
+                rows.append([i == 0 ? taskText : "", "\(e.id.number)", e.title, l.status(e)])
             }
         }
         blocks.append(.table(Table(header: [l.task, l.number, l.event, l.status], rows: rows, numericColumns: [1])))
@@ -143,8 +143,8 @@ private func clusterBlocks(_ c: ClusterSection, year: AcademicYear, _ l: Labels)
             header: [l.number, l.event, l.plannedWhen, l.date, l.status, l.host, l.participantsShort, l.note],
             rows: c.events.map { e in
                 ["\(e.id.number)", "\(l.format(e.format)). \(e.title)", l.timing(e.planned),
-                 (e.heldOn ?? e.date).map(l.date) ?? "", l.status(e.status), e.host.name,
-                 e.participants.map(String.init) ?? "", e.note ?? e.cancellationReason ?? ""]
+                 (e.heldOn ?? e.date).map(l.date) ?? "", l.status(e), e.host.name,
+                 e.participants.map(String.init) ?? "", l.outcomeNote(e)]
             },
             numericColumns: [0, 6])))
     }
@@ -156,7 +156,7 @@ private func clusterBlocks(_ c: ClusterSection, year: AcademicYear, _ l: Labels)
             rows: c.indicators.map { i in
                 let unit = i.unit.map { " \($0)" } ?? ""
                 let actual = i.actual.map { l.number($0) + unit + (i.derived ? " (\(l.fromEvents))" : "") } ?? "—"
-                return [i.title, i.target.map { l.number($0) + unit } ?? "—", actual, l.met(i.met)]
+                return [i.title, l.target(i), actual, l.result(i)]
             },
             numericColumns: [1, 2])))
     }
@@ -169,7 +169,7 @@ private func clusterBlocks(_ c: ClusterSection, year: AcademicYear, _ l: Labels)
             header: [l.number, l.event, l.plannedWhen, l.status],
             rows: c.carriedOver.map { e in
                 ["\(e.id.number)", e.title, l.timing(e.planned),
-                 l.status(e.status) + (e.date.map { " (\(l.date($0)))" } ?? "")]
+                 l.status(e) + (e.date.map { " (\(l.date($0)))" } ?? "")]
             },
             numericColumns: [0])))
     }

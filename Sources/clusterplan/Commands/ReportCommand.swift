@@ -5,6 +5,7 @@ import Reports
 
 extension ReportFormat: ExpressibleByArgument {}
 extension ReportLanguage: ExpressibleByArgument {}
+extension CSVDialect: ExpressibleByArgument {}
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,6 +24,8 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Только этот кластер.") var cluster: String?
     @Option(help: "html (для печати, с диаграммами), md, csv (строка на мероприятие) или docx.") var format: ReportFormat
     @Option(help: "Язык подписей: ru или en.") var lang: ReportLanguage = .ru
+    @Option(help: "CSV: excel (UTF-8 с BOM и «;», для русского Excel) или rfc4180 (без BOM, «,»).")
+    var csvDialect: CSVDialect = .excel
     @Option(help: "Файл; по умолчанию — стандартный вывод.") var out: String?
 
     func validate() throws {
@@ -37,24 +40,18 @@ struct ReportCommand: ParsableCommand {
             do {
                 let report = try buildReport(snapshot, year: academicYear, cluster: cluster,
                                              today: today(in: snapshot.district.timezone))
-                data = try render(report, as: format, language: lang)
+                data = try render(report, as: format, language: lang, csvDialect: csvDialect)
             } catch let error as ReportError {
                 switch error {
                 case .unknownCluster(let id): throw Failure("неизвестный кластер «\(id)»")
+                case .nothingInYear(let y):
+                    throw Failure("за \(y) учебный год отчитываться не о чем: ни один план кластера его не охватывает, курсов в нём нет")
                 }
             } catch {
                 throw Failure("не удалось построить отчёт: \(error)")
             }
-            if let out {
-                do {
-                    try data.write(to: URL(fileURLWithPath: out), options: .atomic)
-                } catch {
-                    throw Failure("\(out): не удалось записать файл")
-                }
-                printError("Отчёт записан: \(out)")
-            } else {
-                FileHandle.standardOutput.write(data)
-            }
+            try writeOutput(data, to: out)
+            if let out { printError("Отчёт записан: \(out)") }
         }
     }
 }
