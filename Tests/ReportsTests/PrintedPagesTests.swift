@@ -41,6 +41,19 @@ struct PrintedPagesTests {
         try expectWholeWordsInsidePages(docx: docx, pdf: pdf)
     }
 
+    @Test func htmlReportAndPlanPrintOnA4WithTheWideTableLandscape() throws {
+        let report = try buildReport(Seeds.nevskySnapshot(), year: Seeds.y2019, today: Seeds.date("2020-06-30"))
+        let printed = try PrintedPDF(html: renderHTML(report, language: .ru), name: "report")
+        #expect(printed.pages.allSatisfy { $0.isA4 && $0.maxX <= $0.width - 28 })
+        #expect(printed.pages[0].words.first == "УТВЕРЖДАЮ")
+        let eventPages = printed.pages.filter { $0.words.contains("Примечание") }
+        #expect(!eventPages.isEmpty && eventPages.allSatisfy { $0.landscape })
+        let plan = try renderWorkPlan(Seeds.nevskySnapshot(), cluster: "nevsky-exact", as: .html, today: Seeds.date("2019-09-02"))
+        let planPages = try PrintedPDF(html: String(decoding: plan, as: UTF8.self), name: "workplan").pages
+        #expect(planPages.allSatisfy { $0.isA4 && !$0.landscape && $0.maxX <= $0.width - 28 })
+        #expect(planPages.filter { $0.words.contains("Площадка") }.count >= 2)
+    }
+
     /// No table wider than its page (in the DOCX geometry and in the printed boxes), and every
     /// word of every table printed whole: a word broken mid-word prints as two pieces.
     private func expectWholeWordsInsidePages(docx: Data, pdf: PrintedPDF) throws {
@@ -84,6 +97,7 @@ struct PrintedPDF {
 
     static let available = FileManager.default.isExecutableFile(atPath: "/usr/bin/soffice")
         && FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext")
+        && FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium")
 
     init(docx: Data, name: String) throws {
         let dir = try Fixtures.temporaryDirectory()
@@ -92,8 +106,24 @@ struct PrintedPDF {
         // A profile of its own, so a second LibreOffice (another test run) cannot block this one.
         try Self.run("/usr/bin/soffice", ["-env:UserInstallation=\(dir.appendingPathComponent("profile").absoluteString)",
                                           "--headless", "--convert-to", "pdf", "--outdir", dir.path, source.path])
-        let boxes = dir.appendingPathComponent("\(name).html")
-        try Self.run("/usr/bin/pdftotext", ["-bbox", dir.appendingPathComponent("\(name).pdf").path, boxes.path])
+        try self.init(pdf: dir.appendingPathComponent("\(name).pdf"))
+    }
+
+    /// The page as Chromium prints it, with the page's own @page rules.
+    init(html: String, name: String) throws {
+        let dir = try Fixtures.temporaryDirectory()
+        let source = dir.appendingPathComponent("\(name).html")
+        try Data(html.utf8).write(to: source)
+        let pdf = dir.appendingPathComponent("\(name).pdf")
+        try Self.run("/usr/bin/chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                                           "--user-data-dir=\(dir.appendingPathComponent("profile").path)",
+                                           "--print-to-pdf=\(pdf.path)", source.absoluteString])
+        try self.init(pdf: pdf)
+    }
+
+    private init(pdf: URL) throws {
+        let boxes = pdf.deletingPathExtension().appendingPathExtension("bbox.html")
+        try Self.run("/usr/bin/pdftotext", ["-bbox", pdf.path, boxes.path])
         let xml = try XMLDocument(contentsOf: boxes, options: [])
         pages = try xml.nodes(forXPath: "//*[local-name()='page']").map { page in
             func number(_ path: String) throws -> [Double] {
