@@ -1,5 +1,6 @@
 import Foundation
 import Planning
+import Tabular
 
 /// How the CSV is written: for a Russian Excel (which reads `,` as the decimal mark and guesses the
 /// encoding without a BOM), or plain RFC 4180 for scripts.
@@ -14,12 +15,10 @@ public enum CSVDialect: String, CaseIterable, Sendable {
 /// fixed (`Labels.csvHeader`); dates are ISO 8601 so spreadsheets and scripts read them alike;
 /// several schools or tasks in one cell are separated by `;`. CRLF line ends, fields quoted when
 /// they hold the separator, a quote or a line break.
-public func renderCSV(_ report: ActivityReport, language: ReportLanguage = .ru, dialect: CSVDialect) -> String {
+public func renderCSV(_ report: ActivityReport, language: Language = .ru, dialect: CSVDialect) -> String {
     let l = Labels(language: language)
     let separator: Unicode.Scalar = dialect == .excel ? ";" : ","
-    func csvLine(_ fields: [String]) -> String {
-        fields.map { csvQuoted($0, separator: separator) }.joined(separator: String(separator)) + "\r\n"
-    }
+    func csvLine(_ fields: [String]) -> String { csvRecord(fields, separator: separator) }
     var out = (dialect == .excel ? "\u{FEFF}" : "") + csvLine(l.csvHeader)
     for section in report.clusters {
         for e in section.events {

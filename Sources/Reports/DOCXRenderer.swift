@@ -6,7 +6,7 @@ import ZIPFoundation
 /// the approval block, page numbers in the footer, tables with fitted columns and repeated header
 /// rows (landscape pages for wide ones), charts as PNG images drawn from the HTML report's SVG.
 /// Entries carry the report's date, so the same report gives the same bytes.
-public func renderDOCX(_ report: ActivityReport, language: ReportLanguage = .ru) throws(RenderError) -> Data {
+public func renderDOCX(_ report: ActivityReport, language: Language = .ru) throws(RenderError) -> Data {
     try docxPackage(ReportDocument(report, language: language), modified: report.asOf)
 }
 
@@ -88,7 +88,7 @@ private let footer = xmlHeader + """
 <w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:ftr>
 """
 
-private func styles(_ language: ReportLanguage) -> String {
+private func styles(_ language: Language) -> String {
     func heading(_ id: String, _ name: String, _ level: Int, halfPoints: Int) -> String {
         """
         <w:style w:type="paragraph" w:styleId="\(id)"><w:name w:val="\(name)"/><w:basedOn w:val="Normal"/>\

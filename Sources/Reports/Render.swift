@@ -2,7 +2,7 @@ import Foundation
 import Planning
 
 /// The report in `format`, as the bytes of a file: UTF-8 text, or a DOCX package.
-public func render(_ report: ActivityReport, as format: ReportFormat, language: ReportLanguage = .ru,
+public func render(_ report: ActivityReport, as format: ReportFormat, language: Language = .ru,
                    csvDialect: CSVDialect = .excel) throws(RenderError) -> Data {
     switch format {
     case .html: Data(renderHTML(report, language: language).utf8)

@@ -4,7 +4,7 @@ import Planning
 /// the HTML, Markdown and DOCX renderers differ only in how they write these blocks.
 struct ReportDocument {
     var title: String
-    var language: ReportLanguage
+    var language: Language
     var blocks: [Block]
     /// A page of its own before the text, with the approval block a district submits.
     var titlePage: TitlePage?
@@ -55,7 +55,7 @@ struct Chart {
 let maxChartSchools = 20
 
 extension ReportDocument {
-    init(_ report: ActivityReport, language: ReportLanguage) {
+    init(_ report: ActivityReport, language: Language) {
         let l = Labels(language: language)
         self.language = language
         title = l.title(report.year)

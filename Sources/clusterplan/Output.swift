@@ -1,4 +1,5 @@
 import Foundation
+import Operations
 
 /// A command's result: written whole to `out` (atomically, so a failure leaves no half file) or to stdout.
 func writeOutput(_ data: Data, to out: String?) throws {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Operations
 import Clustering
 import Foundation
 import Planning
@@ -6,7 +7,7 @@ import Yams
 
 extension ClusteringMethod: ExpressibleByArgument {}
 
-struct ClusterSchoolsCommand: ParsableCommand {
+struct ClusterSchoolsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cluster-schools",
         abstract: "Сформировать кластеры школ по результатам оценочных процедур.",
@@ -70,8 +71,8 @@ struct ClusterSchoolsCommand: ParsableCommand {
         guard minStudents >= 1 else { throw ValidationError("--min-students должно быть не меньше 1") }
     }
 
-    func run() throws {
-        try reportingFailures(cluster)
+    func run() async throws {
+        try await reportingFailures(cluster)
     }
 
     private func cluster() throws {

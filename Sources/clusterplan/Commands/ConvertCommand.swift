@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
+import Operations
 import PlanFiles
 import Planning
 import WordPlans
 
-struct ConvertCommand: ParsableCommand {
+struct ConvertCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
         abstract: "План работы кластера из Word (.docx) — в файл плана.",
@@ -24,10 +25,10 @@ struct ConvertCommand: ParsableCommand {
     @Option(help: "Файл плана; по умолчанию — стандартный вывод.") var out: String?
     @Option(help: "Файл или каталог плана со школами; по умолчанию — школы из базы, если она есть.") var schools: String?
 
-    func run() throws {
-        try reportingFailures {
+    func run() async throws {
+        try await reportingFailures {
             guard let data = FileManager.default.contents(atPath: path) else { throw Failure("\(path): не удалось прочитать файл") }
-            let known = try knownSchools()
+            let known = try await knownSchools()
             let options = WordPlanOptions(fileName: path, clusterID: id ?? clusterID(fromFile: path),
                                           knownSchools: known.schools, district: known.district)
             let plan: WordPlan
@@ -54,7 +55,7 @@ struct ConvertCommand: ParsableCommand {
     }
 
     /// `--schools`, else the store's schools when a store exists; `convert` never creates one.
-    private func knownSchools() throws -> (schools: [School], district: String) {
+    private func knownSchools() async throws -> (schools: [School], district: String) {
         if let schools {
             do throws(PlanLoadError) {
                 let district = try PlanLoader.load(paths: [schools])
@@ -64,7 +65,7 @@ struct ConvertCommand: ParsableCommand {
             }
         }
         guard FileManager.default.fileExists(atPath: store.path) else { return ([], "") }
-        let (_, snapshot) = try store.snapshot()
+        let (_, snapshot) = try await store.snapshot()
         return (snapshot.district.schools, snapshot.district.schools.lazy.compactMap(\.district).first ?? snapshot.district.name)
     }
 }

@@ -1,9 +1,10 @@
 import ArgumentParser
+import Operations
 import PlanFiles
 import Planning
 import Store
 
-struct ImportCommand: ParsableCommand {
+struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Загрузить файлы плана в базу.",
@@ -17,7 +18,7 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @Argument(help: "Файлы или каталоги плана.") var paths: [String]
 
-    func run() throws {
+    func run() async throws {
         let district: District
         do throws(PlanLoadError) {
             district = try PlanLoader.load(paths: paths)
@@ -25,10 +26,10 @@ struct ImportCommand: ParsableCommand {
             error.diagnostics.forEach { printError($0.description) }
             throw ExitCode(1)
         }
-        try reportingFailures {
+        try await reportingFailures {
             // A broken busy calendar is refused now, not at the first `schedule`.
             _ = try district.readingBusyCalendars()
-            let summary = try store.open().importDistrict(district, now: currentTime())
+            let summary = try await store.open().importDistrict(district, now: currentTime())
             print(ImportReport.text(summary, district: district))
         }
     }

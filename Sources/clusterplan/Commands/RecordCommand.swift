@@ -1,7 +1,8 @@
 import ArgumentParser
+import Operations
 import Planning
 
-struct RecordCommand: ParsableCommand {
+struct RecordCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "record",
         abstract: "Записать, что произошло с мероприятием: проведено, отменено или перенесено.",
@@ -35,17 +36,17 @@ struct RecordCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        try reportingFailures {
+    func run() async throws {
+        try await reportingFailures {
             guard let id = EventID(event) else { throw Failure("мероприятие задаётся как кластер/номер") }
-            let (database, snapshot) = try store.snapshot()
+            let (database, snapshot) = try await store.snapshot()
             let entry = try makeEntry()
-            let problems = entry.problems(for: id, in: snapshot, today: today(in: snapshot.district.timezone))
+            let problems = entry.problems(for: id, in: snapshot, today: localToday(in: snapshot.district.timezone))
             guard problems.isEmpty else {
                 problems.forEach { printError("ошибка: \($0)") }
                 throw ExitCode(1)
             }
-            try database.record(entry, for: id, now: currentTime())
+            try await database.record(entry, for: id, now: currentTime())
             print("Записано: \(id) — \(describe(entry))")
         }
     }

@@ -1,8 +1,9 @@
 import ArgumentParser
+import Operations
 import PlanFiles
 import Planning
 
-struct ValidateCommand: ParsableCommand {
+struct ValidateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Проверить файлы плана, ничего не записывая.",
@@ -14,7 +15,7 @@ struct ValidateCommand: ParsableCommand {
 
     @Argument(help: "Файлы или каталоги плана.") var paths: [String]
 
-    func run() throws {
+    func run() async throws {
         let district: District
         do throws(PlanLoadError) {
             district = try PlanLoader.load(paths: paths)
@@ -23,7 +24,7 @@ struct ValidateCommand: ParsableCommand {
             printError("Найдено ошибок: \(error.diagnostics.count)")
             throw ExitCode(1)
         }
-        try reportingFailures { _ = try district.readingBusyCalendars() }
+        try await reportingFailures { _ = try district.readingBusyCalendars() }
         print("Ошибок нет: школ \(district.schools.count), кластеров \(district.clusters.count), мероприятий \(district.events.count).")
     }
 }

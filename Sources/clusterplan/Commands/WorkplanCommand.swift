@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
+import Operations
 import Planning
 import Reports
 
 extension WorkPlanFormat: ExpressibleByArgument {}
 
-struct WorkplanCommand: ParsableCommand {
+struct WorkplanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "workplan",
         abstract: "План работы кластера в том виде, как его пишет район (docx, html, md).",
@@ -22,12 +23,12 @@ struct WorkplanCommand: ParsableCommand {
     @Option(help: "docx, html (для печати) или md.") var format: WorkPlanFormat
     @Option(help: "Файл; по умолчанию — стандартный вывод.") var out: String?
 
-    func run() throws {
-        try reportingFailures {
-            let (_, snapshot) = try store.snapshot()
+    func run() async throws {
+        try await reportingFailures {
+            let (_, snapshot) = try await store.snapshot()
             let data: Data
             do throws(WorkPlanError) {
-                data = try renderWorkPlan(snapshot, cluster: cluster, as: format, today: today(in: snapshot.district.timezone))
+                data = try renderWorkPlan(snapshot, cluster: cluster, as: format, today: localToday(in: snapshot.district.timezone))
             } catch {
                 switch error {
                 case .unknownCluster(let id): throw Failure("неизвестный кластер «\(id)»")

@@ -12,3 +12,11 @@ public func csvQuoted(_ field: String, separator: Unicode.Scalar) -> String {
     guard asciiSpecial || unicodeBreak else { return field }
     return "\"" + field.replacing("\"", with: "\"\"") + "\""
 }
+
+/// One CSV record: quoted fields joined by commas, ended by CRLF (RFC 4180).
+public func csvRecord(_ fields: [String]) -> String { csvRecord(fields, separator: ",") }
+
+/// The same with another separator (`;` for a Russian Excel).
+public func csvRecord(_ fields: [String], separator: Unicode.Scalar) -> String {
+    fields.map { csvQuoted($0, separator: separator) }.joined(separator: String(separator)) + "\r\n"
+}
