@@ -27,6 +27,9 @@ let maxDocumentPartBytes = 32 << 20
 extension DocxBody {
     init(docx data: Data) throws(DocxError) {
         let xml = try Self.documentPart(data)
+        // Foundation's XMLParser on Linux traps on some malformed names instead of failing; text that
+        // is not UTF-8 is not a Word document part anyway.
+        guard String(validating: xml, as: UTF8.self) != nil else { throw .badXML }
         let root = XMLHash.config { $0.detectParsingErrors = true }.parse(xml)
         if case .parsingError = root { throw .badXML }
         guard let document = root.children.first?.element, document.name == "w:document",

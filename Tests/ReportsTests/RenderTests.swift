@@ -207,3 +207,25 @@ enum LibreOffice {
         #expect(ru != en)
     }
 }
+
+@Suite struct TableLayoutTests {
+    @Test func numberColumnIsNarrowTitlesWideAndNoColumnNarrowerThanItsLongestWord() {
+        let table = Table(header: ["№", "Название мероприятия", "Площадка"],
+                          rows: [["1", "Стартовая конференция «Кластерный подход как основа сетевого взаимодействия»", "ГБОУ лицей № 344"],
+                                 ["12", "Круглый стол «Естественнонаучных дисциплин»", "344 лицей"]])
+        let layout = TableLayout(table)
+        #expect(!layout.landscape)
+        #expect(layout.widths.reduce(0, +) == TableLayout.portraitWidth)
+        #expect(layout.widths[0] < 700)
+        #expect(layout.widths[1] > layout.widths[2])
+        // «Естественнонаучных» (18 letters) fits in its column whole.
+        #expect(layout.widths[1] >= 18 * 100)
+    }
+
+    @Test func eightColumnsGoLandscape() {
+        let table = Table(header: ["№", "Мероприятие", "По плану", "Дата", "Статус", "Площадка", "Участников", "Примечание"], rows: [])
+        let layout = TableLayout(table)
+        #expect(layout.landscape)
+        #expect(layout.widths.reduce(0, +) == TableLayout.landscapeWidth)
+    }
+}

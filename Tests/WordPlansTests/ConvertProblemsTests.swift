@@ -50,3 +50,39 @@ import Testing
         #expect(timing == .window(from: LocalDate(iso: "2021-01-01")!, to: LocalDate(iso: "2021-05-31")!))
     }
 }
+
+/// What a fuzzer would send: every prefix-cut and byte-flipped copy of a real plan gives a plan or
+/// diagnostics, never a trap.
+@Suite struct DamagedDocxTests {
+    @Test func truncatedAndFlippedDocumentsGiveDiagnosticsNotCrashes() throws {
+        let original = try WordFixtures.data("bad-rows.docx")
+        let options = WordPlanOptions(fileName: "damaged.docx", clusterID: "x")
+        var failures = 0
+        for cut in stride(from: 0, to: original.count, by: max(original.count / 40, 1)) {
+            if case .failure(let error) = readWordPlan(original.prefix(cut), options: options) {
+                failures += 1
+                #expect(!error.diagnostics.isEmpty)
+            }
+        }
+        #expect(failures == 40 || failures == 41)
+        var generator = SplitMix(seed: 13)
+        for _ in 0..<40 {
+            var bytes = [UInt8](original)
+            for _ in 0..<8 { bytes[Int(generator.next() % UInt64(bytes.count))] ^= UInt8(truncatingIfNeeded: generator.next() | 1) }
+            if case .failure(let error) = readWordPlan(Data(bytes), options: options) { #expect(!error.diagnostics.isEmpty) }
+        }
+    }
+}
+
+/// A small deterministic generator, so a failing case can be run again.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
