@@ -126,6 +126,8 @@ public struct SiteContent: Sendable {
         guard reportYears.contains(year) else { throw .unknownYear(year.description) }
         do {
             return renderHTML(try buildReport(snapshot, year: year, today: today))
+        } catch .nothingInYear {
+            throw .unknownYear(year.description)
         } catch {
             throw .misconfigured(String(describing: error))
         }
