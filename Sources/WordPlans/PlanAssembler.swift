@@ -30,7 +30,7 @@ struct PlanAssembler {
         var members: [String] = []
         var lead: String?
         for entry in title.members {
-            guard let id = resolve(entry.text, row: nil, column: "Состав кластера") else { continue }
+            guard let id = resolve(entry.text, row: nil, column: "Состав кластера", members: members) else { continue }
             if !members.contains(id) { members.append(id) }
             if entry.lead, lead == nil { lead = id }
         }
@@ -132,7 +132,7 @@ struct PlanAssembler {
             var host: String?
             if hostText.isEmpty {
                 report("не указана площадка", row: row, column: hostColumn)
-            } else if let id = resolve(hostText, row: row, column: hostColumn) {
+            } else if let id = resolve(hostText, row: row, column: hostColumn, members: members) {
                 if members.contains(id) || members.isEmpty { host = id } else {
                     report("«\(hostText)» не входит в состав кластера", row: row, column: hostColumn)
                 }
@@ -157,8 +157,8 @@ struct PlanAssembler {
         return AcademicYear(containing: ym.firstDay)
     }
 
-    private mutating func resolve(_ text: String, row: Int?, column: String) -> String? {
-        switch schools.resolve(DistrictWords.school(text)) {
+    private mutating func resolve(_ text: String, row: Int?, column: String, members: [String]) -> String? {
+        switch schools.resolve(DistrictWords.school(text), members: members) {
         case .success(let id): return id
         case .failure(let problem):
             report(problem.message, row: row, column: column)

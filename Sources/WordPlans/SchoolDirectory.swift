@@ -11,13 +11,19 @@ struct SchoolDirectory {
 
     struct Problem: Error { var message: String }
 
-    mutating func resolve(_ mention: DistrictWords.SchoolMention) -> Result<String, Problem> {
+    /// `members`: the cluster's schools found so far, preferred when a number fits several schools
+    /// (one store may hold several districts, each with its «школа № 344»).
+    mutating func resolve(_ mention: DistrictWords.SchoolMention, members: [String] = []) -> Result<String, Problem> {
         guard let number = mention.number else {
             let name = mention.text.lowercased()
             if let school = all.first(where: { $0.name.lowercased() == name }) { return .success(school.id) }
             return .failure(Problem(message: "«\(mention.text)»: нет номера школы и нет школы с таким названием"))
         }
         var candidates = all.filter { $0.id == number || DistrictWords.name($0.name, hasNumber: number) }
+        if candidates.count > 1 {
+            let inCluster = candidates.filter { members.contains($0.id) }
+            if !inCluster.isEmpty { candidates = inCluster }
+        }
         if candidates.count > 1, let kind = mention.kind {
             let sameKind = candidates.filter { $0.kind == kind }
             if !sameKind.isEmpty { candidates = sameKind }

@@ -71,6 +71,16 @@ enum WordFixtures {
         #expect(schools["625"]?.name == "ГБОУ СОШ № 625 с углубленным изучением математики")
     }
 
+    @Test func aStoreWithSeveralDistrictsStillGivesTheClustersOwnSchools() throws {
+        // Another district's gymnasium No 498 and lyceum No 344: the document's schools are the cluster's.
+        let others = [School(id: "kirov-498", name: "ГБОУ гимназия № 498 Кировского района", kind: .gymnasium),
+                      School(id: "kirov-344", name: "ГБОУ лицей № 344 Кировского района", kind: .lyceum)]
+        let plan = try WordFixtures.convert("seed003.docx", known: try WordFixtures.nevsky().schools + others).get()
+        let events = try #require(plan.district.clusters.first?.plan?.events)
+        #expect(Set(events.map(\.host)) == ["344", "498"])
+        #expect(plan.district.clusters.first?.members.contains("kirov-498") == false)
+    }
+
     @Test func writtenPlanFileValidatesToTheSameCluster() throws {
         let plan = try WordFixtures.convert("seed003.docx", known: []).get()
         let yaml = try PlanWriter.yaml(plan.district)
