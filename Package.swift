@@ -25,7 +25,7 @@ let package = Package(
     targets: [
         // Pure layers: no I/O, no global state.
         .target(name: "Planning"),
-        // The command line's text table and CSV fields, shared by every renderer.
+        // The command line's text table, CSV fields and YAML scalars, shared by every renderer.
         .target(name: "Tabular"),
         .target(name: "Scheduler", dependencies: ["Planning"]),
         .target(
@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "ICal", dependencies: ["CLibical", "Planning"]),
         .target(
             name: "PlanFiles",
-            dependencies: ["Planning", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Planning", "Clustering", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources")]
         ),
         // The store interface, and GRDB/SQLite as its first implementation.
@@ -98,14 +98,12 @@ let package = Package(
                 "Operations", "WordPlans",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "SwiftCSV", package: "SwiftCSV"),
-                .product(name: "Yams", package: "Yams"),
             ]
         ),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         // Made-up districts of any size, for `make bench` and property tests.
-        .target(name: "Synthetic", dependencies: ["Planning"]),
+        .target(name: "Synthetic", dependencies: ["Planning", "Tabular"]),
         // `make bench`: release-build timings of the scheduler, feeds, reports and clustering.
         .executableTarget(
             name: "clusterplan-bench",

@@ -7,8 +7,8 @@ need=(libical-dev librsvg2-dev pkg-config)
 case "${1:-build}" in
   # LibreOffice prints the DOCX report and work plan to PDF, poppler measures the pages; Liberation
   # fonts have Times New Roman's metrics, so the page counts are those a coordinator's Word shows.
-  test)  need+=(vdirsyncer khal chromium libreoffice-writer-nogui poppler-utils fonts-liberation2 python3-venv) ;;
-  bench) need+=(wrk nginx) ;;
+  test)  need+=(vdirsyncer khal chromium libreoffice-writer-nogui poppler-utils fonts-liberation2 python3-venv curl) ;;
+  bench) need+=(wrk nginx curl) ;;
 esac
 missing=()
 for p in "${need[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done

@@ -29,7 +29,7 @@ extension District {
                 problems.append(error.description)
             }
         }
-        guard problems.isEmpty else { throw Failure(problems.joined(separator: "\nошибка: ")) }
+        guard problems.isEmpty else { throw Failure(lines: problems) }
         return result
     }
 }

@@ -50,8 +50,22 @@ public struct UnknownID: Error, Hashable, Sendable, CustomStringConvertible {
     public init(kind: Kind, id: String, known: [String]) {
         self.kind = kind
         self.id = id
-        suggestions = closest(to: id, in: known)
+        // Years that differ by a digit are not typos of each other: they are listed instead.
+        suggestions = kind == .year ? [] : closest(to: id, in: known)
         valid = known.count <= 12 ? known : nil
+    }
+
+    /// An event id not in the store: the numbers its cluster has, or the clusters it may have meant.
+    public static func event(_ id: EventID, in snapshot: DistrictSnapshot) -> UnknownID {
+        let numbers = snapshot.events(inCluster: id.cluster).map(\.event.number).sorted()
+        if numbers.isEmpty {
+            var error = UnknownID(kind: .event, id: id.description, known: [])
+            error.suggestions = closest(to: id.cluster, in: snapshot.district.clusters.map(\.id)).map { "\($0)/\(id.number)" }
+            return error
+        }
+        var error = UnknownID(kind: .event, id: id.description, known: numbers.map { "\(id.cluster)/\($0)" })
+        error.suggestions = []
+        return error
     }
 
     public var description: String {
@@ -77,8 +91,8 @@ public func closest(to word: String, in known: [String]) -> [String] {
         .prefix(3).map(\.0)
 }
 
-/// Levenshtein distance over characters.
-func editDistance(_ a: String, _ b: String) -> Int {
+/// Levenshtein distance over characters, for "did you mean" hints.
+public func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a), b = Array(b)
     guard !a.isEmpty else { return b.count }
     guard !b.isEmpty else { return a.count }

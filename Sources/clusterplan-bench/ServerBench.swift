@@ -93,10 +93,6 @@ private func findTool(_ name: String) throws -> String {
     throw BenchError("\(name) not found: run scripts/install-deps.sh bench")
 }
 
-private struct BenchError: Error, CustomStringConvertible {
-    var description: String
-    init(_ d: String) { description = d }
-}
 
 private func start(_ executable: String, _ arguments: [String]) throws -> Process {
     let process = Process()

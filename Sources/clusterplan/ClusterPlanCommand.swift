@@ -1,6 +1,6 @@
 import ArgumentParser
 
-@main
+
 struct ClusterPlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clusterplan",

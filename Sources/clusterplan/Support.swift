@@ -41,7 +41,7 @@ func reportingFailures(_ body: () async throws -> Void) async throws {
     do {
         try await body()
     } catch let error as Failure {
-        printError("ошибка: \(error.description)")
+        printError(error.description)
         throw ExitCode(1)
     } catch let error as StoreError {
         printError("ошибка: \(error.description)")

@@ -97,10 +97,29 @@ import Testing
         let database = folder.appendingPathComponent("db.sqlite").path
         let validate = try CommandLineRun.clusterplan(["validate", folder.path])
         #expect(validate.status == 1)
-        #expect(validate.stderr == "ошибка: \(folder.path)/busy-2.ics: line 9: строка не похожа на свойство iCalendar: «ЭТО НЕ СВОЙСТВО»\n")
+        #expect(validate.stderr == "ошибка: \(folder.path)/busy-2.ics: line 9: строка не похожа на свойство iCalendar: «ЭТО НЕ СВОЙСТВО»\n"
+                + "Найдено ошибок: 1\n")
         let imported = try CommandLineRun.clusterplan(["import", folder.path], database: database)
         #expect(imported.status == 1)
         let events = try CommandLineRun.clusterplan(["events"], database: database)
         #expect(events.stderr.hasPrefix("ошибка: база"), "nothing was imported")
+    }
+}
+
+@Suite struct ValidateCommandTests {
+    @Test func planErrorsAndBusyCalendarErrorsComeInOneRun() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        let fm = FileManager.default
+        try fm.copyItem(at: Fixtures.url("schedule/infeasible/plan.yaml"), to: folder.appendingPathComponent("plan.yaml"))
+        try fm.copyItem(at: Fixtures.url("ical/busy-malformed-line.ics"), to: folder.appendingPathComponent("busy-2.ics"))
+        try "version: 1\nschools:\n  - {id: \"9\", name: Девятая, kind: castle}\n".write(
+            to: folder.appendingPathComponent("more.yaml"), atomically: true, encoding: .utf8)
+        let validate = try CommandLineRun.clusterplan(["validate", folder.path])
+        #expect(validate.status == 1)
+        let lines = validate.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3, "\(lines)")
+        #expect(lines.first?.hasPrefix("\(folder.path)/more.yaml:3:") == true)
+        #expect(lines.dropFirst().first?.hasSuffix("busy-2.ics: line 9: строка не похожа на свойство iCalendar: «ЭТО НЕ СВОЙСТВО»") == true)
+        #expect(lines.last == "Найдено ошибок: 2")
     }
 }

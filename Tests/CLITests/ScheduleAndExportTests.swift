@@ -74,7 +74,17 @@ import Testing
         #expect(bytes.prefix(2) == Data("PK".utf8))
         let unknown = try run("report", "--year", "2019/2020", "--cluster", "nope", "--format", "md")
         #expect(unknown.status == 1)
-        #expect(unknown.stderr == "ошибка: неизвестный кластер «nope»\n")
+        #expect(unknown.stderr == "ошибка: неизвестный кластер «nope» (есть: kirov-1, kirov-2, kirov-3, kirov-4, "
+                + "millerovo-tochka-rosta, nevsky-exact)\n")
+    }
+
+    @Test func aYearOutsideEveryPlanIsAnError() throws {
+        _ = try run("import", "plans/nevsky")
+        for arguments in [["report", "--year", "2023/2024", "--format", "md"], ["events", "--year", "2023/2024"]] {
+            let result = try CommandLineRun.clusterplan(arguments, database: database)
+            #expect(result.status == 1)
+            #expect(result.stderr == "ошибка: учебный год вне всех планов: «2023/2024» (есть: 2019/2020, 2020/2021)\n")
+        }
     }
 }
 

@@ -64,13 +64,6 @@ import Testing
         #expect(unknown.stderr == "ошибка: неизвестный кластер «nowhere»\n")
     }
 
-    @Test func reportForAYearOutsideEveryPlanIsAnError() throws {
-        #expect(try run("import", "plans/nevsky").status == 0)
-        let result = try run("report", "--year", "2023/2024", "--format", "md")
-        #expect(result.status == 1)
-        #expect(result.stderr == "ошибка: за 2023/2024 учебный год отчитываться не о чем: ни один план кластера его не охватывает, курсов в нём нет\n")
-    }
-
     @Test func reportCSVIsForARussianExcelUnlessAskedOtherwise() throws {
         #expect(try run("import", "plans/nevsky").status == 0)
         let excel = try run("report", "--year", "2019/2020", "--format", "csv")

@@ -49,7 +49,7 @@ struct ConvertCommand: AsyncParsableCommand {
             for id in plan.newSchools {
                 printError("Новая школа \(id): «\(plan.district.school(id)?.name ?? id)» — проверьте название и тип.")
             }
-            try writeOutput(Data(yaml.utf8), to: out)
+            try write(Data(yaml.utf8), to: out)
             if let out { printError("План записан: \(out)") }
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Operations
+import Foundation
 import Planning
 
 struct RecordCommand: AsyncParsableCommand {
@@ -39,15 +40,7 @@ struct RecordCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             guard let id = EventID(event) else { throw Failure("мероприятие задаётся как кластер/номер") }
-            let (database, snapshot) = try await store.snapshot()
-            let entry = try makeEntry()
-            let problems = entry.problems(for: id, in: snapshot, today: localToday(in: snapshot.district.timezone))
-            guard problems.isEmpty else {
-                problems.forEach { printError("ошибка: \($0)") }
-                throw ExitCode(1)
-            }
-            try await database.record(entry, for: id, now: currentTime())
-            print("Записано: \(id) — \(describe(entry))")
+            print(try await Operations.record(try makeEntry(), for: id, in: try store.open(), now: currentTime()))
         }
     }
 
@@ -63,13 +56,5 @@ struct RecordCommand: AsyncParsableCommand {
         }
         if let cancelled { return .cancelled(reason: cancelled) }
         return .postponed(to: try date(postponed ?? "", "--postponed"))
-    }
-
-    private func describe(_ entry: OutcomeEntry) -> String {
-        switch entry {
-        case .held(let d, let n, let s, _, _): "проведено \(d.russian), участников \(n), школ \(s.count)"
-        case .cancelled(let reason): "отменено: \(reason)"
-        case .postponed(let d): "перенесено на \(d.russian)"
-        }
     }
 }

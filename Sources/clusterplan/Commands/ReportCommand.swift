@@ -1,6 +1,5 @@
 import ArgumentParser
 import Operations
-import Foundation
 import Planning
 import Reports
 
@@ -20,7 +19,7 @@ struct ReportCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var store: StoreOptions
-    @Option(help: ArgumentHelp("Учебный год.", valueName: "2019/2020")) var year: String
+    @Option(help: ArgumentHelp("Учебный год.", valueName: "2019/2020")) var year: AcademicYear
     @Option(help: "Только этот кластер.") var cluster: String?
     @Option(help: "html (для печати, с диаграммами), md, csv (строка на мероприятие) или docx.") var format: ReportFormat
     @Option(help: "Язык подписей: ru или en.") var lang: Language = .ru
@@ -28,29 +27,11 @@ struct ReportCommand: AsyncParsableCommand {
     var csvDialect: CSVDialect = .excel
     @Option(help: "Файл; по умолчанию — стандартный вывод.") var out: String?
 
-    func validate() throws {
-        guard AcademicYear(year) != nil else { throw ValidationError("--year: ожидается учебный год вида 2019/2020, а не «\(year)»") }
-    }
-
     func run() async throws {
         try await reportingFailures {
-            guard let academicYear = AcademicYear(year) else { throw Failure("--year: ожидается учебный год вида 2019/2020") }
             let (_, snapshot) = try await store.snapshot()
-            let data: Data
-            do {
-                let report = try buildReport(snapshot, year: academicYear, cluster: cluster,
-                                             today: localToday(in: snapshot.district.timezone))
-                data = try render(report, as: format, language: lang, csvDialect: csvDialect)
-            } catch let error as ReportError {
-                switch error {
-                case .unknownCluster(let id): throw Failure("неизвестный кластер «\(id)»")
-                case .nothingInYear(let y):
-                    throw Failure("за \(y) учебный год отчитываться не о чем: ни один план кластера его не охватывает, курсов в нём нет")
-                }
-            } catch {
-                throw Failure("не удалось построить отчёт: \(error)")
-            }
-            try writeOutput(data, to: out)
+            try write(try renderReport(snapshot, year: year, cluster: cluster, format: format, language: lang,
+                                       csvDialect: csvDialect), to: out)
             if let out { printError("Отчёт записан: \(out)") }
         }
     }

@@ -36,7 +36,7 @@ struct WorkplanCommand: AsyncParsableCommand {
                 case .render(let e): throw Failure("не удалось собрать документ: \(e)")
                 }
             }
-            try writeOutput(data, to: out)
+            try write(data, to: out)
             if let out { printError("План записан: \(out)") }
         }
     }
