@@ -133,7 +133,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "TestSupport", "Server", "Site", "Store", "SQLiteStore", "PlanFiles", "ICal", "Planning", "Scheduler",
+                "TestSupport", "Server", "Site", "Store", "SQLiteStore", "PlanFiles", "ICal", "Planning", "Scheduler", "Operations",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -28,10 +28,8 @@ public func exportFeed(_ snapshot: DistrictSnapshot, scope: FeedScope, options: 
     }
     guard let target, let partial else { return undated }
     try? handle.close()
-    do {
-        guard !failed else { throw Failure("") }
-        _ = try FileManager.default.replaceItemAt(target, withItemAt: partial)
-    } catch {
+    // rename(2) replaces the target in one step.
+    guard !failed, rename(partial.path, target.path) == 0 else {
         try? FileManager.default.removeItem(at: partial)
         throw Failure("\(target.path): не удалось записать файл")
     }

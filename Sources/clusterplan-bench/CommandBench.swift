@@ -29,8 +29,12 @@ func commandBench() throws {
         ("events --format json", ["--db", db, "events", "--format", "json"], ""),
     ]
     for (name, arguments, target) in steps {
-        let run = try measure(binary, arguments)
-        print("| \(name) | \(format(run.seconds)) s | \(run.peakMiB) MiB | \(run.peakMiB - bare) MiB | \(target) |")
+        do {
+            let run = try measure(binary, arguments)
+            print("| \(name) | \(format(run.seconds)) s | \(run.peakMiB) MiB | \(run.peakMiB - bare) MiB | \(target) |")
+        } catch {
+            print("| \(name) | failed: \(error) | | | \(target) |")
+        }
     }
 
     let cityDB = work.appendingPathComponent("city.sqlite").path
@@ -42,7 +46,8 @@ func commandBench() throws {
                               ("export ics --district", ["--db", cityDB, "export", "ics", "--district", "--out", ics]),
                               ("report --format html", ["--db", cityDB, "report", "--year", "2019/2020", "--format", "html",
                                                         "--out", work.appendingPathComponent("r.html").path])] {
-        print("| \(name) | \(format(try measure(binary, arguments).seconds)) s | < 0.1 s |")
+        let seconds = (try? measure(binary, arguments).seconds).map { "\(format($0)) s" } ?? "failed"
+        print("| \(name) | \(seconds) | < 0.1 s |")
     }
 }
 

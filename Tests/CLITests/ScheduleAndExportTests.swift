@@ -52,6 +52,18 @@ import Testing
         #expect(first.stdout == second.stdout)
         #expect(first.stdout.components(separatedBy: "BEGIN:VEVENT").count == 9)
         #expect(first.stdout.contains("DTSTART;TZID=Europe/Moscow:20191016T150000\r\n"))
+
+        // --out writes the same bytes, over an existing file too, and leaves nothing else behind.
+        let folder = try Fixtures.temporaryDirectory()
+        let out = folder.appendingPathComponent("nevsky.ics")
+        for _ in 0..<2 {
+            #expect(try run("export", "ics", "--cluster", "nevsky-exact", "--out", out.path).status == 0)
+            #expect(try String(contentsOf: out, encoding: .utf8) == first.stdout)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["nevsky.ics"])
+        let unwritable = try run("export", "ics", "--district", "--out", folder.appendingPathComponent("no/such/dir.ics").path)
+        #expect(unwritable.status == 1)
+        #expect(unwritable.stderr.hasPrefix("ошибка: "))
     }
 
     @Test(arguments: [
