@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // Reads WordprocessingML for `convert`: a small DOM over Foundation's XMLParser.
+        .package(url: "https://github.com/drmohundro/SWXMLHash", from: "8.1.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
@@ -50,9 +52,24 @@ let package = Package(
         // The store interface, and GRDB/SQLite as its first implementation.
         .target(name: "Store", dependencies: ["Planning"]),
         .target(name: "SQLiteStore", dependencies: ["Store", "Planning", .product(name: "GRDB", package: "GRDB.swift")]),
+        // librsvg + cairo: the report's SVG charts as PNG images for the DOCX report.
+        .systemLibrary(
+            name: "CRsvg",
+            pkgConfig: "librsvg-2.0",
+            providers: [.apt(["librsvg2-dev"])]
+        ),
         .target(
             name: "Reports",
-            dependencies: ["Planning", "Tabular", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["Planning", "Tabular", "CRsvg", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        // A Word work plan (seed 003's layout) -> plan values, or every problem with its table row.
+        .target(
+            name: "WordPlans",
+            dependencies: [
+                "Planning",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "SWXMLHash", package: "SWXMLHash"),
+            ]
         ),
 
         // What `serve` and `publish` share, pure: page models, site content, JSON shapes, the publisher.
@@ -86,7 +103,7 @@ let package = Package(
             name: "clusterplan",
             dependencies: [
                 "Planning", "PlanFiles", "Store", "SQLiteStore", "ICal", "Scheduler", "Clustering", "Reports", "Site", "Server",
-                "Operations",
+                "Operations", "WordPlans",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -122,7 +139,8 @@ let package = Package(
         ),
         // Runs the built `clusterplan` binary: exit codes, stdout and stderr as a user sees them.
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "clusterplan"]),
-        .testTarget(name: "ReportsTests", dependencies: ["TestSupport", "Reports", "PlanFiles"]),
+        .testTarget(name: "ReportsTests", dependencies: ["TestSupport", "Reports", "PlanFiles", "WordPlans"]),
+        .testTarget(name: "WordPlansTests", dependencies: ["TestSupport", "WordPlans", "PlanFiles", "Reports"]),
         .testTarget(
             name: "ServerTests",
             dependencies: [

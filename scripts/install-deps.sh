@@ -2,9 +2,12 @@
 # Installs what ClusterPlan needs on a fresh Debian machine; does nothing when it is all there.
 # Usage: scripts/install-deps.sh [build|test|bench]
 set -euo pipefail
-need=(libical-dev pkg-config)
+# librsvg2-dev: the DOCX report's charts (SVG -> PNG) are drawn by librsvg and cairo.
+need=(libical-dev librsvg2-dev pkg-config)
 case "${1:-build}" in
-  test)  need+=(vdirsyncer khal chromium libreoffice-writer-nogui python3-venv curl) ;;
+  # LibreOffice prints the DOCX report and work plan to PDF, poppler measures the pages; Liberation
+  # fonts have Times New Roman's metrics, so the page counts are those a coordinator's Word shows.
+  test)  need+=(vdirsyncer khal chromium libreoffice-writer-nogui poppler-utils fonts-liberation2 python3-venv curl) ;;
   bench) need+=(wrk nginx curl) ;;
 esac
 missing=()
@@ -23,5 +26,7 @@ fi
 case "${1:-build}" in
   test|bench)
     python3 -c 'import icalendar' 2>/dev/null || python3 -m pip install -q icalendar || echo "install-deps: could not install python icalendar"
+    # Writes the Word fixtures (Tests/Fixtures/word/make_fixtures.py); the .docx files are committed.
+    python3 -c 'import docx' 2>/dev/null || python3 -m pip install -q python-docx || echo "install-deps: could not install python-docx"
     ;;
 esac

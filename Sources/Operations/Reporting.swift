@@ -5,7 +5,7 @@ import Reports
 /// `report`: the annual report of a year the plans cover, rendered. A year outside every plan is
 /// an error naming the years there are, not an empty report.
 public func renderReport(_ snapshot: DistrictSnapshot, year: AcademicYear, cluster: String?, format: ReportFormat,
-                         language: Language) throws -> Data {
+                         language: Language, csvDialect: CSVDialect = .excel) throws -> Data {
     guard snapshot.years.contains(year) else {
         throw Failure(UnknownID(kind: .year, id: year.description, known: snapshot.years.map(\.description)).description)
     }
@@ -14,7 +14,9 @@ public func renderReport(_ snapshot: DistrictSnapshot, year: AcademicYear, clust
     }
     do {
         let report = try buildReport(snapshot, year: year, cluster: cluster, today: localToday(in: snapshot.district.timezone))
-        return try render(report, as: format, language: language)
+        return try render(report, as: format, language: language, csvDialect: csvDialect)
+    } catch ReportError.nothingInYear(let y) {
+        throw Failure("за \(y) учебный год отчитываться не о чем: ни один план кластера его не охватывает, курсов в нём нет")
     } catch {
         throw Failure("не удалось построить отчёт: \(error)")
     }

@@ -63,7 +63,7 @@ enum PlanFileKeys {
     static let plan: Set<String> = ["years", "theme", "goal", "tasks", "directions", "indicators", "events"]
     static let task: Set<String> = ["id", "text"]
     static let direction: Set<String> = ["id", "title", "items"]
-    static let indicator: Set<String> = ["id", "title", "target", "unit"]
+    static let indicator: Set<String> = ["id", "title", "target", "targets", "unit"]
     static let event: Set<String> = ["number", "year", "format", "title", "purpose", "month", "date", "from", "to",
                                      "start", "duration", "host", "participants", "tasks"]
     static let calendar: Set<String> = ["working_days", "default_start", "holidays", "vacations", "busy",
@@ -216,10 +216,24 @@ extension PlanFragment {
             guard let i = reader.mapping(item, "\(what).indicators", allowed: PlanFileKeys.indicator, required: ["id", "title"]),
                   let id = i.id("id"), let title = i.string("title") else { continue }
             let range = InputLimits.indicatorValue
-            let target = i.parsed("target", expected: "ожидается число от 0 до \(Int(range.upperBound))") {
-                Double($0).flatMap { range.contains($0) ? $0 : nil }
+            let expected = "ожидается число от 0 до \(Int(range.upperBound))"
+            let bounded: (String) -> Double? = { Double($0).flatMap { range.contains($0) ? $0 : nil } }
+            let target = i.parsed("target", expected: expected, bounded)
+            var targets: [AcademicYear: Double] = [:]
+            if let node = i["targets"] {
+                if case .mapping(let byYear) = node {
+                    for (yearNode, value) in byYear {
+                        let place = "\(what).indicators.\(id).targets"
+                        guard let year = reader.academicYear(yearNode, place),
+                              let n = reader.parsed(value, place, expected: expected, bounded) else { continue }
+                        if !years.contains(year) { reader.report(yearNode, "\(place): \(year) не входит в years плана") }
+                        targets[year] = n
+                    }
+                } else {
+                    reader.report(node, "\(what).indicators.\(id).targets: ожидается словарь {2019/2020: 4, 2020/2021: 4}")
+                }
             }
-            plan.indicators.append(Indicator(id: id, title: title, target: target, unit: i.string("unit")))
+            plan.indicators.append(Indicator(id: id, title: title, target: target, targets: targets, unit: i.string("unit")))
         }
         var events: [ParsedEvent] = []
         var numbers: Set<Int> = []

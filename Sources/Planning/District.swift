@@ -134,12 +134,16 @@ public struct Direction: Hashable, Sendable, Identifiable {
 public struct Indicator: Hashable, Sendable, Identifiable {
     public var id: String
     public var title: String
+    /// For the whole plan: judged after its last year, shown as progress before.
     public var target: Double?
+    /// For single academic years (`targets: {2019/2020: 4}`); a year's own target wins over `target`.
+    public var targets: [AcademicYear: Double]
     public var unit: String?
-    public init(id: String, title: String, target: Double? = nil, unit: String? = nil) {
+    public init(id: String, title: String, target: Double? = nil, targets: [AcademicYear: Double] = [:], unit: String? = nil) {
         self.id = id
         self.title = title
         self.target = target
+        self.targets = targets
         self.unit = unit
     }
 }

@@ -88,12 +88,30 @@ public struct EventRow: Hashable, Sendable {
     public var participants: Int?
     /// Schools the outcome lists.
     public var schools: [String]
+    /// Their names, in the same order.
+    public var schoolNames: [String]
     public var tasks: [String]
     public var note: String?
+    /// Results and products recorded with `record --products`.
+    public var products: String?
     public var cancellationReason: String?
+    /// A postponed event's planned time, for «перенесено с …».
+    public var postponedFrom: EventTiming?
+    /// Its day (or planned window) is past and nothing was recorded: «нет сведений», not «назначено».
+    public var unrecorded: Bool
 }
 
 public struct IndicatorRow: Hashable, Sendable {
+    /// What the target is set for, and so how the row is judged.
+    public enum Scope: Hashable, Sendable {
+        /// `targets:` for this academic year: judged on the year's figures.
+        case year
+        /// `target:` for the whole plan, in its last year: judged on all its years so far.
+        case wholePlan
+        /// `target:` for the whole plan, before its last year: progress so far, not judged yet.
+        case progress
+    }
+
     public var id: String
     public var title: String
     public var unit: String?
@@ -101,9 +119,10 @@ public struct IndicatorRow: Hashable, Sendable {
     public var actual: Double?
     /// The actual value comes from the events, not from a recorded value.
     public var derived: Bool
-    /// nil when the target or the actual value is missing.
+    public var scope: Scope = .year
+    /// nil when the target or the actual value is missing, or the whole plan's target is not due yet.
     public var met: Bool? {
-        guard let target, let actual else { return nil }
+        guard let target, let actual, scope != .progress else { return nil }
         return actual >= target
     }
 }
@@ -151,12 +170,15 @@ public struct SchoolCount: Hashable, Sendable {
 
 public enum ReportError: Error, Hashable, Sendable {
     case unknownCluster(String)
+    /// No cluster's plan covers the year and no training course has enrolments or targets in it.
+    case nothingInYear(AcademicYear)
 }
 
 /// Builds the report of `year`, for the whole snapshot or one cluster.
 ///
-/// Every cluster of the snapshot is reported (a cluster without events that year says so), or
-/// only `cluster`; training enrolments are then limited to that cluster's schools.
+/// Every cluster whose plan covers the year (or that has events in it) is reported, or only
+/// `cluster`; training enrolments are then limited to that cluster's schools. Courses are reported
+/// for the years of their own enrolments and targets. A year with neither is an error.
 public func buildReport(_ snapshot: DistrictSnapshot, year: AcademicYear, cluster: String? = nil,
                         today: LocalDate) throws(ReportError) -> ActivityReport {
     let district = snapshot.district
@@ -170,19 +192,33 @@ public func buildReport(_ snapshot: DistrictSnapshot, year: AcademicYear, cluste
     var recorded: [String: [String: Double]] = [:]  // cluster -> indicator -> value; the last recorded wins
     for v in snapshot.indicatorValues where v.year == year { recorded[v.cluster, default: [:]][v.indicator] = v.value }
 
-    let reported = district.clusters.filter { c in cluster.map { c.id == $0 } ?? true }
+    let reported = district.clusters.filter { c in
+        (cluster.map { c.id == $0 } ?? true) && (c.plan?.years.contains(year) == true || byCluster[c.id] != nil)
+    }
 
     var sections: [ClusterSection] = []
     var allRows: [EventRow] = []
     for c in reported {
-        let rows = (byCluster[c.id] ?? []).sorted { $0.id < $1.id }.map { eventRow($0, ref: ref) }
+        let rows = (byCluster[c.id] ?? []).sorted { $0.id < $1.id }.map { eventRow($0, ref: ref, today: today) }
         allRows += rows
         let figures = EventFigures(rows)
+        let planYears = c.plan?.years ?? []
+        // A whole-plan target counts the plan's years up to this one.
+        let soFar = EventFigures(snapshot.events(inCluster: c.id).filter {
+            $0.state.status != .removed && $0.event.year <= year && (planYears.contains($0.event.year) || $0.event.year == year)
+        }.map { eventRow($0, ref: ref, today: today) })
         let indicators = (c.plan?.indicators ?? []).map { indicator in
             let recordedValue = recorded[c.id]?[indicator.id]
-            let derivedValue = recordedValue == nil ? figures.derived(indicator.id) : nil
-            return IndicatorRow(id: indicator.id, title: indicator.title, unit: indicator.unit, target: indicator.target,
-                                actual: recordedValue ?? derivedValue, derived: derivedValue != nil)
+            guard let whole = indicator.target, indicator.targets[year] == nil else {
+                let derivedValue = recordedValue == nil ? figures.derived(indicator.id) : nil
+                return IndicatorRow(id: indicator.id, title: indicator.title, unit: indicator.unit,
+                                    target: indicator.targets[year], actual: recordedValue ?? derivedValue,
+                                    derived: derivedValue != nil, scope: .year)
+            }
+            let derivedValue = recordedValue == nil ? soFar.derived(indicator.id) : nil
+            return IndicatorRow(id: indicator.id, title: indicator.title, unit: indicator.unit, target: whole,
+                                actual: recordedValue ?? derivedValue, derived: derivedValue != nil,
+                                scope: year >= (planYears.max() ?? year) ? .wholePlan : .progress)
         }
         sections.append(ClusterSection(
             id: c.id, title: c.title, theme: c.plan?.theme, goal: c.plan?.goal, lead: ref(c.lead),
@@ -194,13 +230,16 @@ public func buildReport(_ snapshot: DistrictSnapshot, year: AcademicYear, cluste
             carriedOver: rows.filter { $0.status != .held && !$0.status.isCancelled }))
     }
 
-    let memberSchools = Set(reported.flatMap(\.members))
+    // With --cluster, that cluster's schools count even when its plan does not cover the year (its courses may).
+    let memberSchools = Set(cluster.flatMap { district.cluster($0)?.members } ?? reported.flatMap(\.members))
     let clusterOfSchool = Dictionary(
         district.clusters.flatMap { c in c.members.map { ($0, c.id) } }, uniquingKeysWith: { first, _ in first })
     let courses = district.courses.compactMap { course in
         courseSection(course, year: year, only: cluster.map { _ in memberSchools }, targetCluster: cluster,
                       district: district, clusterOfSchool: clusterOfSchool, ref: ref)
     }
+
+    if sections.isEmpty && courses.isEmpty { throw ReportError.nothingInYear(year) }
 
     let summary = Summary(
         clusters: reported.count, schools: memberSchools.count, figures: EventFigures(allRows),
@@ -214,18 +253,25 @@ public func buildReport(_ snapshot: DistrictSnapshot, year: AcademicYear, cluste
         participantsByHost: hostCounts(allRows))
 }
 
-private func eventRow(_ snapshot: EventSnapshot, ref: (String) -> SchoolRef) -> EventRow {
+private func eventRow(_ snapshot: EventSnapshot, ref: (String) -> SchoolRef, today: LocalDate) -> EventRow {
     let e = snapshot.event
-    let outcome = snapshot.state.outcome
-    let held = snapshot.state.status == .held
+    let state = snapshot.state
+    let outcome = state.outcome
+    let held = state.status == .held
     let recordedSchools = outcome?.schools ?? []
+    let schools = held && recordedSchools.isEmpty ? e.participants : recordedSchools
+    let open = state.status == .planned || state.status == .scheduled
     return EventRow(
-        id: e.id, format: e.format, title: e.title, planned: e.timing, date: snapshot.state.date,
-        status: snapshot.state.status,
-        heldOn: outcome?.heldOn ?? (held ? snapshot.state.date : nil),
+        id: e.id, format: e.format, title: e.title, planned: e.timing,
+        // A cancelled event has no date: the day it would have had is not a fact of the report.
+        date: state.status.isCancelled ? nil : state.date,
+        status: state.status,
+        heldOn: outcome?.heldOn ?? (held ? state.date : nil),
         host: ref(e.host), participants: outcome?.participants,
-        schools: held && recordedSchools.isEmpty ? e.participants : recordedSchools,
-        tasks: e.tasks, note: outcome?.note, cancellationReason: outcome?.cancellationReason)
+        schools: schools, schoolNames: schools.map { ref($0).name },
+        tasks: e.tasks, note: outcome?.note, products: outcome?.products, cancellationReason: outcome?.cancellationReason,
+        postponedFrom: state.status == .postponed ? e.timing : nil,
+        unrecorded: open && (state.date ?? e.timing.lastDay) < today)
 }
 
 extension EventFigures {

@@ -2,23 +2,31 @@ import Foundation
 import Planning
 import ZIPFoundation
 
-/// A WordprocessingML package built in memory: styled headings and real tables (charts become
-/// tables of their figures), A4 portrait. Nothing is written to disk. Entries carry the report's
-/// date, so the same report gives the same bytes.
+/// The report as a WordprocessingML package built in memory, ready to submit: a title page with
+/// the approval block, page numbers in the footer, tables with fitted columns and repeated header
+/// rows (landscape pages for wide ones), charts as PNG images drawn from the HTML report's SVG.
+/// Entries carry the report's date, so the same report gives the same bytes.
 public func renderDOCX(_ report: ActivityReport, language: Language = .ru) throws(RenderError) -> Data {
-    let doc = ReportDocument(report, language: language)
-    let parts: [(String, String)] = [
-        ("[Content_Types].xml", contentTypes),
-        ("_rels/.rels", packageRelationships),
-        ("word/_rels/document.xml.rels", documentRelationships),
-        ("word/styles.xml", styles(language)),
-        ("word/document.xml", documentXML(doc)),
+    try docxPackage(ReportDocument(report, language: language), modified: report.asOf)
+}
+
+func docxPackage(_ doc: ReportDocument, modified day: LocalDate) throws(RenderError) -> Data {
+    var body = DOCXBody()
+    let document = body.documentXML(doc)
+    var parts: [(String, Data)] = [
+        ("[Content_Types].xml", Data(contentTypes.utf8)),
+        ("_rels/.rels", Data(packageRelationships.utf8)),
+        ("word/_rels/document.xml.rels", Data(documentRelationships(images: body.images.count).utf8)),
+        ("word/styles.xml", Data(styles(doc.language).utf8)),
+        ("word/settings.xml", Data(settings.utf8)),
+        ("word/footer1.xml", Data(footer.utf8)),
+        ("word/document.xml", Data(document.utf8)),
     ]
-    let modified = Date(timeIntervalSince1970: TimeInterval(report.asOf.daysSinceEpoch) * 86_400 + 43_200)
+    for (i, png) in body.images.enumerated() { parts.append(("word/media/chart\(i + 1).png", png)) }
+    let modified = Date(timeIntervalSince1970: TimeInterval(day.daysSinceEpoch) * 86_400 + 43_200)
     do {
         let archive = try Archive(accessMode: .create)
-        for (path, text) in parts {
-            let data = Data(text.utf8)
+        for (path, data) in parts {
             try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: modified,
                                  compressionMethod: .deflate) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
@@ -33,15 +41,19 @@ public func renderDOCX(_ report: ActivityReport, language: Language = .ru) throw
     }
 }
 
-private let xmlHeader = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-private let wordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+let xmlHeader = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+let wordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+let relationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 private let contentTypes = xmlHeader + """
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
 <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
 <Default Extension="xml" ContentType="application/xml"/>\
+<Default Extension="png" ContentType="image/png"/>\
 <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
 <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
+<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>\
+<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>\
 </Types>
 """
 
@@ -51,11 +63,29 @@ private let packageRelationships = xmlHeader + """
 </Relationships>
 """
 
-// Word finds styles.xml only through the main part's relationships.
-private let documentRelationships = xmlHeader + """
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
-</Relationships>
+/// rId1 styles, rId2 settings, rId3 the footer, rId10… the chart images.
+private func documentRelationships(images: Int) -> String {
+    let base = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    return xmlHeader + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        + "<Relationship Id=\"rId1\" Type=\"\(base)/styles\" Target=\"styles.xml\"/>"
+        + "<Relationship Id=\"rId2\" Type=\"\(base)/settings\" Target=\"settings.xml\"/>"
+        + "<Relationship Id=\"rId3\" Type=\"\(base)/footer\" Target=\"footer1.xml\"/>"
+        + (0..<images).map { "<Relationship Id=\"rId\($0 + 10)\" Type=\"\(base)/image\" Target=\"media/chart\($0 + 1).png\"/>" }.joined()
+        + "</Relationships>"
+}
+
+/// No automatic hyphenation: words stay whole, the column widths make room for them.
+private let settings = xmlHeader + """
+<w:settings xmlns:w="\(wordNamespace)"><w:autoHyphenation w:val="false"/>\
+<w:defaultTabStop w:val="708"/><w:compat><w:compatSetting w:name="compatibilityMode" \
+w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>
+"""
+
+/// The page number, centred: a PAGE field, which Word and LibreOffice fill in on every page.
+private let footer = xmlHeader + """
+<w:ftr xmlns:w="\(wordNamespace)"><w:p><w:pPr><w:jc w:val="center"/></w:pPr>\
+<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>\
+<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:ftr>
 """
 
 private func styles(_ language: Language) -> String {
@@ -88,50 +118,4 @@ private func styles(_ language: Language) -> String {
     <w:insideV w:val="single" w:sz="4" w:space="0" w:color="555555"/></w:tblBorders></w:tblPr></w:style>\
     </w:styles>
     """
-}
-
-/// A4 with 2 cm margins leaves 9638 twips for a table.
-private let textWidth = 9638
-
-private func documentXML(_ doc: ReportDocument) -> String {
-    var body = ""
-    for block in doc.blocks {
-        switch block {
-        case .heading(let level, let text):
-            body += paragraph(text, style: level == 1 ? "Title" : "Heading\(level - 1)")
-        case .paragraph(let text): body += paragraph(text)
-        case .table(let table): body += docxTable(table)
-        case .chart(let chart): body += docxTable(chart.table)
-        }
-    }
-    return xmlHeader + """
-    <w:document xmlns:w="\(wordNamespace)"><w:body>\(body)\
-    <w:sectPr><w:pgSz w:w="11906" w:h="16838"/>\
-    <w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="709" w:footer="709" w:gutter="0"/></w:sectPr>\
-    </w:body></w:document>
-    """
-}
-
-private func paragraph(_ text: String, style: String? = nil, bold: Bool = false, right: Bool = false) -> String {
-    var properties = style.map { "<w:pStyle w:val=\"\($0)\"/>" } ?? ""
-    if right { properties += "<w:jc w:val=\"right\"/>" }
-    let run = "<w:r>\(bold ? "<w:rPr><w:b/></w:rPr>" : "")<w:t xml:space=\"preserve\">\(xmlEscaped(text))</w:t></w:r>"
-    return "<w:p>\(properties.isEmpty ? "" : "<w:pPr>\(properties)</w:pPr>")\(run)</w:p>"
-}
-
-private func docxTable(_ table: Table) -> String {
-    let columns = max(table.header.count, 1)
-    let width = textWidth / columns
-    func row(_ cells: [String], header: Bool) -> String {
-        let properties = header ? "<w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>" : "<w:trPr><w:cantSplit/></w:trPr>"
-        return "<w:tr>\(properties)" + cells.enumerated().map { i, text in
-            "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>\(header ? "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E8E8E8\"/>" : "")</w:tcPr>"
-                + paragraph(text, bold: header, right: table.numericColumns.contains(i)) + "</w:tc>"
-        }.joined() + "</w:tr>"
-    }
-    return "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
-        + "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"1\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/></w:tblPr>"
-        + "<w:tblGrid>" + String(repeating: "<w:gridCol w:w=\"\(width)\"/>", count: columns) + "</w:tblGrid>"
-        + row(table.header, header: true) + table.rows.map { row($0, header: false) }.joined()
-        + "</w:tbl><w:p/>"
 }

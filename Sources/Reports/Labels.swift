@@ -25,6 +25,11 @@ struct Labels {
     }
     func asOf(_ day: LocalDate) -> String { t("По состоянию на \(date(day))", "As of \(date(day))") }
     var clusterOnly: String { t("Кластер", "Cluster") }
+    /// The approval block of a title page: position, signature and name, date left blank to fill in by hand.
+    var approval: [String] {
+        [t("УТВЕРЖДАЮ", "APPROVED"), "______________________________", t("(должность)", "(position)"),
+         "____________ / ______________________", t("«____» ______________ 20___ г.", "____ ______________ 20___")]
+    }
 
     var summary: String { t("Сводка", "Summary") }
     var figure: String { t("Показатель", "Figure") }
@@ -113,6 +118,48 @@ struct Labels {
     }
 
     func status(_ s: EventStatus) -> String { t(s.russian, s.english) }
+
+    /// An event's status in the report: «перенесено с октября 2019», «нет сведений» for a past
+    /// event nothing was recorded for.
+    func status(_ e: EventRow) -> String {
+        if e.unrecorded { return t("нет сведений", "no record") }
+        if let from = e.postponedFrom { return t("перенесено с \(fromTiming(from))", "postponed from \(timing(from))") }
+        return status(e.status)
+    }
+
+    private static let russianGenitiveMonths = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+                                                "сентября", "октября", "ноября", "декабря"]
+
+    /// «октября 2019», «17.10.2019», «01.11.2019 – 31.12.2019»: after «с».
+    private func fromTiming(_ timing: EventTiming) -> String {
+        if case .month(let m) = timing { return "\(Labels.russianGenitiveMonths[m.month - 1]) \(m.year)" }
+        return self.timing(timing)
+    }
+
+    /// The events table's last column: who took part, what was produced, the note, why cancelled.
+    func outcomeNote(_ e: EventRow) -> String {
+        var lines: [String] = []
+        if e.status == .held, !e.schoolNames.isEmpty { lines.append(t("Участвовали: ", "Schools: ") + e.schoolNames.joined(separator: ", ")) }
+        if let products = e.products { lines.append(t("Продукты: ", "Products: ") + products) }
+        if let note = e.note { lines.append(note) }
+        if let reason = e.cancellationReason { lines.append(t("Причина отмены: ", "Reason: ") + reason) }
+        return lines.joined(separator: "\n")
+    }
+
+    /// «8 шт. (на весь план)» for a whole-plan target.
+    func target(_ i: IndicatorRow) -> String {
+        guard let target = i.target else { return "—" }
+        let unit = i.unit.map { " \($0)" } ?? ""
+        return number(target) + unit + (i.scope == .year ? "" : t(" (на весь план)", " (whole plan)"))
+    }
+
+    /// «выполнено», «не выполнено», or «в процессе: 3 из 8» before a whole-plan target is due.
+    func result(_ i: IndicatorRow) -> String {
+        if i.scope == .progress, let target = i.target, let actual = i.actual {
+            return t("в процессе: \(number(actual)) из \(number(target))", "in progress: \(number(actual)) of \(number(target))")
+        }
+        return met(i.met)
+    }
     func format(_ f: EventFormat) -> String { t(f.russian, f.english) }
     func met(_ met: Bool?) -> String { met.map { $0 ? self.met : notMet } ?? "—" }
 

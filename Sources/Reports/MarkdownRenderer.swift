@@ -2,12 +2,16 @@ import Planning
 
 /// GitHub-flavoured Markdown; charts become tables of their figures.
 public func renderMarkdown(_ report: ActivityReport, language: Language = .ru) -> String {
-    let doc = ReportDocument(report, language: language)
+    markdownText(ReportDocument(report, language: language))
+}
+
+func markdownText(_ doc: ReportDocument) -> String {
     var out = ""
     for block in doc.blocks {
         switch block {
         case .heading(let level, let text): out += "\(String(repeating: "#", count: level)) \(markdownEscaped(text))\n\n"
         case .paragraph(let text): out += "\(markdownEscaped(text))\n\n"
+        case .centered(let text): out += "**\(markdownEscaped(text))**\n\n"
         case .table(let table): out += markdownTable(table)
         case .chart(let chart): out += markdownTable(chart.table)
         }
@@ -18,8 +22,15 @@ public func renderMarkdown(_ report: ActivityReport, language: Language = .ru) -
 private func markdownTable(_ table: Table) -> String {
     func line(_ cells: [String]) -> String { "| " + cells.map(markdownEscaped).joined(separator: " | ") + " |\n" }
     let rule = table.header.indices.map { table.numericColumns.contains($0) ? "---:" : "---" }
-    return line(table.header) + "| " + rule.joined(separator: " | ") + " |\n"
-        + table.rows.map(line).joined() + "\n"
+    var out = line(table.header) + "| " + rule.joined(separator: " | ") + " |\n"
+    for (i, row) in table.rows.enumerated() {
+        // Markdown has no cell across columns: the group's label stands in the first one, in bold.
+        if let label = table.groups[i] {
+            out += "| **\(markdownEscaped(label))** |" + String(repeating: "  |", count: max(table.header.count - 1, 0)) + "\n"
+        }
+        out += line(row)
+    }
+    return out + "\n"
 }
 
 /// Plain text for a Markdown line or table cell: characters Markdown would read as markup are

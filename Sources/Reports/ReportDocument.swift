@@ -6,12 +6,22 @@ struct ReportDocument {
     var title: String
     var language: Language
     var blocks: [Block]
+    /// A page of its own before the text, with the approval block a district submits.
+    var titlePage: TitlePage?
+}
+
+/// «УТВЕРЖДАЮ» with blank lines for the position, signature, name and date, then the title.
+struct TitlePage {
+    var approval: [String]
+    var lines: [String]
 }
 
 enum Block {
     /// Level 1 is the title; 2 a part of the report; 3 a part of a cluster or course.
     case heading(Int, String)
     case paragraph(String)
+    /// A bold line in the middle: the work plan's title lines.
+    case centered(String)
     case table(Table)
     case chart(Chart)
 }
@@ -21,6 +31,8 @@ struct Table {
     var rows: [[String]]
     /// Columns of figures, aligned right.
     var numericColumns: Set<Int> = []
+    /// A heading row across the table before row i: the work plan's «2019-2020 уч. г.».
+    var groups: [Int: String] = [:]
 }
 
 /// A bar chart. HTML draws it as SVG; formats without drawings show its data as a table.
@@ -80,6 +92,7 @@ extension ReportDocument {
             for course in report.courses { blocks += courseBlocks(course, year: report.year, l) }
         }
         self.blocks = blocks
+        titlePage = TitlePage(approval: l.approval, lines: [title, report.district])
     }
 }
 
@@ -116,7 +129,7 @@ private func clusterBlocks(_ c: ClusterSection, year: AcademicYear, _ l: Labels)
             let taskText = "\(task.id). \(task.text)"
             if task.events.isEmpty { rows.append([taskText, "", "—", ""]) }
             for (i, e) in task.events.enumerated() {
-                rows.append([i == 0 ? taskText : "", "\(e.id.number)", e.title, l.status(e.status)])
+                rows.append([i == 0 ? taskText : "", "\(e.id.number)", e.title, l.status(e)])
             }
         }
         blocks.append(.table(Table(header: [l.task, l.number, l.event, l.status], rows: rows, numericColumns: [1])))
@@ -130,8 +143,8 @@ private func clusterBlocks(_ c: ClusterSection, year: AcademicYear, _ l: Labels)
             header: [l.number, l.event, l.plannedWhen, l.date, l.status, l.host, l.participantsShort, l.note],
             rows: c.events.map { e in
                 ["\(e.id.number)", "\(l.format(e.format)). \(e.title)", l.timing(e.planned),
-                 (e.heldOn ?? e.date).map(l.date) ?? "", l.status(e.status), e.host.name,
-                 e.participants.map(String.init) ?? "", e.note ?? e.cancellationReason ?? ""]
+                 (e.heldOn ?? e.date).map(l.date) ?? "", l.status(e), e.host.name,
+                 e.participants.map(String.init) ?? "", l.outcomeNote(e)]
             },
             numericColumns: [0, 6])))
     }
@@ -143,7 +156,7 @@ private func clusterBlocks(_ c: ClusterSection, year: AcademicYear, _ l: Labels)
             rows: c.indicators.map { i in
                 let unit = i.unit.map { " \($0)" } ?? ""
                 let actual = i.actual.map { l.number($0) + unit + (i.derived ? " (\(l.fromEvents))" : "") } ?? "—"
-                return [i.title, i.target.map { l.number($0) + unit } ?? "—", actual, l.met(i.met)]
+                return [i.title, l.target(i), actual, l.result(i)]
             },
             numericColumns: [1, 2])))
     }
@@ -156,7 +169,7 @@ private func clusterBlocks(_ c: ClusterSection, year: AcademicYear, _ l: Labels)
             header: [l.number, l.event, l.plannedWhen, l.status],
             rows: c.carriedOver.map { e in
                 ["\(e.id.number)", e.title, l.timing(e.planned),
-                 l.status(e.status) + (e.date.map { " (\(l.date($0)))" } ?? "")]
+                 l.status(e) + (e.date.map { " (\(l.date($0)))" } ?? "")]
             },
             numericColumns: [0])))
     }

@@ -128,6 +128,8 @@ public struct SiteContent: Sendable {
         guard reportYears.contains(year) else { throw .unknownYear(year.description) }
         do {
             return renderHTML(try buildReport(snapshot, year: year, today: today), stylesheet: options.href("/report.css"))
+        } catch .nothingInYear {
+            throw .unknownYear(year.description)
         } catch {
             throw .misconfigured(String(describing: error))
         }

@@ -9,7 +9,8 @@ struct ClusterPlanCommand: AsyncParsableCommand {
         subcommands: [
             ImportCommand.self, ValidateCommand.self, EventsCommand.self, RecordCommand.self, IndicatorCommand.self,
             ScheduleCommand.self, ExportCommand.self, ReportCommand.self, ClusterSchoolsCommand.self,
-            ServeCommand.self, PublishCommand.self, BackupCommand.self, RestoreCommand.self,
+            ServeCommand.self, PublishCommand.self, BackupCommand.self, RestoreCommand.self, ConvertCommand.self,
+            WorkplanCommand.self,
         ]
     )
 

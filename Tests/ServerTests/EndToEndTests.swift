@@ -150,6 +150,21 @@ final class ServerProcess {
         process.arguments = ["--db", database.path, "serve", "--host", "127.0.0.1", "--port", String(port), "--log-level", "warning"]
         process.standardOutput = FileHandle.nullDevice
         try process.run()
+        try waitUntilAnswering()
+    }
+
+    /// Polls until the server answers: on a loaded machine it takes its lease and binds well after `run()`.
+    private func waitUntilAnswering() throws {
+        for _ in 0..<200 {
+            let curl = Process()
+            curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+            curl.arguments = ["-sf", "-o", "/dev/null", "\(baseURL)/"]
+            try curl.run()
+            curl.waitUntilExit()
+            if curl.terminationStatus == 0 { return }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        Issue.record("the server did not answer at \(baseURL)/")
     }
 
     func stop() {

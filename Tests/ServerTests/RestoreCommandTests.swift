@@ -11,7 +11,6 @@ import Testing
         try await TestSite.populate(try SQLiteStore.open(path: database.path))
         let copy = work.appendingPathComponent("backup.sqlite").path
         let server = try ServerProcess(database: database)
-        try waitUntilAnswering("\(server.baseURL)/")
 
         let backup = try CommandLineRun.clusterplan(["backup", copy], database: database.path)
         #expect(backup.status == 0, "\(backup.stderr)")
@@ -27,17 +26,4 @@ import Testing
         #expect(events.stdout.split(separator: "\r\n").count == 9)
     }
 
-    /// Polls until the server answers (it takes its lease before it listens).
-    func waitUntilAnswering(_ url: String) throws {
-        for _ in 0..<100 {
-            let curl = Process()
-            curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-            curl.arguments = ["-sf", "-o", "/dev/null", url]
-            try curl.run()
-            curl.waitUntilExit()
-            if curl.terminationStatus == 0 { return }
-            Thread.sleep(forTimeInterval: 0.1)
-        }
-        Issue.record("the server did not answer at \(url)")
-    }
 }

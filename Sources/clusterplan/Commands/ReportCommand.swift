@@ -4,6 +4,7 @@ import Planning
 import Reports
 
 extension ReportFormat: ExpressibleByArgument {}
+extension CSVDialect: ExpressibleByArgument {}
 
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,13 +23,16 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "Только этот кластер.") var cluster: String?
     @Option(help: "html (для печати, с диаграммами), md, csv (строка на мероприятие) или docx.") var format: ReportFormat
     @Option(help: "Язык подписей: ru или en.") var lang: Language = .ru
+    @Option(help: "CSV: excel (UTF-8 с BOM и «;», для русского Excel) или rfc4180 (без BOM, «,»).")
+    var csvDialect: CSVDialect = .excel
     @Option(help: "Файл; по умолчанию — стандартный вывод.") var out: String?
 
     func run() async throws {
         try await reportingFailures {
             if let out { try store.refuseOverwrite(out) }
             let (_, snapshot) = try await store.snapshot()
-            try write(try renderReport(snapshot, year: year, cluster: cluster, format: format, language: lang), to: out)
+            try write(try renderReport(snapshot, year: year, cluster: cluster, format: format, language: lang,
+                                       csvDialect: csvDialect), to: out)
             if let out { printError("Отчёт записан: \(out)") }
         }
     }
