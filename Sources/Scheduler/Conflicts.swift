@@ -1,0 +1,174 @@
+import Planning
+
+/// One thing a conflict set can name; removing it from the plan relaxes the problem.
+enum Item: Hashable {
+    /// A movable event (it needs a day) or a fixed one (it occupies its day and bounds the order).
+    case event(Int)
+    case busyPeriod(Int)
+    /// A busy-interval file of one school (`Engine.intervalGroup`).
+    case interval(Int)
+    /// A vacation, while the calendar forbids events in vacations.
+    case vacation(Int)
+}
+
+/// Minimal conflict sets: the problem restricted to some items, checked by the complete search;
+/// deletion filtering keeps only the items without which it becomes feasible.
+extension Engine {
+    /// What excludes `day` for event `j` among the things no run moves: nil for a day off (no
+    /// item to remove), else the items (empty: the day is free of them).
+    func fixedExclusions(_ j: Int, _ day: Int) -> [Item]? {
+        guard dayOff[day] == nil else { return nil }
+        var items: [Item] = []
+        func add(_ item: Item) { if !items.contains(item) { items.append(item) } }
+        if forbidVacations, vacation(j, day) >= 0 { add(.vacation(vacation(j, day))) }
+        let d = date(day)
+        for p in calendar.busy.indices where calendar.busy[p].school == nil && calendar.busy[p].from <= d && d <= calendar.busy[p].to {
+            add(.busyPeriod(p))
+        }
+        for s in jobs[j].schools {
+            for p in busyPeriodsBySchool[s] where calendar.busy[p].from <= d && d <= calendar.busy[p].to { add(.busyPeriod(p)) }
+            for k in schoolJobList[Int(schoolJobStart[s])..<Int(schoolJobStart[s + 1])] {
+                let k = Int(k)
+                if k != j, !isMovable(k), days[k] == day { add(.event(k)) }
+            }
+        }
+        for (_, i) in intervals(for: j) where calendar.busyIntervals[i].overlaps(
+            day: d, startMinute: jobs[j].start.minutesSinceMidnight, durationMinutes: jobs[j].durationMinutes) {
+            add(.interval(intervalGroup[i]))
+        }
+        for k in groups[jobs[j].group] where k != j && !isMovable(k) {
+            guard let dk = days[k] else { continue }
+            if (numbers[k] < numbers[j] && day <= dk) || (numbers[k] > numbers[j] && day >= dk) { add(.event(k)) }
+        }
+        return items
+    }
+
+    /// The problem of `vars` with only the items in `active`: is there a day for each active event?
+    /// Nil when the budget runs out first.
+    func isFeasible(_ vars: [Int], _ exclusions: [[[Item]?]], _ active: Set<Item>, budget: inout Int) -> Bool? {
+        var space = DaySearch()
+        var index: [Int: Int] = [:]
+        for (n, j) in vars.enumerated() where active.contains(.event(j)) {
+            index[j] = space.count
+            let days = exclusions[n].indices.filter { exclusions[n][$0].map { $0.allSatisfy { !active.contains($0) } } ?? false }
+            space.addVariable(days: days.map { jobs[j].first + $0 })
+        }
+        for j in vars {
+            guard let a = index[j] else { continue }
+            for k in linked(j, keptToo: true) where k > j {
+                guard let b = index[k] else { continue }
+                if !Set(jobs[j].schools).isDisjoint(with: jobs[k].schools) { space.differentDays(a, b) }
+                if jobs[j].group == jobs[k].group, numbers[j] != numbers[k] {
+                    if numbers[j] < numbers[k] { space.ordered(a, before: b) } else { space.ordered(b, before: a) }
+                }
+            }
+        }
+        var copy = space
+        switch copy.solve(budget: &budget) {
+        case .solved: return true
+        case .infeasible: return false
+        case .outOfBudget: return nil
+        }
+    }
+
+    /// A minimal conflict set of the infeasible problem of `vars` (every other movable event left
+    /// out, fixed ones and busy periods as they are): infeasible itself, feasible without any one item.
+    /// When the budget runs out part way, the set found so far (infeasible, perhaps not minimal).
+    mutating func conflictSet(of vars: [Int], budget: inout Int) -> ConflictSet {
+        let exclusions = vars.map { j in stride(from: jobs[j].first, through: jobs[j].last, by: 1).map { fixedExclusions(j, $0) } }
+        var items: [Item] = vars.map { .event($0) }
+        for list in exclusions { for case let day? in list { for item in day where !items.contains(item) { items.append(item) } } }
+        var kept = items
+        var n = 0
+        while n < kept.count {
+            var without = Set(kept)
+            without.remove(kept[n])
+            guard let feasible = isFeasible(vars, exclusions, without, budget: &budget) else { break }
+            if feasible { n += 1 } else { kept.remove(at: n) }
+        }
+        return ConflictSet(items: kept.map(publicItem), lines: conflictLines(kept, vars, exclusions))
+    }
+
+    func publicItem(_ item: Item) -> ConflictItem {
+        switch item {
+        case .event(let j): .event(jobs[j].id)
+        case .busyPeriod(let p): .busyPeriod(index: p)
+        case .interval(let i): .busyInterval(index: i)
+        case .vacation(let v): .vacation(index: v)
+        }
+    }
+
+    /// The set in words a coordinator can act on: what it holds, then, per event, which days its
+    /// items leave and who else needs them.
+    func conflictLines(_ set: [Item], _ vars: [Int], _ exclusions: [[[Item]?]]) -> [String] {
+        let active = Set(set)
+        var lines = ["нельзя назначить все мероприятия: эти условия вместе не оставляют расписания, а без любого одного из них оно есть:"]
+        for item in set { lines.append("  - " + itemLabel(item)) }
+        for (n, j) in vars.enumerated() where active.contains(.event(j)) {
+            var busy: [Item] = [], free: [Int] = []
+            for (offset, items) in exclusions[n].enumerated() {
+                guard let items else { continue }
+                let here = items.filter(active.contains)
+                if here.isEmpty { free.append(jobs[j].first + offset) }
+                for item in here where !busy.contains(item) { busy.append(item) }
+            }
+            var line = "\(jobs[j].id): \(owners(busy)) во все рабочие дни окна \(windowLabel(j))"
+            if busy.isEmpty { line = "\(jobs[j].id): в окне \(windowLabel(j)) " + (free.isEmpty ? "нет рабочих дней" : "мало дней") }
+            if !free.isEmpty {
+                let others = vars.filter { k in k != j && active.contains(.event(k)) && linked(j, keptToo: true).contains(k) }
+                let list = free.map { date($0).russian }.joined(separator: ", ")
+                line += busy.isEmpty ? ": \(list)" : ", кроме \(list)"
+                if !others.isEmpty {
+                    line += free.count == 1 ? ", который нужен и " : ", которые нужны и "
+                    line += (others.count == 1 ? "мероприятию " : "мероприятиям ") + others.map { "\(jobs[$0].id)" }.joined(separator: ", ")
+                }
+            }
+            lines.append(line)
+        }
+        lines.append("что можно сделать: снять любое одно из условий — сократить занятость, расширить окно мероприятия, "
+            + "перенести закреплённое мероприятие или убрать мероприятие из плана")
+        return lines
+    }
+
+    /// «школы 146 и 170 заняты», «школа 146 и мероприятие c/1 заняты».
+    private func owners(_ items: [Item]) -> String {
+        var schools: [String] = [], others: [String] = []
+        for item in items {
+            switch item {
+            case .busyPeriod(let p): if let s = calendar.busy[p].school { if !schools.contains(s) { schools.append(s) }; continue }
+            case .interval(let i): if let s = calendar.busyIntervals[i].school { if !schools.contains(s) { schools.append(s) }; continue }
+            default: break
+            }
+            let o = owner(item)
+            if !others.contains(o) { others.append(o) }
+        }
+        func and(_ list: [String]) -> String {
+            list.count < 2 ? list.joined() : list.dropLast().joined(separator: ", ") + " и " + list[list.count - 1]
+        }
+        let names = (schools.isEmpty ? [] : [(schools.count == 1 ? "школа " : "школы ") + and(schools)]) + others
+        return and(names) + (schools.count + others.count == 1 && others.first != "все школы" ? " занята" : " заняты")
+    }
+
+    /// Who an item makes busy, for «школы 146 и 170 заняты …».
+    private func owner(_ item: Item) -> String {
+        switch item {
+        case .event(let k): "мероприятие \(jobs[k].id)"
+        case .busyPeriod(let p): calendar.busy[p].school.map { "школа \($0)" } ?? "все школы"
+        case .interval(let i): calendar.busyIntervals[i].school.map { "школа \($0)" } ?? "все школы"
+        case .vacation(let v): "каникулы (\(calendar.vacations[v].title))"
+        }
+    }
+
+    private func itemLabel(_ item: Item) -> String {
+        switch item {
+        case .event(let j) where isMovable(j):
+            "мероприятие \(jobs[j].id): окно \(windowLabel(j)), школы \(jobs[j].schools.map { schoolIDs[$0] }.joined(separator: ", "))"
+        case .event(let j):
+            "мероприятие \(jobs[j].id) не переносится (\(days[j].map(dayLabel) ?? "—")), "
+                + "школы \(jobs[j].schools.map { schoolIDs[$0] }.joined(separator: ", "))"
+        case .busyPeriod(let p): "\(owner(item)) \(calendar.busy[p].school == nil ? "заняты" : "занята"): \(busyReason(p))"
+        case .interval(let i): "\(owner(item)) занята: \(intervalReason(i))"
+        case .vacation(let v): "каникулы (\(calendar.vacations[v].title)), а календарь запрещает мероприятия в каникулы"
+        }
+    }
+}
