@@ -32,11 +32,11 @@ extension SyntheticDistrict {
             let count = eventsPerCluster.lowerBound + rng.below(eventsPerCluster.count)
             var events: [PlannedEvent] = []
             for k in 0..<count {
-                let from = term.adding(days: k * 9 + rng.below(5))
-                let window = EventTiming.window(from: from, to: from.adding(days: 12 + rng.below(10)))
+                let from = term.adding(days: k * 10 + rng.below(5))
+                let window = EventTiming.window(from: from, to: from.adding(days: 16 + rng.below(10)))
                 let host = members[rng.below(members.count)]
                 var participants = members
-                if rng.below(4) == 0 { participants = [host, members[rng.below(members.count)]] }
+                if rng.below(2) == 0 { participants = [host, members[rng.below(members.count)]] }
                 events.append(PlannedEvent(id: EventID(cluster: id, number: k + 1), year: year, format: .seminar,
                                            title: "Семинар №\(k + 1)", timing: window, host: host,
                                            participants: participants))

@@ -25,6 +25,10 @@ struct Engine {
     var busyBits: DayBits
     /// Per school index: its busy periods.
     var busyPeriodsBySchool: [[Int]] = []
+    /// Busy periods of every school.
+    var allSchoolPeriods: [Int] = []
+    /// Per busy period: its days, relative to `base` (may reach outside `0..<span`).
+    var busyDays: [ClosedRange<Int>] = []
     /// Per school index: its busy intervals.
     var intervalsBySchool: [[Int]] = []
     var allSchoolIntervals: [Int] = []
@@ -47,6 +51,8 @@ struct Engine {
     var invalidPrevious: [Int: String] = [:]
     /// Published dates kept by pass 2 (job -> day): a repair moves as few of them as it can.
     var keptDays: [Int: Int] = [:]
+    /// Per job: free (not fixed, not pinned, in scope), so a run may move it.
+    var movable: [Bool] = []
     /// What the lines of a placed event need, kept so they can be rendered only when read.
     var facts: [PlacedFacts] = []
     /// `PlacedFacts.excluded*` index this: per placed event, each blocker other than days off and its day count.
@@ -254,7 +260,9 @@ struct Engine {
         busyPeriodsBySchool = Array(repeating: [], count: schoolIDs.count)
         for p in calendar.busy.indices {
             let from = calendar.busy[p].from, to = calendar.busy[p].to
+            busyDays.append(from.daysSinceEpoch - base...max(from.daysSinceEpoch, to.daysSinceEpoch) - base)
             guard let id = calendar.busy[p].school else {
+                allSchoolPeriods.append(p)
                 for d in dayRange(from, to) where allBusyAt[d] < 0 { allBusyAt[d] = p }
                 continue
             }
@@ -301,6 +309,7 @@ struct Engine {
         decisions = Array(repeating: nil, count: jobs.count)
         explanations = Array(repeating: Explanation(), count: jobs.count)
         facts = Array(repeating: PlacedFacts(), count: jobs.count)
+        movable = jobs.map { if case .free = $0.role { true } else { false } }
         assignTargets()
     }
 

@@ -19,52 +19,63 @@ extension Engine {
     func fixedExclusions(_ j: Int, _ day: Int) -> [Item]? {
         guard dayOff[day] == nil else { return nil }
         var items: [Item] = []
-        func add(_ item: Item) { if !items.contains(item) { items.append(item) } }
-        if forbidVacations, vacation(j, day) >= 0 { add(.vacation(vacation(j, day))) }
-        let d = date(day)
-        for p in calendar.busy.indices where calendar.busy[p].school == nil && calendar.busy[p].from <= d && d <= calendar.busy[p].to {
-            add(.busyPeriod(p))
-        }
+        if forbidVacations, vacation(j, day) >= 0 { items.append(.vacation(vacation(j, day))) }
+        for p in allSchoolPeriods where busyDays[p].contains(day) { items.append(.busyPeriod(p)) }
         for s in jobs[j].schools {
-            for p in busyPeriodsBySchool[s] where calendar.busy[p].from <= d && d <= calendar.busy[p].to { add(.busyPeriod(p)) }
+            for p in busyPeriodsBySchool[s] where busyDays[p].contains(day) { items.append(.busyPeriod(p)) }
             for k in schoolJobList[Int(schoolJobStart[s])..<Int(schoolJobStart[s + 1])] {
                 let k = Int(k)
-                if k != j, !isMovable(k), days[k] == day { add(.event(k)) }
+                if k != j, !movable[k], days[k] == day { items.append(.event(k)) }
             }
         }
         for (_, i) in intervals(for: j) where calendar.busyIntervals[i].overlaps(
-            day: d, startMinute: jobs[j].start.minutesSinceMidnight, durationMinutes: jobs[j].durationMinutes) {
-            add(.interval(intervalGroup[i]))
+            day: date(day), startMinute: jobs[j].start.minutesSinceMidnight, durationMinutes: jobs[j].durationMinutes) {
+            items.append(.interval(intervalGroup[i]))
         }
-        for k in groups[jobs[j].group] where k != j && !isMovable(k) {
+        for k in groups[jobs[j].group] where k != j && !movable[k] {
             guard let dk = days[k] else { continue }
-            if (numbers[k] < numbers[j] && day <= dk) || (numbers[k] > numbers[j] && day >= dk) { add(.event(k)) }
+            if (numbers[k] < numbers[j] && day <= dk) || (numbers[k] > numbers[j] && day >= dk) { items.append(.event(k)) }
         }
+        // Without repeats, in order of first appearance (a school busy twice, two schools in one period).
+        var unique: [Item] = []
+        for item in items where !unique.contains(item) { unique.append(item) }
+        items = unique
         return items
+    }
+
+    /// How the events of `vars` constrain each other: (a, b) by position in `vars`, whether they
+    /// share a school, and whether number order puts a before b (-1), b before a (1) or neither (0).
+    func links(_ vars: [Int]) -> [(a: Int, b: Int, shareSchool: Bool, order: Int)] {
+        var position: [Int: Int] = [:]
+        for (n, j) in vars.enumerated() { position[j] = n }
+        var result: [(a: Int, b: Int, shareSchool: Bool, order: Int)] = []
+        for (n, j) in vars.enumerated() {
+            for k in linked(j, keptToo: true) {
+                guard let m = position[k], m > n else { continue }
+                let order = jobs[j].group != jobs[k].group || numbers[j] == numbers[k] ? 0 : numbers[j] < numbers[k] ? -1 : 1
+                result.append((n, m, !Set(jobs[j].schools).isDisjoint(with: jobs[k].schools), order))
+            }
+        }
+        return result
     }
 
     /// The problem of `vars` with only the items in `active`: is there a day for each active event?
     /// Nil when the budget runs out first.
-    func isFeasible(_ vars: [Int], _ exclusions: [[[Item]?]], _ active: Set<Item>, budget: inout Int) -> Bool? {
-        var space = DaySearch()
-        var index: [Int: Int] = [:]
+    func isFeasible(_ vars: [Int], _ links: [(a: Int, b: Int, shareSchool: Bool, order: Int)],
+                    _ exclusions: [[[Item]?]], _ active: Set<Item>, budget: inout Int) -> Bool? {
+        let space = DaySearch()
+        var index = [Int](repeating: -1, count: vars.count)
         for (n, j) in vars.enumerated() where active.contains(.event(j)) {
-            index[j] = space.count
+            index[n] = space.count
             let days = exclusions[n].indices.filter { exclusions[n][$0].map { $0.allSatisfy { !active.contains($0) } } ?? false }
             space.addVariable(days: days.map { jobs[j].first + $0 })
         }
-        for j in vars {
-            guard let a = index[j] else { continue }
-            for k in linked(j, keptToo: true) where k > j {
-                guard let b = index[k] else { continue }
-                if !Set(jobs[j].schools).isDisjoint(with: jobs[k].schools) { space.differentDays(a, b) }
-                if jobs[j].group == jobs[k].group, numbers[j] != numbers[k] {
-                    if numbers[j] < numbers[k] { space.ordered(a, before: b) } else { space.ordered(b, before: a) }
-                }
-            }
+        for link in links where index[link.a] >= 0 && index[link.b] >= 0 {
+            let a = index[link.a], b = index[link.b]
+            if link.shareSchool { space.differentDays(a, b) }
+            if link.order < 0 { space.ordered(a, before: b) } else if link.order > 0 { space.ordered(b, before: a) }
         }
-        var copy = space
-        switch copy.solve(budget: &budget) {
+        switch space.solve(budget: &budget) {
         case .solved: return true
         case .infeasible: return false
         case .outOfBudget: return nil
@@ -74,16 +85,22 @@ extension Engine {
     /// A minimal conflict set of the infeasible problem of `vars` (every other movable event left
     /// out, fixed ones and busy periods as they are): infeasible itself, feasible without any one item.
     /// When the budget runs out part way, the set found so far (infeasible, perhaps not minimal).
-    mutating func conflictSet(of vars: [Int], budget: inout Int) -> ConflictSet {
-        let exclusions = vars.map { j in stride(from: jobs[j].first, through: jobs[j].last, by: 1).map { fixedExclusions(j, $0) } }
+    func conflictSet(of vars: [Int], budget: inout Int) -> ConflictSet {
+        var exclusions: [[[Item]?]] = []
+        for j in vars {
+            var list: [[Item]?] = []
+            for day in jobs[j].first...max(jobs[j].first, jobs[j].last) where day <= jobs[j].last { list.append(fixedExclusions(j, day)) }
+            exclusions.append(list)
+        }
         var items: [Item] = vars.map { .event($0) }
         for list in exclusions { for case let day? in list { for item in day where !items.contains(item) { items.append(item) } } }
+        let links = links(vars)
         var kept = items
         var n = 0
         while n < kept.count {
             var without = Set(kept)
             without.remove(kept[n])
-            guard let feasible = isFeasible(vars, exclusions, without, budget: &budget) else { break }
+            guard let feasible = isFeasible(vars, links, exclusions, without, budget: &budget) else { break }
             if feasible { n += 1 } else { kept.remove(at: n) }
         }
         return ConflictSet(items: kept.map(publicItem), lines: conflictLines(kept, vars, exclusions))
@@ -161,7 +178,7 @@ extension Engine {
 
     private func itemLabel(_ item: Item) -> String {
         switch item {
-        case .event(let j) where isMovable(j):
+        case .event(let j) where movable[j]:
             "мероприятие \(jobs[j].id): окно \(windowLabel(j)), школы \(jobs[j].schools.map { schoolIDs[$0] }.joined(separator: ", "))"
         case .event(let j):
             "мероприятие \(jobs[j].id) не переносится (\(days[j].map(dayLabel) ?? "—")), "

@@ -15,22 +15,19 @@ struct Repair {
 /// 3. If that fails, published dates may move too: the fewest that make a complete placement.
 /// 4. If even that fails, the part is proven impossible and a minimal conflict set names why.
 extension Engine {
-    /// Events a run may move: not fixed, not pinned, in scope.
-    func isMovable(_ j: Int) -> Bool {
-        if case .free = jobs[j].role { return true }
-        return false
-    }
-
-    /// Movable events that constrain `j`: a shared school or the same cluster and year, in an overlapping window.
+    /// Movable events that constrain `j`: the same cluster and year (number order), or a shared school in an overlapping window.
     func linked(_ j: Int, keptToo: Bool) -> [Int] {
+        // Local copies of the tables: in debug builds each read through `self` here copied the whole engine.
+        let jobs = self.jobs, movable = self.movable, keptDays = self.keptDays
+        let start = schoolJobStart, list = schoolJobList
         var result: [Int] = []
-        func consider(_ k: Int) {
-            guard k != j, isMovable(k), keptToo || keptDays[k] == nil,
-                  jobs[k].first <= jobs[j].last, jobs[j].first <= jobs[k].last, !result.contains(k) else { return }
+        let first = jobs[j].first, last = jobs[j].last, group = jobs[j].group
+        var candidates = groups[group]
+        for s in jobs[j].schools { for k in list[Int(start[s])..<Int(start[s + 1])] { candidates.append(Int(k)) } }
+        for k in candidates where k != j && movable[k] && (keptToo || keptDays[k] == nil)
+            && (jobs[k].group == group || (jobs[k].first <= last && first <= jobs[k].last)) && !result.contains(k) {
             result.append(k)
         }
-        for s in jobs[j].schools { for k in schoolJobList[Int(schoolJobStart[s])..<Int(schoolJobStart[s + 1])] { consider(Int(k)) } }
-        for k in groups[jobs[j].group] { consider(k) }
         return result.sorted()
     }
 
@@ -61,31 +58,40 @@ extension Engine {
     mutating func search(_ vars: [Int], maxMoves: Int, budget: inout Int) -> DaySearch.Outcome {
         let saved = vars.map { days[$0] }
         for j in vars { unoccupy(j) }
-        defer { for (j, d) in zip(vars, saved) { if let d { occupy(j, d) } } }
-        var space = DaySearch()
+        let space = searchSpace(vars, saved)
+        for (j, d) in zip(vars, saved) { if let d { occupy(j, d) } }
         space.maxMoves = maxMoves
-        var index: [Int: Int] = [:]
+        return space.solve(budget: &budget)
+    }
+
+    /// The search of `vars` (not occupying any day now; `saved`: their days before) against everything else.
+    /// Not mutating: in debug builds each call of a helper from a mutating method copied the whole engine.
+    func searchSpace(_ vars: [Int], _ saved: [Int?]) -> DaySearch {
+        let space = DaySearch()
         for (n, j) in vars.enumerated() {
-            index[j] = n
             let bounds = orderBounds(j), intervals = intervals(for: j)
-            var allowed = stride(from: jobs[j].first, through: jobs[j].last, by: 1).filter {
-                blocker(j, $0, bounds, intervals) == nil
+            var allowed: [(cost: Int, day: Int)] = []
+            for day in jobs[j].first...max(jobs[j].first, jobs[j].last) where day <= jobs[j].last && blocker(j, day, bounds, intervals) == nil {
+                allowed.append((cost(j, day, []), day))
             }
             // The day it had first (so a repair moves few events), then by the weighed preferences.
-            allowed.sort { (cost(j, $0, []), $0) < (cost(j, $1, []), $1) }
-            if let d = keptDays[j] ?? saved[n], let k = allowed.firstIndex(of: d) { allowed.insert(allowed.remove(at: k), at: 0) }
-            space.addVariable(days: allowed, home: keptDays[j])
+            var order = allowed.sorted { $0 < $1 }.map(\.day)
+            if let d = keptDays[j] ?? saved[n], let k = order.firstIndex(of: d) { order.insert(order.remove(at: k), at: 0) }
+            space.addVariable(days: order, home: keptDays[j])
         }
-        for (n, j) in vars.enumerated() {
-            for k in linked(j, keptToo: true) {
-                guard let m = index[k], m > n else { continue }
-                if !Set(jobs[j].schools).isDisjoint(with: jobs[k].schools) { space.differentDays(n, m) }
-                if jobs[j].group == jobs[k].group, numbers[j] != numbers[k] {
-                    if numbers[j] < numbers[k] { space.ordered(n, before: m) } else { space.ordered(m, before: n) }
-                }
-            }
+        for link in links(vars) {
+            if link.shareSchool { space.differentDays(link.a, link.b) }
+            if link.order < 0 { space.ordered(link.a, before: link.b) } else if link.order > 0 { space.ordered(link.b, before: link.a) }
         }
-        return space.solve(budget: &budget)
+        return space
+    }
+
+    /// Whether every day of `j`'s window is excluded by what no run moves.
+    func isImpossibleAlone(_ j: Int) -> Bool {
+        for day in jobs[j].first...max(jobs[j].first, jobs[j].last) where day <= jobs[j].last {
+            if fixedExclusions(j, day) == [] { return false }
+        }
+        return true
     }
 
     /// Puts `vars` on `solution` (from `search`), records their decisions and the facts for their lines.
@@ -114,11 +120,13 @@ extension Engine {
         var result = Repair()
         // 1. Impossible alone: every day of the window is excluded by what no run moves.
         var alone: Set<Int> = []
-        for j in left where stride(from: jobs[j].first, through: jobs[j].last, by: 1).allSatisfy({ fixedExclusions(j, $0) != [] }) {
+        for j in left where isImpossibleAlone(j) {
             alone.insert(j)
             result.conflicts.append(conflictSet(of: [j], budget: &budget))
         }
-        for j in left where days[j] == nil && !alone.contains(j) {
+        // Events of a part already proven impossible.
+        var proven: Set<Int> = []
+        for j in left where days[j] == nil && !alone.contains(j) && !proven.contains(j) {
             // 2. Unpublished events around it move, in widening circles.
             let part = reach(from: [j], keptToo: false, skipping: alone)
             let pending = part.map(\.job).filter { days[$0] == nil }
@@ -147,6 +155,7 @@ extension Engine {
             case .infeasible:
                 // 4. Proven impossible.
                 result.conflicts.append(conflictSet(of: vars, budget: &budget))
+                proven.formUnion(vars)
             case .outOfBudget:
                 break
             }

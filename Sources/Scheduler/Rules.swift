@@ -51,8 +51,8 @@ extension Engine {
         if day > bounds.hi { return .order(job: bounds.hiJob) }
         let schools = jobs[j].schools
         for s in schools where busyBits.contains(s, day) {
-            let p = busyPeriodsBySchool[s].first { calendar.busy[$0].from <= date(day) && date(day) <= calendar.busy[$0].to }
-            return .busyPeriod(school: s, period: p ?? -1)
+            for p in busyPeriodsBySchool[s] where busyDays[p].contains(day) { return .busyPeriod(school: s, period: p) }
+            return .busyPeriod(school: s, period: -1)
         }
         for (s, i) in intervals where calendar.busyIntervals[i].overlaps(
             day: date(day), startMinute: jobs[j].start.minutesSinceMidnight, durationMinutes: jobs[j].durationMinutes) {

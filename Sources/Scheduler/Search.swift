@@ -3,8 +3,9 @@
 /// order). Depth-first with forward checking, the variable with the fewest days left first (ties:
 /// the one that failed most often, then the lowest index), days tried in the caller's order.
 /// Plain integers only, so the same search serves repairs and conflict checks. Deterministic: the
-/// budget counts steps, not seconds, so a run ends the same way on every machine.
-struct DaySearch {
+/// budget counts steps, not seconds, so a run ends the same way on every machine. A class: a
+/// struct was copied whole by each call of a helper method in debug builds.
+final class DaySearch {
     enum Link: Hashable {
         /// The other variable takes another day.
         case differentDay(Int)
@@ -39,7 +40,7 @@ struct DaySearch {
 
     /// Adds a variable; `days` in the order to try them (repeats and order of equal days are ignored).
     @discardableResult
-    mutating func addVariable(days: [Int], home: Int? = nil) -> Int {
+    func addVariable(days: [Int], home: Int? = nil) -> Int {
         let v = size.count
         let lo = days.min() ?? 0, hi = days.max() ?? 0
         first.append(lo)
@@ -60,13 +61,13 @@ struct DaySearch {
     }
 
     /// `a` and `b` take different days.
-    mutating func differentDays(_ a: Int, _ b: Int) {
+    func differentDays(_ a: Int, _ b: Int) {
         links[a].append(.differentDay(b))
         links[b].append(.differentDay(a))
     }
 
     /// `a` takes an earlier day than `b`.
-    mutating func ordered(_ a: Int, before b: Int) {
+    func ordered(_ a: Int, before b: Int) {
         links[a].append(.after(b))
         links[b].append(.before(a))
     }
@@ -81,7 +82,7 @@ struct DaySearch {
     private var trail: [(Int, UInt64, Int)] = []
 
     /// Clears the bits of variable `v` for days in `from...to`; false when its domain becomes empty.
-    private mutating func clear(_ v: Int, from: Int, to: Int, steps: inout Int) -> Bool {
+    private func clear(_ v: Int, from: Int, to: Int, steps: inout Int) -> Bool {
         let lo = max(from - first[v], 0), hi = min(to - first[v], wordCount[v] * 64 - 1)
         guard lo <= hi else { return size[v] > 0 }
         for w in (lo / 64)...(hi / 64) {
@@ -98,7 +99,7 @@ struct DaySearch {
         return size[v] > 0
     }
 
-    private mutating func undo(to mark: Int) {
+    private func undo(to mark: Int) {
         while trail.count > mark {
             let (i, old, v) = trail.removeLast()
             size[v] += (old & ~bits[i]).nonzeroBitCount
@@ -107,7 +108,7 @@ struct DaySearch {
     }
 
     /// Finds a day for every variable, or proves there is none, within `budget` steps (reduced by those used).
-    mutating func solve(budget: inout Int) -> Outcome {
+    func solve(budget: inout Int) -> Outcome {
         let n = size.count
         guard size.allSatisfy({ $0 > 0 }) else { return .infeasible }
         var day = [Int](repeating: Int.min, count: n)
@@ -117,15 +118,7 @@ struct DaySearch {
         var stack: [(v: Int, next: Int, mark: Int)] = []
         var steps = 0
         defer { budget -= steps }
-        func pick() -> Int? {
-            var best: Int?
-            for v in 0..<n where day[v] == Int.min {
-                guard let b = best else { best = v; continue }
-                if size[v] < size[b] || (size[v] == size[b] && failures[v] > failures[b]) { best = v }
-            }
-            return best
-        }
-        guard let v0 = pick() else { return .solved(day) }
+        guard let v0 = pick(day, failures) else { return .solved(day) }
         stack.append((v0, 0, trail.count))
         while let top = stack.last {
             if steps > budget { undo(to: stack[0].mark); return .outOfBudget }
@@ -143,7 +136,7 @@ struct DaySearch {
                 guard contains(v, d) else { continue }
                 let moving = home[v].map { $0 != d } ?? false
                 if moving, moves >= maxMoves { continue }
-                if assign(v, d, day, &steps, &failures) {
+                if assign(v, d, day, &steps, &failures), moves + (moving ? 1 : 0) + forcedMoves(day, except: v) <= maxMoves {
                     chosen = d
                     if moving { moves += 1 }
                     break
@@ -156,14 +149,32 @@ struct DaySearch {
                 continue
             }
             day[v] = d
-            guard let next = pick() else { return .solved(day) }
+            guard let next = pick(day, failures) else { return .solved(day) }
             stack.append((next, 0, trail.count))
         }
         return .infeasible
     }
 
+    /// Unassigned variables whose home day is gone: each of them will move.
+    private func forcedMoves(_ day: [Int], except v: Int) -> Int {
+        guard maxMoves < Int.max else { return 0 }
+        var n = 0
+        for u in 0..<size.count where u != v && day[u] == Int.min { if let h = home[u], !contains(u, h) { n += 1 } }
+        return n
+    }
+
+    /// The unassigned variable with the fewest days left; ties: the one that failed most often, then the first.
+    private func pick(_ day: [Int], _ failures: [Int]) -> Int? {
+        var best: Int?
+        for v in 0..<size.count where day[v] == Int.min {
+            guard let b = best else { best = v; continue }
+            if size[v] < size[b] || (size[v] == size[b] && failures[v] > failures[b]) { best = v }
+        }
+        return best
+    }
+
     /// Forward checking: removes from each unassigned linked variable the days `v` on `d` rules out.
-    private mutating func assign(_ v: Int, _ d: Int, _ day: [Int], _ steps: inout Int, _ failures: inout [Int]) -> Bool {
+    private func assign(_ v: Int, _ d: Int, _ day: [Int], _ steps: inout Int, _ failures: inout [Int]) -> Bool {
         for link in links[v] where day[link.other] == Int.min {
             let u = link.other
             let ok = switch link {

@@ -23,14 +23,14 @@ def feasible(instance):
     model = cp_model.CpModel()
     day = []
     for e in events:
-        if e["fixed"] is not None:
+        if e.get("fixed") is not None:
             day.append(e["fixed"])
             continue
         allowed = []
         for d in range(e["first"], e["last"] + 1):
             if d in off:
                 continue
-            if any(b["from"] <= d <= b["to"] and (b["school"] is None or b["school"] in e["schools"])
+            if any(b["from"] <= d <= b["to"] and (b.get("school") is None or b["school"] in e["schools"])
                    for b in instance["busy"]):
                 continue
             allowed.append(d)
@@ -40,7 +40,7 @@ def feasible(instance):
     for i, a in enumerate(events):
         for j in range(i + 1, len(events)):
             b = events[j]
-            if a["fixed"] is not None and b["fixed"] is not None:
+            if a.get("fixed") is not None and b.get("fixed") is not None:
                 continue
             if set(a["schools"]) & set(b["schools"]):
                 model.Add(day[i] != day[j])
