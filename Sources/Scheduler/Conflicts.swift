@@ -103,7 +103,18 @@ extension Engine {
             guard let feasible = isFeasible(vars, links, exclusions, without, budget: &budget) else { break }
             if feasible { n += 1 } else { kept.remove(at: n) }
         }
+        // Events (in id order) first, then busy periods, busy calendars and vacations, each by index.
+        kept.sort { rank($0) < rank($1) }
         return ConflictSet(items: kept.map(publicItem), lines: conflictLines(kept, vars, exclusions))
+    }
+
+    private func rank(_ item: Item) -> (Int, Int) {
+        switch item {
+        case .event(let j): (0, j)
+        case .busyPeriod(let p): (1, p)
+        case .interval(let i): (2, i)
+        case .vacation(let v): (3, v)
+        }
     }
 
     func publicItem(_ item: Item) -> ConflictItem {
@@ -129,16 +140,22 @@ extension Engine {
                 if here.isEmpty { free.append(jobs[j].first + offset) }
                 for item in here where !busy.contains(item) { busy.append(item) }
             }
-            var line = "\(jobs[j].id): \(owners(busy)) во все рабочие дни окна \(windowLabel(j))"
-            if busy.isEmpty { line = "\(jobs[j].id): в окне \(windowLabel(j)) " + (free.isEmpty ? "нет рабочих дней" : "мало дней") }
-            if !free.isEmpty {
-                let others = vars.filter { k in k != j && active.contains(.event(k)) && linked(j, keptToo: true).contains(k) }
-                let list = free.map { date($0).russian }.joined(separator: ", ")
-                line += busy.isEmpty ? ": \(list)" : ", кроме \(list)"
-                if !others.isEmpty {
-                    line += free.count == 1 ? ", который нужен и " : ", которые нужны и "
-                    line += (others.count == 1 ? "мероприятию " : "мероприятиям ") + others.map { "\(jobs[$0].id)" }.joined(separator: ", ")
-                }
+            let vacations = busy.compactMap { if case .vacation(let v) = $0 { calendar.vacations[v].title } else { nil } }
+            let owning = busy.filter { if case .vacation = $0 { false } else { true } }
+            let window = windowLabel(j), list = free.map { date($0).russian }.joined(separator: ", ")
+            let vacationClause = "каникул (\(vacations.joined(separator: ", "))), в которые календарь запрещает мероприятия"
+            var line = "\(jobs[j].id): "
+            if owning.isEmpty && vacations.isEmpty {
+                line += free.isEmpty ? "в окне \(window) нет рабочих дней" : "в окне \(window) свободны \(list)"
+            } else {
+                line += owning.isEmpty ? "все рабочие дни окна \(window) — дни \(vacationClause)"
+                    : "\(owners(owning)) во все рабочие дни окна \(window)" + (vacations.isEmpty ? "" : ", кроме \(vacationClause)")
+                if !free.isEmpty { line += vacations.isEmpty ? ", кроме \(list)" : ", и кроме \(list)" }
+            }
+            let needing = vars.filter { k in k != j && active.contains(.event(k)) && linked(j, keptToo: true).contains(k) }
+            if !free.isEmpty && !needing.isEmpty {
+                line += free.count == 1 ? ", который нужен и " : ", которые нужны и "
+                line += (needing.count == 1 ? "мероприятию " : "мероприятиям ") + needing.map { "\(jobs[$0].id)" }.joined(separator: ", ")
             }
             lines.append(line)
         }

@@ -11,7 +11,11 @@ struct ScheduleCommand: ParsableCommand {
         Учитываются рабочие дни, праздники и переносы, каникулы, занятость школ (в том числе из файлов .ics), \
         одна площадка — одно мероприятие в день, школа — не больше одного мероприятия в день, порядок номеров \
         в кластере и интервал между мероприятиями. Уже назначенные и по-прежнему допустимые даты не меняются.
-        Код выхода 3: не для всех мероприятий нашёлся день (см. --explain).
+        Если жадного прохода мало, поиск переставляет другие мероприятия; опубликованные даты переносятся, \
+        только когда без этого расписания нет, и как можно меньше. Прошедшие даты не переносятся.
+        Код выхода 3: доказано, что назначить все мероприятия нельзя (выводится наименьший набор условий, \
+        которые вместе это запрещают). Код выхода 4: за отведённое время (--budget) не удалось ни назначить \
+        все мероприятия, ни доказать, что это невозможно.
         """
     )
 
@@ -19,12 +23,27 @@ struct ScheduleCommand: ParsableCommand {
     @Option(help: "Только этот кластер; даты остальных не меняются.") var cluster: String?
     @Flag(help: "Показать результат, ничего не записывая.") var dryRun = false
     @Flag(help: "Объяснить выбор дня для каждого мероприятия.") var explain = false
+    @Option(help: "Время на поиск расписания после первого прохода, секунды (по умолчанию 2; считается в шагах поиска, поэтому результат одинаков на любой машине).")
+    var budget: Double = 2
+    @Option(name: .customLong("today"), help: "Сегодняшняя дата ГГГГ-ММ-ДД: мероприятия с прошедшими датами не переносятся (по умолчанию — сегодня).")
+    var todayText: String?
 
     func run() throws {
         try reportingFailures {
             let (database, snapshot) = try store.snapshot()
             if let cluster, snapshot.district.cluster(cluster) == nil { throw Failure("неизвестный кластер «\(cluster)»") }
-            let result = schedule(try request(snapshot, pins: try database.postponements()))
+            guard budget.isFinite, budget >= 0 else { throw Failure("--budget: нужно неотрицательное число секунд, а не \(budget)") }
+            let day: LocalDate
+            if let todayText {
+                guard let parsed = LocalDate(iso: todayText) else { throw Failure("--today: нужна дата ГГГГ-ММ-ДД, а не «\(todayText)»") }
+                day = parsed
+            } else {
+                day = today(in: snapshot.district.timezone)
+            }
+            var request = try request(snapshot, pins: try database.postponements())
+            request.today = day
+            request.searchSteps = ScheduleRequest.steps(seconds: budget)
+            let result = schedule(request)
             print(ScheduleReport.text(result, snapshot: snapshot, explain: explain))
             if !dryRun {
                 let changed = try database.applySchedule(changes(result, snapshot: snapshot), now: currentTime())
@@ -32,7 +51,11 @@ struct ScheduleCommand: ParsableCommand {
             } else {
                 print("Пробный запуск (--dry-run): база не изменена.")
             }
-            if !result.isFeasible { throw ExitCode(3) }
+            switch result.completeness {
+            case .complete: break
+            case .impossible: throw ExitCode(3)
+            case .undecided: throw ExitCode(4)
+            }
         }
     }
 
@@ -85,6 +108,10 @@ enum ScheduleReport {
             if explain || e.decision == .unplaced { lines += e.explanation.lines.map { "    " + $0 } }
         }
         lines += result.orderWarnings.map { "внимание: " + $0 }
+        for set in result.conflicts { lines += set.lines }
+        if result.completeness == .undecided {
+            lines.append("не удалось доказать, что расписание невозможно: время поиска (--budget) истекло; назначено то, что нашлось")
+        }
         lines.append("Итого: назначено \(counts.placed), перенесено \(counts.moved), без изменений \(counts.kept), "
                      + "не назначено \(counts.unplaced).")
         return lines.joined(separator: "\n")
