@@ -17,17 +17,18 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        // Already resolved through Hummingbird; listed for `serve`'s 304 fast path (NotModifiedFastPath.swift).
+        // Already resolved through Hummingbird; listed for NIOLockedValueBox in the server's cache.
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
-        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
     ],
     targets: [
         // Pure layers: no I/O, no global state.
         .target(name: "Planning"),
+        // The command line's text table and CSV fields, shared by every renderer.
+        .target(name: "Tabular"),
         .target(name: "Scheduler", dependencies: ["Planning"]),
         .target(
             name: "Clustering",
-            dependencies: ["Planning", .product(name: "SwiftCSV", package: "SwiftCSV")]
+            dependencies: ["Planning", "Tabular", .product(name: "SwiftCSV", package: "SwiftCSV")]
         ),
 
         // Adapters.
@@ -39,56 +40,70 @@ let package = Package(
         .target(name: "ICal", dependencies: ["CLibical", "Planning"]),
         .target(
             name: "PlanFiles",
-            dependencies: ["Planning", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Planning", "Clustering", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources")]
         ),
-        .target(name: "Store", dependencies: ["Planning", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The store interface, and GRDB/SQLite as its first implementation.
+        .target(name: "Store", dependencies: ["Planning"]),
+        .target(name: "SQLiteStore", dependencies: ["Store", "Planning", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "Reports",
-            dependencies: ["Planning", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["Planning", "Tabular", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
 
-        // HTTP: feeds, pages and the JSON API for `serve`; the same files for `publish`.
+        // What `serve` and `publish` share, pure: page models, site content, JSON shapes, the publisher.
+        .target(
+            name: "Site",
+            dependencies: ["Planning", "ICal", "Reports", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        // HTTP: Hummingbird routes over `Site` and any `DistrictStore`.
         .target(
             name: "Server",
             dependencies: [
-                "Planning", "Store", "ICal", "Reports",
+                "Planning", "Store", "Site",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdCore", package: "hummingbird"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
-                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+
+        // One function per command: what the executable calls after parsing its flags.
+        .target(
+            name: "Operations",
+            dependencies: ["Planning", "PlanFiles", "Store", "ICal", "Scheduler", "Clustering", "Reports", "Site", "Tabular"]
         ),
 
         // The executable only parses arguments and calls the libraries.
         .executableTarget(
             name: "clusterplan",
             dependencies: [
-                "Planning", "PlanFiles", "Store", "ICal", "Scheduler", "Clustering", "Reports", "Server",
+                "Planning", "PlanFiles", "Store", "SQLiteStore", "ICal", "Scheduler", "Clustering", "Reports", "Site", "Server",
+                "Operations",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "SwiftCSV", package: "SwiftCSV"),
-                .product(name: "Yams", package: "Yams"),
             ]
         ),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // Made-up districts of any size, for `make bench` and property tests.
+        .target(name: "Synthetic", dependencies: ["Planning"]),
         // `make bench`: release-build timings of the scheduler, feeds, reports and clustering.
         .executableTarget(
             name: "clusterplan-bench",
-            dependencies: ["Planning", "PlanFiles", "ICal", "Scheduler", "Clustering", "Reports", "Store", "Server"]
+            dependencies: ["Planning", "PlanFiles", "ICal", "Scheduler", "Clustering", "Reports", "Store", "SQLiteStore", "Site", "Server",
+                           "Synthetic", "Operations"]
         ),
 
-        .testTarget(name: "PlanningTests", dependencies: ["Planning", "TestSupport"]),
+        .testTarget(name: "PlanningTests", dependencies: ["Planning", "PlanFiles", "TestSupport"]),
+        .testTarget(name: "TabularTests", dependencies: ["Tabular"]),
         .testTarget(name: "PlanFilesTests", dependencies: ["TestSupport", "PlanFiles"]),
-        .testTarget(name: "StoreTests", dependencies: ["TestSupport", "Store", "PlanFiles"]),
+        .testTarget(name: "StoreTests", dependencies: ["TestSupport", "Store", "SQLiteStore", "PlanFiles"]),
         .testTarget(name: "ICalTests", dependencies: ["TestSupport", "ICal", "CLibical", "PlanFiles"]),
         .testTarget(
             name: "SchedulerTests",
-            dependencies: ["TestSupport", "Scheduler", "PlanFiles", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: [
+                "TestSupport", "Scheduler", "PlanFiles", "Synthetic", .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(
             name: "ClusteringTests",
@@ -100,7 +115,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "TestSupport", "Server", "Store", "PlanFiles", "ICal", "Planning", "Scheduler",
+                "TestSupport", "Server", "Site", "Store", "SQLiteStore", "PlanFiles", "ICal", "Planning", "Scheduler",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -1,4 +1,5 @@
 import Planning
+import Tabular
 
 /// Everything `cluster-schools` produces from one results file.
 public struct ClusteringReport: Sendable {
@@ -66,7 +67,7 @@ extension TransitionTable {
         func label(_ g: Group?) -> String { g?.shortTitle ?? "нет результатов" }
         let header = ["было \\ стало"] + groups.map(label)
         let rows = groups.map { from in [label(from)] + groups.map { String(count(from: from, to: $0)) } }
-        return alignedLines([header] + rows)
+        return TextTable(header: header, rows: rows).lines
     }
 }
 
@@ -84,7 +85,7 @@ public struct ReportTable: Hashable, Sendable {
         self.rows = rows
     }
 
-    public func text() -> String { (alignedLines([titles] + rows)).joined(separator: "\n") + "\n" }
+    public func text() -> String { TextTable(header: titles, rows: rows).text }
 
     public func csv() -> String {
         ([keys] + rows).map { $0.map(csvQuoted).joined(separator: ",") }.joined(separator: "\n") + "\n"
@@ -208,17 +209,4 @@ func yamlQuoted(_ text: String) -> String {
 
 private func oneLine(_ text: String) -> String {
     String(text.map { $0.isNewline ? " " : $0 })
-}
-
-/// Rows padded into columns (by character count, so Cyrillic aligns in a terminal).
-private func alignedLines(_ rows: [[String]]) -> [String] {
-    let columns = rows.map(\.count).max() ?? 0
-    let widths = (0..<columns).map { column in rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
-    return rows.map { row in
-        var line = row.enumerated().map { column, cell in
-            cell + String(repeating: " ", count: widths[column] - cell.count)
-        }.joined(separator: "  ")
-        while line.last == " " { line.removeLast() }
-        return line
-    }
 }

@@ -177,7 +177,7 @@ private struct EventContext {
         vevent.add(icalproperty_new_lastmodified(stamp))
         vevent.add(icalproperty_new_sequence(Int32(clamping: state.sequence)))
 
-        let start = (state.start ?? event.start ?? defaultStart).minutesSinceMidnight
+        let start = (snapshot.start(defaultStart: defaultStart) ?? defaultStart).minutesSinceMidnight
         let end = start + event.durationMinutes
         // Floating times plus an explicit TZID parameter: libical writes the zone only as a parameter.
         vevent.add(icalproperty_new_dtstart(icalTime(day, minute: start)), icalparameter_new_tzid(zone))
@@ -196,7 +196,7 @@ private struct EventContext {
             vevent.add(icalproperty_new_organizer, "mailto:\(email)", icalparameter_new_cn(coordinator.name))
         }
         if let baseURL {
-            vevent.add(icalproperty_new_url, "\(baseURL)/events/\(event.clusterID)/\(event.number)")
+            vevent.add(icalproperty_new_url, baseURL + SitePaths.event(event.id))
         }
         return vevent
     }

@@ -5,6 +5,14 @@ import Planning
 public enum PlanLoader {
     /// Loads files and directories (every `*.yaml`/`*.yml` below a directory, in path order).
     public static func load(paths: [String]) throws(PlanLoadError) -> District {
+        let (district, diagnostics) = check(paths: paths)
+        guard diagnostics.isEmpty else { throw PlanLoadError(diagnostics) }
+        return district
+    }
+
+    /// Every problem of the files, sorted, with the district as far as it could be read: later
+    /// checks (busy calendars) still run on it, so `validate` reports everything in one run.
+    public static func check(paths: [String]) -> (district: District, diagnostics: [PlanDiagnostic]) {
         var diagnostics: [PlanDiagnostic] = []
         var fragments: [PlanFragment] = []
         let fm = FileManager.default
@@ -25,8 +33,7 @@ public enum PlanLoader {
             diagnostics += reader.diagnostics
         }
         let merged = merge(fragments, holidays: PublicHolidaysResource.builtIn, diagnostics: &diagnostics)
-        guard diagnostics.isEmpty else { throw PlanLoadError(diagnostics) }
-        return merged
+        return (merged, diagnostics.sorted())
     }
 
     /// Parses one plan text, for tests and tools that hold YAML in memory.

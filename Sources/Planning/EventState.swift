@@ -67,15 +67,18 @@ public struct EventState: Hashable, Sendable {
     public var lastModified: Int64
     public var status: EventStatus
     public var outcome: Outcome?
+    /// Set by `record --postponed`: a pin the scheduler keeps, on top of the plan's `date:`.
+    public var postponedTo: LocalDate?
 
     public init(date: LocalDate? = nil, start: TimeOfDay? = nil, sequence: Int = 0, lastModified: Int64,
-                status: EventStatus = .planned, outcome: Outcome? = nil) {
+                status: EventStatus = .planned, outcome: Outcome? = nil, postponedTo: LocalDate? = nil) {
         self.date = date
         self.start = start
         self.sequence = sequence
         self.lastModified = lastModified
         self.status = status
         self.outcome = outcome
+        self.postponedTo = postponedTo
     }
 }
 
@@ -86,6 +89,17 @@ public struct EventSnapshot: Hashable, Sendable, Identifiable {
     public var id: EventID { event.id }
 
     public init(event: PlannedEvent, state: EventState) { self.event = event; self.state = state }
+
+    /// The start time subscribers see, once the event has a day: the stored one, else the plan's,
+    /// else the calendar's default. The one place this rule lives.
+    public func start(defaultStart: TimeOfDay) -> TimeOfDay? {
+        state.date == nil ? nil : state.start ?? event.start ?? defaultStart
+    }
+
+    /// The end time on the same clock (wrapping past midnight).
+    public func end(defaultStart: TimeOfDay) -> TimeOfDay? {
+        start(defaultStart: defaultStart).map { $0.adding(minutes: event.durationMinutes) }
+    }
 }
 
 /// The whole district as stored: the plan plus every event's state, including removed events.
@@ -98,6 +112,11 @@ public struct DistrictSnapshot: Hashable, Sendable {
         self.district = district
         self.events = events
         self.indicatorValues = indicatorValues
+    }
+
+    /// Events postponed by `record --postponed`, with the day they were moved to.
+    public var postponements: [EventID: LocalDate] {
+        Dictionary(events.compactMap { e in e.state.postponedTo.map { (e.id, $0) } }, uniquingKeysWith: { a, _ in a })
     }
 
     public func events(inCluster id: String) -> [EventSnapshot] { events.filter { $0.event.clusterID == id } }

@@ -113,6 +113,8 @@ public struct YearMonth: Hashable, Comparable, Sendable, CustomStringConvertible
                                       "август", "сентябрь", "октябрь", "ноябрь", "декабрь"]
     public static let englishNames = ["January", "February", "March", "April", "May", "June", "July",
                                       "August", "September", "October", "November", "December"]
+    /// `Jan` … `Dec`: English dates in reports and HTTP dates.
+    public static let englishShortNames = englishNames.map { String($0.prefix(3)) }
 
     /// `октябрь 2019`
     public var russian: String { "\(YearMonth.russianNames[month - 1]) \(year)" }
@@ -167,6 +169,14 @@ public struct TimeOfDay: Hashable, Comparable, Sendable, CustomStringConvertible
     public var hour: Int { minutesSinceMidnight / 60 }
     public var minute: Int { minutesSinceMidnight % 60 }
     public var description: String { "\(pad(hour, 2)):\(pad(minute, 2))" }
+
+    /// The time `minutes` later on a 24-hour clock (reduced first, so no overflow).
+    public func adding(minutes: Int) -> TimeOfDay {
+        TimeOfDay(minutesSinceMidnight: ((minutesSinceMidnight + minutes % 1440) % 1440 + 1440) % 1440)
+    }
+
+    private init(minutesSinceMidnight: Int) { self.minutesSinceMidnight = minutesSinceMidnight }
+
     public static func < (a: TimeOfDay, b: TimeOfDay) -> Bool { a.minutesSinceMidnight < b.minutesSinceMidnight }
 }
 

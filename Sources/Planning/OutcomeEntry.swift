@@ -7,7 +7,7 @@ public enum OutcomeEntry: Hashable, Sendable {
     /// Every reason this entry cannot be recorded for `id`, one Russian line each; empty when valid.
     public func problems(for id: EventID, in snapshot: DistrictSnapshot, today: LocalDate) -> [String] {
         guard let event = snapshot.events.first(where: { $0.id == id })?.event else {
-            return ["неизвестное мероприятие \(id)"]
+            return [UnknownID.event(id, in: snapshot).description]
         }
         let district = snapshot.district.cluster(id.cluster)?.district
         var problems: [String] = []

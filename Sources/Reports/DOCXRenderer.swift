@@ -5,7 +5,7 @@ import ZIPFoundation
 /// A WordprocessingML package built in memory: styled headings and real tables (charts become
 /// tables of their figures), A4 portrait. Nothing is written to disk. Entries carry the report's
 /// date, so the same report gives the same bytes.
-public func renderDOCX(_ report: ActivityReport, language: ReportLanguage = .ru) throws(RenderError) -> Data {
+public func renderDOCX(_ report: ActivityReport, language: Language = .ru) throws(RenderError) -> Data {
     let doc = ReportDocument(report, language: language)
     let parts: [(String, String)] = [
         ("[Content_Types].xml", contentTypes),
@@ -58,7 +58,7 @@ private let documentRelationships = xmlHeader + """
 </Relationships>
 """
 
-private func styles(_ language: ReportLanguage) -> String {
+private func styles(_ language: Language) -> String {
     func heading(_ id: String, _ name: String, _ level: Int, halfPoints: Int) -> String {
         """
         <w:style w:type="paragraph" w:styleId="\(id)"><w:name w:val="\(name)"/><w:basedOn w:val="Normal"/>\

@@ -2,7 +2,7 @@ import Planning
 
 /// A printable page (A4) that is also well-formed XML, so it can be checked and transformed
 /// with any XML tool. Charts are inline SVG; every piece of user text goes through `xmlEscaped`.
-public func renderHTML(_ report: ActivityReport, language: ReportLanguage = .ru) -> String {
+public func renderHTML(_ report: ActivityReport, language: Language = .ru) -> String {
     let doc = ReportDocument(report, language: language)
     var out = """
     <!DOCTYPE html>

@@ -1,9 +1,5 @@
 import Planning
 
-public enum ReportLanguage: String, CaseIterable, Sendable {
-    case ru, en
-}
-
 public enum ReportFormat: String, CaseIterable, Sendable {
     case html, md, csv, docx
 
@@ -20,7 +16,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
 
 /// Every word the report prints, in one language, and the language's forms of dates and numbers.
 struct Labels {
-    let language: ReportLanguage
+    let language: Language
 
     private func t(_ ru: String, _ en: String) -> String { language == .ru ? ru : en }
 
@@ -120,11 +116,9 @@ struct Labels {
     func format(_ f: EventFormat) -> String { t(f.russian, f.english) }
     func met(_ met: Bool?) -> String { met.map { $0 ? self.met : notMet } ?? "—" }
 
-    private static let englishMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
     /// `17.10.2019` or `17 Oct 2019`.
     func date(_ d: LocalDate) -> String {
-        language == .ru ? d.russian : "\(d.day) \(Labels.englishMonths[d.month - 1]) \(d.year)"
+        language == .ru ? d.russian : "\(d.day) \(YearMonth.englishShortNames[d.month - 1]) \(d.year)"
     }
 
     func month(_ m: YearMonth) -> String { t(m.russian, m.english) }

@@ -1,7 +1,7 @@
 import Planning
 
 /// GitHub-flavoured Markdown; charts become tables of their figures.
-public func renderMarkdown(_ report: ActivityReport, language: ReportLanguage = .ru) -> String {
+public func renderMarkdown(_ report: ActivityReport, language: Language = .ru) -> String {
     let doc = ReportDocument(report, language: language)
     var out = ""
     for block in doc.blocks {

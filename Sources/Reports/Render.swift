@@ -2,7 +2,7 @@ import Foundation
 import Planning
 
 /// The report in `format`, as the bytes of a file: UTF-8 text, or a DOCX package.
-public func render(_ report: ActivityReport, as format: ReportFormat, language: ReportLanguage = .ru) throws(RenderError) -> Data {
+public func render(_ report: ActivityReport, as format: ReportFormat, language: Language = .ru) throws(RenderError) -> Data {
     switch format {
     case .html: Data(renderHTML(report, language: language).utf8)
     case .md: Data(renderMarkdown(report, language: language).utf8)

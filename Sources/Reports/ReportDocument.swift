@@ -4,7 +4,7 @@ import Planning
 /// the HTML, Markdown and DOCX renderers differ only in how they write these blocks.
 struct ReportDocument {
     var title: String
-    var language: ReportLanguage
+    var language: Language
     var blocks: [Block]
 }
 
@@ -43,7 +43,7 @@ struct Chart {
 let maxChartSchools = 20
 
 extension ReportDocument {
-    init(_ report: ActivityReport, language: ReportLanguage) {
+    init(_ report: ActivityReport, language: Language) {
         let l = Labels(language: language)
         self.language = language
         title = l.title(report.year)

@@ -1,7 +1,7 @@
-import Foundation
 import Hummingbird
 import Logging
 import Planning
+import Site
 import Store
 
 /// What `serve` passes in; the command line conforms, so this target never sees ArgumentParser.
@@ -20,30 +20,25 @@ extension AppArguments {
 }
 
 /// The server: router, request logging and the cache over the store.
-public func buildApplication(_ arguments: some AppArguments, database: AppDatabase) throws -> some ApplicationProtocol {
+/// `today` gives the day reports are "as of" in a time zone.
+public func buildApplication(_ arguments: some AppArguments, store: some DistrictStore,
+                             today: @escaping @Sendable (String) -> LocalDate) throws -> some ApplicationProtocol {
     var logger = Logger(label: "clusterplan.server")
     logger.logLevel = arguments.logLevel
-    let cache = SiteCache(database: database, options: arguments.siteOptions, pages: try PageRenderer(), logger: logger)
-    // With request logging off, a conditional GET of a built feed is answered on the event loop.
-    let fastPath = logger.logLevel > LogRequestsLevel.value
+    let cache = SiteCache(store: store, options: arguments.siteOptions, pages: try PageRenderer(), logger: logger)
     return Application(
-        router: buildRouter(cache: cache),
-        server: .http1(configuration: .init(
-            additionalChannelHandlers: fastPath ? [NotModifiedFastPath(cache: cache, serverName: "ClusterPlan")] : [])),
+        router: buildRouter(cache: cache, today: today),
         configuration: .init(address: .hostname(arguments.host, port: arguments.port), serverName: "ClusterPlan"),
         logger: logger)
 }
 
-/// The level of the one log line per request.
-enum LogRequestsLevel { static let value = Logger.Level.info }
-
 /// Every route of the site. Tests build the same router over an in-memory store.
-public func buildRouter(cache: SiteCache, today: @escaping @Sendable (String) -> LocalDate = localToday)
+public func buildRouter(cache: SiteCache, today: @escaping @Sendable (String) -> LocalDate)
     -> Router<BasicRequestContext> {
     // HEAD answers every GET route with its headers (Content-Length, ETag) and no body.
     let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.addMiddleware {
-        LogRequestsMiddleware(LogRequestsLevel.value)
+        LogRequestsMiddleware(.info)
         ErrorMiddleware(pages: cache.pages, options: cache.options)
     }
     router.addRoutes(PageController(cache: cache).endpoints)
@@ -51,12 +46,4 @@ public func buildRouter(cache: SiteCache, today: @escaping @Sendable (String) ->
     router.addRoutes(APIController(cache: cache).endpoints, atPath: "/api")
     router.addRoutes(ReportController(cache: cache, today: today).endpoints, atPath: "/reports")
     return router
-}
-
-/// Today's date in an IANA time zone (Moscow when the name is unknown).
-@Sendable public func localToday(in timezone: String) -> LocalDate {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: timezone) ?? TimeZone(secondsFromGMT: 3 * 3600) ?? .current
-    let c = calendar.dateComponents([.year, .month, .day], from: Date())
-    return LocalDate(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? LocalDate(daysSinceEpoch: 0)
 }

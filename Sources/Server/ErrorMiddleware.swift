@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import Site
 
 /// Turns every failure into a page (or, under `/api`, a JSON object) that says what went wrong in
 /// words meant for visitors. Unexpected errors are logged here and answered with a bare 500:

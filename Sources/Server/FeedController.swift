@@ -1,5 +1,6 @@
 import Hummingbird
 import ICal
+import Site
 
 /// `/feeds/district.ics`, `/feeds/clusters/<id>.ics`, `/feeds/schools/<id>.ics`: the iCalendar
 /// feeds, built once per store revision and answered from memory with ETag and Last-Modified.
@@ -11,13 +12,13 @@ struct FeedController<Context: RequestContext>: Sendable {
 
     var endpoints: RouteCollection<Context> {
         RouteCollection(context: Context.self)
-            .get("district.ics") { request, _ in try feed(.district, request) }
-            .get("clusters/{id}.ics") { request, context in try feed(.cluster(context.parameters.decoded("id")), request) }
-            .get("schools/{id}.ics") { request, context in try feed(.school(context.parameters.decoded("id")), request) }
+            .get("district.ics") { request, _ in try await feed(.district, request) }
+            .get("clusters/{id}.ics") { request, context in try await feed(.cluster(context.parameters.decoded("id")), request) }
+            .get("schools/{id}.ics") { request, context in try await feed(.school(context.parameters.decoded("id")), request) }
     }
 
-    func feed(_ scope: FeedScope, _ request: Request) throws -> Response {
-        try cache.resource(Self.key(scope)) { content in
+    func feed(_ scope: FeedScope, _ request: Request) async throws -> Response {
+        try await cache.resource(Self.key(scope)) { content in
             let (text, lastModified) = try content.feed(scope)
             return Resource(text: text, contentType: "text/calendar; charset=utf-8", lastModified: lastModified,
                             cacheControl: Self.cacheControl)

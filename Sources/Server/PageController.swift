@@ -1,5 +1,6 @@
 import Hummingbird
 import Planning
+import Site
 
 /// The HTML pages: `/`, `/clusters/<id>`, `/schools/<id>`, `/events/<cluster>/<number>`.
 struct PageController<Context: RequestContext>: Sendable {
@@ -11,25 +12,25 @@ struct PageController<Context: RequestContext>: Sendable {
 
     var endpoints: RouteCollection<Context> {
         RouteCollection(context: Context.self)
-            .get { request, _ in try page("page:/", request) { $0.indexPage() } }
+            .get { request, _ in try await page("page:/", request) { $0.indexPage() } }
             .get("clusters/{id}") { request, context in
                 let id = try context.parameters.decoded("id")
-                return try page("page:cluster:\(id)", request) { try $0.clusterPage(id) }
+                return try await page("page:cluster:\(id)", request) { try $0.clusterPage(id) }
             }
             .get("schools/{id}") { request, context in
                 let id = try context.parameters.decoded("id")
-                return try page("page:school:\(id)", request) { try $0.schoolPage(id) }
+                return try await page("page:school:\(id)", request) { try $0.schoolPage(id) }
             }
             .get("events/{cluster}/{number}") { request, context in
                 let cluster = try context.parameters.decoded("cluster")
                 let number = try context.parameters.decoded("number")
                 guard let n = Int(number) else { throw SiteError.unknownEvent("\(cluster)/\(number)") }
-                return try page("page:event:\(cluster)/\(n)", request) { try $0.eventPage(cluster: cluster, number: n) }
+                return try await page("page:event:\(cluster)/\(n)", request) { try $0.eventPage(cluster: cluster, number: n) }
             }
     }
 
-    func page(_ key: String, _ request: Request, _ make: @escaping (SiteContent) throws -> String) throws -> Response {
-        try cache.resource(key) { content in
+    func page(_ key: String, _ request: Request, _ make: @escaping (SiteContent) throws -> String) async throws -> Response {
+        try await cache.resource(key) { content in
             Resource(text: try make(content), contentType: Self.contentType, lastModified: nil, cacheControl: Self.cacheControl)
         }.response(to: request)
     }

@@ -1,5 +1,6 @@
 import Hummingbird
 import Planning
+import Site
 
 /// `/reports/2019-2020`: the annual activity report of the Reports target.
 struct ReportController<Context: RequestContext>: Sendable {
@@ -14,10 +15,10 @@ struct ReportController<Context: RequestContext>: Sendable {
                 guard let year = AcademicYear(text.replacingOccurrences(of: "-", with: "/")) else {
                     throw SiteError.unknownYear(text)
                 }
-                let timezone = try cache.current().content?.district.timezone ?? "Europe/Moscow"
+                let timezone = try await cache.current().content?.district.timezone ?? "Europe/Moscow"
                 let day = today(timezone)
                 // The report says "as of" a day, so the day is part of what is cached.
-                return try cache.resource("report:\(year):\(day)") { content in
+                return try await cache.resource("report:\(year):\(day)") { content in
                     Resource(text: try content.reportPage(year: year, today: day),
                              contentType: PageController<Context>.contentType, lastModified: nil,
                              cacheControl: PageController<Context>.cacheControl)

@@ -75,8 +75,7 @@ public struct Resource: Sendable {
     }
 }
 
-private let weekdayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-private let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+private let monthNames = YearMonth.englishShortNames
 
 /// IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), the only form HTTP senders may generate.
 func httpDate(_ unixSeconds: Int64) -> String {
@@ -85,7 +84,7 @@ func httpDate(_ unixSeconds: Int64) -> String {
     let date = LocalDate(daysSinceEpoch: days)
     let c = date.components
     func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-    return "\(weekdayNames[date.weekday.index]), \(two(c.day)) \(monthNames[c.month - 1]) \(c.year) "
+    return "\(date.weekday.englishShort), \(two(c.day)) \(monthNames[c.month - 1]) \(c.year) "
         + "\(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60)) GMT"
 }
 

@@ -1,21 +1,24 @@
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import Planning
+import Site
 import Store
 
 /// The site as of the store's latest revision, built lazily and kept until another write.
 ///
 /// Any process may write the store (`import`, `schedule`, `record` from the command line). The
 /// store raises a revision counter on each write; this cache reads that counter (one indexed row)
-/// at most once per `pollInterval` and, when it moved, loads a new snapshot. Feeds and pages of
-/// the new snapshot are then built on first request and served from memory after that.
+/// at most once per `pollInterval` and, when it moved, reads a new snapshot with its revision in
+/// one call. Feeds and pages of the new snapshot are then built on first request and served from
+/// memory after that.
 public final class SiteCache: Sendable {
-    let database: AppDatabase
+    let store: any DistrictStore
     let options: SiteOptions
     let pages: PageRenderer
     let pollInterval: Duration
     let logger: Logger
-    private let state = Locked(State())
+    private let state = NIOLockedValueBox(State())
 
     struct State {
         var generation: Generation?
@@ -25,9 +28,9 @@ public final class SiteCache: Sendable {
         var validators: [String: (etag: String, lastModified: Int64)] = [:]
     }
 
-    public init(database: AppDatabase, options: SiteOptions, pages: PageRenderer, pollInterval: Duration = .seconds(1),
+    public init(store: some DistrictStore, options: SiteOptions, pages: PageRenderer, pollInterval: Duration = .seconds(1),
                 logger: Logger) {
-        self.database = database
+        self.store = store
         self.options = options
         self.pages = pages
         self.pollInterval = pollInterval
@@ -35,42 +38,36 @@ public final class SiteCache: Sendable {
     }
 
     /// The current generation; nil content means the store has no district yet.
-    func current() throws -> Generation {
+    func current() async throws(StoreError) -> Generation {
         let now = ContinuousClock.now
-        let (known, poll): (Generation?, Bool) = state.withLock { s in
+        let (known, poll): (Generation?, Bool) = state.withLockedValue { s in
             if let g = s.generation, let last = s.lastPoll, now - last < pollInterval { return (g, false) }
             s.lastPoll = now
             return (s.generation, true)
         }
         if let known, !poll { return known }
-        let revision = try database.revision()
-        if let known, known.revision == revision { return known }
-        let snapshot = try database.snapshot()
-        let fresh = Generation(revision: revision,
-                               content: snapshot.map { SiteContent(snapshot: $0, options: options, pages: pages) })
-        logger.info("site data loaded", metadata: ["revision": "\(revision)", "events": "\(snapshot?.events.count ?? 0)"])
-        return state.withLock { s in
+        if let known, try await store.revision() == known.revision { return known }
+        let read = try await store.read()
+        let fresh = Generation(revision: read.revision,
+                               content: read.snapshot.map { SiteContent(snapshot: $0, options: options, pages: pages) })
+        logger.info("site data loaded", metadata: ["revision": "\(read.revision)", "events": "\(read.snapshot?.events.count ?? 0)"])
+        return state.withLockedValue { s in
             // Two requests may load at once: keep the newest.
-            if let g = s.generation, g.revision >= revision { return g }
+            if let g = s.generation, g.revision >= read.revision { return g }
             s.generation = fresh
             return fresh
         }
     }
 
-    /// A resource already built in the current generation, when no poll of the store is due;
-    /// never touches the store, so an event loop may ask. Nil: take the ordinary path.
-    func builtResource(_ key: String) -> Resource? {
-        let now = ContinuousClock.now
-        let generation: Generation? = state.withLock { s in
-            guard let g = s.generation, let last = s.lastPoll, now - last < pollInterval else { return nil }
-            return g
-        }
-        return generation?.cached(key)
+    /// The site content of the current generation, or `SiteError.emptyStore` before the first import.
+    func content() async throws -> SiteContent {
+        guard let content = try await current().content else { throw SiteError.emptyStore }
+        return content
     }
 
     /// A cached resource of the current generation, built by `make` on first use.
-    func resource(_ key: String, make: (SiteContent) throws -> Resource) throws -> Resource {
-        let generation = try current()
+    func resource(_ key: String, make: (SiteContent) throws -> Resource) async throws -> Resource {
+        let generation = try await current()
         if let cached = generation.cached(key) { return cached }
         guard let content = generation.content else { throw SiteError.emptyStore }
         let built = stamped(key, try make(content))
@@ -79,7 +76,7 @@ public final class SiteCache: Sendable {
 
     private func stamped(_ key: String, _ resource: Resource) -> Resource {
         guard let lastModified = resource.lastModified else { return resource }
-        return state.withLock { s in
+        return state.withLockedValue { s in
             var time = lastModified
             if let previous = s.validators[key] {
                 if previous.etag == resource.etag {
@@ -98,35 +95,21 @@ public final class SiteCache: Sendable {
 final class Generation: Sendable {
     let revision: Int64
     let content: SiteContent?
-    private let resources = Locked([String: Resource]())
+    private let resources = NIOLockedValueBox([String: Resource]())
 
     init(revision: Int64, content: SiteContent?) {
         self.revision = revision
         self.content = content
     }
 
-    func cached(_ key: String) -> Resource? { resources.withLock { $0[key] } }
+    func cached(_ key: String) -> Resource? { resources.withLockedValue { $0[key] } }
 
     /// Keeps the first one stored when two requests built the same resource at once.
     func store(_ key: String, _ resource: Resource) -> Resource {
-        resources.withLock { cache in
+        resources.withLockedValue { cache in
             if let existing = cache[key] { return existing }
             cache[key] = resource
             return resource
         }
-    }
-}
-
-/// A value behind a lock. (Synchronization's `Mutex` needs macOS 15; the package supports 14.)
-final class Locked<Value>: @unchecked Sendable {
-    private var value: Value
-    private let lock = NSLock()
-
-    init(_ value: Value) { self.value = value }
-
-    func withLock<T>(_ body: (inout Value) throws -> T) rethrows -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body(&value)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Planning
+import Synthetic
 import Reports
 
 /// `report`: the annual report of a synthetic city with 2,000 events in the year, in all four

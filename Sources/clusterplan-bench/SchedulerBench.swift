@@ -1,5 +1,6 @@
 import Foundation
 import Planning
+import Synthetic
 import Scheduler
 
 /// `clusterplan-bench scheduler`: schedules a synthetic city (best of 5 runs: it is short) and a

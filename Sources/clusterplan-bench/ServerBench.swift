@@ -1,12 +1,14 @@
 import Foundation
 import Planning
-import Server
+import Site
+import SQLiteStore
 import Store
+import Synthetic
 
 /// `server`: wrk on loopback, in one run, against `clusterplan serve` and nginx serving the same
 /// published 10,000-event district feed: full answers and 304 answers. Needs nginx, wrk and curl
 /// (`scripts/install-deps.sh bench`) and the release `clusterplan` next to this binary.
-func serverBench() throws {
+func serverBench() async throws {
     let work = FileManager.default.temporaryDirectory.appendingPathComponent("clusterplan-server-bench-\(getpid())")
     try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: work) }
@@ -14,17 +16,17 @@ func serverBench() throws {
     // The store: a synthetic district, every event on the first working day of its window.
     let district = SyntheticDistrict.make(schools: 600, clusters: 100, events: 10_000, seed: 42)
     let dbPath = work.appendingPathComponent("bench.sqlite").path
-    let database = try AppDatabase.open(path: dbPath)
-    try database.importDistrict(district, now: 1_700_000_000)
+    let database = try SQLiteStore.open(path: dbPath)
+    _ = try await database.importDistrict(district, now: 1_700_000_000)
     let changes = district.events.map { event -> ScheduleChange in
         var day = event.timing.firstDay
         while district.calendar.dayOff(day) != nil, day < event.timing.lastDay { day = day.adding(days: 1) }
         return ScheduleChange(id: event.id, date: day, start: event.start ?? district.calendar.defaultStart)
     }
-    try database.applySchedule(changes, now: 1_700_000_600)
+    try await database.applySchedule(changes, now: 1_700_000_600)
 
     let servePort = 18_480, nginxPort = 18_481
-    guard let snapshot = try database.snapshot() else { return }
+    let snapshot = try await database.snapshot()
     let content = SiteContent(snapshot: snapshot, options: SiteOptions(baseURL: "http://127.0.0.1:\(servePort)"),
                               pages: try PageRenderer())
     let site = work.appendingPathComponent("site")

@@ -7,7 +7,7 @@ for suite in requested == ["all"] || requested.isEmpty ? known : requested {
     case "ical": try icalBench()
     case "report": try reportBench()
     case "clustering": clusteringBench()
-    case "server": try serverBench()
+    case "server": try await serverBench()
     default:
         print("unknown benchmark suite: \(suite); known: \(known.joined(separator: ", ")), all")
     }

@@ -1,6 +1,6 @@
 import ArgumentParser
 
-@main
+
 struct ClusterPlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clusterplan",
@@ -9,7 +9,7 @@ struct ClusterPlanCommand: AsyncParsableCommand {
         subcommands: [
             ImportCommand.self, ValidateCommand.self, EventsCommand.self, RecordCommand.self, IndicatorCommand.self,
             ScheduleCommand.self, ExportCommand.self, ReportCommand.self, ClusterSchoolsCommand.self,
-            ServeCommand.self, PublishCommand.self,
+            ServeCommand.self, PublishCommand.self, BackupCommand.self, RestoreCommand.self,
         ]
     )
 

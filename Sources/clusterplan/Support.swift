@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import Operations
 import Planning
+import SQLiteStore
 import Store
 
 /// `--db`, shared by every command that uses the store; may stand before or after the command name.
@@ -12,49 +14,34 @@ struct StoreOptions: ParsableArguments {
         db ?? ProcessInfo.processInfo.environment["CLUSTERPLAN_DB"] ?? "clusterplan.sqlite"
     }
 
-    func open() throws -> AppDatabase { try AppDatabase.open(path: path) }
+    func open() throws(StoreError) -> SQLiteStore { try SQLiteStore.open(path: path) }
 
     /// The stored district, or a clear error before the first import.
-    func snapshot() throws -> (AppDatabase, DistrictSnapshot) {
-        let database = try open()
-        guard let snapshot = try database.snapshot() else {
+    func snapshot() async throws -> (SQLiteStore, DistrictSnapshot) {
+        let store = try open()
+        guard let snapshot = try await store.read().snapshot else {
             throw Failure("база \(path) пуста: сначала выполните «clusterplan import plans»")
         }
-        return (database, snapshot)
+        return (store, snapshot)
     }
 }
 
-enum OutputLanguage: String, ExpressibleByArgument, CaseIterable {
-    case ru, en
-}
+extension Language: ExpressibleByArgument {}
 
-/// A one-line user error: printed to stderr without a stack or type name, exit code 1.
-struct Failure: Error, CustomStringConvertible {
-    var description: String
-    init(_ message: String) { description = message }
+extension AcademicYear: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
 }
 
 func printError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }
 
-/// Unix seconds now: the moment stamped on changes this command makes.
-func currentTime() -> Int64 { Int64(Date().timeIntervalSince1970) }
-
-/// The local calendar day in the plan's time zone.
-func today(in timezone: String) -> LocalDate {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: timezone) ?? TimeZone(identifier: "Europe/Moscow")!
-    let c = calendar.dateComponents([.year, .month, .day], from: Date())
-    return LocalDate(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? LocalDate(daysSinceEpoch: 0)
-}
-
 /// Runs a command body, turning user errors into one line on stderr and exit code 1.
-func reportingFailures(_ body: () throws -> Void) throws {
+func reportingFailures(_ body: () async throws -> Void) async throws {
     do {
-        try body()
+        try await body()
     } catch let error as Failure {
-        printError("ошибка: \(error.description)")
+        printError(error.description)
         throw ExitCode(1)
     } catch let error as StoreError {
         printError("ошибка: \(error.description)")

@@ -52,15 +52,18 @@ import Testing
         let csv = try run("events", "--school", "498", "--year", "2020/2021", "--format", "csv")
         #expect(csv.status == 0)
         #expect(csv.stdout.split(separator: "\r\n").map(String.init) == [
-            "id,year,date,time,status,format,host,title,sequence",
-            "nevsky-exact/6,2020/2021,октябрь 2020,,запланировано,Конференция,344,Внедрение модели использования результатов оценочных процедур в области точных и естественнонаучных дисциплин в работу кластера,0",
-            "nevsky-exact/7,2020/2021,декабрь 2020,,запланировано,Рабочая встреча,344,Реализация модели использования результатов оценочных процедур в области точных и естественнонаучных дисциплин. Проблемы. Пути решения. Эффективность,0",
-            "nevsky-exact/8,2020/2021,февраль 2021,,запланировано,Круглый стол,498,Значение оценочных процедур в формировании метапредметных результатов освоения учебных программ точных и естественнонаучных дисциплин,0",
-            "nevsky-exact/9,2020/2021,апрель 2021,,запланировано,Конференция,344,Анализ работы кластера в сетевом взаимодействии по использованию результатов оценочных процедур в процессе реализации точных и естественнонаучных дисциплин,0",
+            "id,year,from,to,date,start,end,status,format,host,title,sequence",
+            "nevsky-exact/6,2020/2021,2020-10-01,2020-10-31,,,,planned,conference,344,Внедрение модели использования результатов оценочных процедур в области точных и естественнонаучных дисциплин в работу кластера,0",
+            "nevsky-exact/7,2020/2021,2020-12-01,2020-12-31,,,,planned,working-meeting,344,Реализация модели использования результатов оценочных процедур в области точных и естественнонаучных дисциплин. Проблемы. Пути решения. Эффективность,0",
+            "nevsky-exact/8,2020/2021,2021-02-01,2021-02-28,,,,planned,round-table,498,Значение оценочных процедур в формировании метапредметных результатов освоения учебных программ точных и естественнонаучных дисциплин,0",
+            "nevsky-exact/9,2020/2021,2021-04-01,2021-04-30,,,,planned,conference,344,Анализ работы кластера в сетевом взаимодействии по использованию результатов оценочных процедур в процессе реализации точных и естественнонаучных дисциплин,0",
         ])
         let unknown = try run("events", "--cluster", "nope")
         #expect(unknown.status == 1)
-        #expect(unknown.stderr == "ошибка: неизвестный кластер «nope»\n")
+        #expect(unknown.stderr == "ошибка: неизвестный кластер «nope» (есть: kirov-1, kirov-2, kirov-3, kirov-4, "
+                + "millerovo-tochka-rosta, nevsky-exact)\n")
+        let typo = try run("events", "--cluster", "nevsky-exakt")
+        #expect(typo.stderr == "ошибка: неизвестный кластер «nevsky-exakt»; может быть, «nevsky-exact»?\n")
     }
 
     @Test func recordValidatesEverythingBeforeWriting() throws {
@@ -76,9 +79,12 @@ import Testing
         #expect(good.status == 0)
         #expect(good.stdout == "Записано: nevsky-exact/1 — проведено 17.10.2019, участников 42, школ 2\n")
         let json = try run("events", "--cluster", "nevsky-exact", "--format", "json")
-        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: String]])
-        #expect(rows.first?["status"] == "проведено")
-        #expect(rows.first?["date"] == "чт 17.10.2019")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.first?["status"] as? String == "held")
+        #expect(rows.first?["date"] as? String == "2019-10-17")
+        let table = try run("events", "--cluster", "nevsky-exact")
+        #expect(table.stdout.split(separator: "\n").dropFirst(2).first?.hasPrefix("nevsky-exact/1  2019/2020  чт 17.10.2019") == true)
+        #expect(table.stdout.contains("проведено"))
     }
 }
 
@@ -91,10 +97,29 @@ import Testing
         let database = folder.appendingPathComponent("db.sqlite").path
         let validate = try CommandLineRun.clusterplan(["validate", folder.path])
         #expect(validate.status == 1)
-        #expect(validate.stderr == "ошибка: \(folder.path)/busy-2.ics: line 9: строка не похожа на свойство iCalendar: «ЭТО НЕ СВОЙСТВО»\n")
+        #expect(validate.stderr == "ошибка: \(folder.path)/busy-2.ics: line 9: строка не похожа на свойство iCalendar: «ЭТО НЕ СВОЙСТВО»\n"
+                + "Найдено ошибок: 1\n")
         let imported = try CommandLineRun.clusterplan(["import", folder.path], database: database)
         #expect(imported.status == 1)
         let events = try CommandLineRun.clusterplan(["events"], database: database)
         #expect(events.stderr.hasPrefix("ошибка: база"), "nothing was imported")
+    }
+}
+
+@Suite struct ValidateCommandTests {
+    @Test func planErrorsAndBusyCalendarErrorsComeInOneRun() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        let fm = FileManager.default
+        try fm.copyItem(at: Fixtures.url("schedule/infeasible/plan.yaml"), to: folder.appendingPathComponent("plan.yaml"))
+        try fm.copyItem(at: Fixtures.url("ical/busy-malformed-line.ics"), to: folder.appendingPathComponent("busy-2.ics"))
+        try "version: 1\nschools:\n  - {id: \"9\", name: Девятая, kind: castle}\n".write(
+            to: folder.appendingPathComponent("more.yaml"), atomically: true, encoding: .utf8)
+        let validate = try CommandLineRun.clusterplan(["validate", folder.path])
+        #expect(validate.status == 1)
+        let lines = validate.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3, "\(lines)")
+        #expect(lines.first?.hasPrefix("\(folder.path)/more.yaml:3:") == true)
+        #expect(lines.dropFirst().first?.hasSuffix("busy-2.ics: line 9: строка не похожа на свойство iCalendar: «ЭТО НЕ СВОЙСТВО»") == true)
+        #expect(lines.last == "Найдено ошибок: 2")
     }
 }

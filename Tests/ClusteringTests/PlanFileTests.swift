@@ -6,16 +6,7 @@ import Testing
 import TestSupport
 import Yams
 
-func seedRecommendations() throws -> Recommendations {
-    let directory = Fixtures.repositoryRoot.appendingPathComponent("data/recommendations")
-    let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".yaml") }.sorted()
-    var all = Recommendations()
-    for file in files {
-        let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
-        all.merge(try YAMLDecoder().decode(Recommendations.self, from: text))
-    }
-    return all
-}
+func seedRecommendations() throws -> Recommendations { try RecommendationsLoader.builtIn() }
 
 @Suite struct PlanFileTests {
     func kirovReport() throws -> ClusteringReport {

@@ -58,18 +58,3 @@ import Testing
         #expect(!busy.overlaps(day: day.adding(days: 1), startMinute: 14 * 60, durationMinutes: 60))
     }
 }
-
-@Suite struct CSVFieldTests {
-    @Test(arguments: [
-        ("Семинар", "Семинар"),
-        ("a,b", "\"a,b\""),
-        ("«Точка роста» \"ТР\"", "\"«Точка роста» \"\"ТР\"\"\""),
-        ("строка\nвторая", "\"строка\nвторая\""),
-        ("cr\rlf", "\"cr\rlf\""),
-        ("разрыв\u{2028}строки", "\"разрыв\u{2028}строки\""),
-        ("", ""),
-    ])
-    func fieldsAreQuotedOnlyWhenNeeded(field: String, expected: String) {
-        #expect(csvQuoted(field) == expected)
-    }
-}

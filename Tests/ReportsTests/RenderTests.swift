@@ -18,8 +18,8 @@ private func nevsky2019(rename: (String, String) -> String = { $1 }) throws -> A
 }
 
 @Suite struct HTMLRenderTests {
-    @Test(arguments: ReportLanguage.allCases)
-    func htmlIsWellFormedXMLWithPrintCSSAndTwoCharts(language: ReportLanguage) throws {
+    @Test(arguments: Language.allCases)
+    func htmlIsWellFormedXMLWithPrintCSSAndTwoCharts(language: Language) throws {
         let html = renderHTML(try nevsky2019(), language: language)
         let xml = try XMLDocument(xmlString: html, options: [])
         #expect(xml.rootElement()?.name == "html")

@@ -1,6 +1,7 @@
 import Foundation
 import Planning
 import Scheduler
+import Synthetic
 import TestSupport
 import Testing
 

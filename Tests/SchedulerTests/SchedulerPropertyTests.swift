@@ -1,6 +1,7 @@
 import Planning
 import PropertyBased
 import Scheduler
+import Synthetic
 import Testing
 
 /// Random small districts with crowded schools (few schools, several clusters) and random busy periods.

@@ -1,4 +1,5 @@
 import Planning
+import Synthetic
 import Testing
 
 @Suite struct SyntheticDistrictTests {

@@ -17,8 +17,8 @@ import Testing
     }
 
     @Test func clustersListsEveryCluster() async throws {
-        let site = try TestSite()
-        let district = try site.snapshot.district
+        let site = try await TestSite()
+        let district = try await site.snapshot().district
         try await site.app.test(.router) { client in
             let response = try await client.execute(uri: "/api/clusters", method: .get)
             #expect(response.status == .ok)
@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func clusterDetailCarriesThePlanAndEvents() async throws {
-        let site = try TestSite()
+        let site = try await TestSite()
         try await site.app.test(.router) { client in
             let response = try await client.execute(uri: "/api/clusters/nevsky-exact", method: .get)
             #expect(response.status == .ok)
@@ -45,7 +45,7 @@ import Testing
     }
 
     @Test func eventsFilterByClusterSchoolAndYear() async throws {
-        let site = try TestSite()
+        let site = try await TestSite()
         try await site.app.test(.router) { client in
             let byYear = try await client.execute(uri: "/api/events?cluster=nevsky-exact&year=2019-2020", method: .get)
             #expect(try JSONDecoder().decode([EventItem].self, from: Data(byYear.body.readableBytesView)).map(\.number) == [1, 2, 3, 4])
@@ -53,7 +53,7 @@ import Testing
             #expect(try JSONDecoder().decode([EventItem].self, from: Data(slash.body.readableBytesView)).map(\.number) == [6, 7, 8, 9])
             let school = try await client.execute(uri: "/api/events?school=344", method: .get)
             let schoolEvents = try JSONDecoder().decode([EventItem].self, from: Data(school.body.readableBytesView))
-            let expected = try site.snapshot.events(forSchool: "344").map(\.id.description).sorted()
+            let expected = try await site.snapshot().events(forSchool: "344").map(\.id.description).sorted()
             #expect(schoolEvents.map(\.id).sorted() == expected)
             #expect(!expected.isEmpty)
         }
@@ -62,7 +62,7 @@ import Testing
     @Test(arguments: [("/api/clusters/nope", HTTPResponse.Status.notFound), ("/api/events?cluster=nope", .notFound),
                       ("/api/events?school=nope", .notFound), ("/api/events?year=2019", .badRequest), ("/api/nothing", .notFound)])
     func badRequestsGetAJSONError(path: String, status: HTTPResponse.Status) async throws {
-        let site = try TestSite()
+        let site = try await TestSite()
         try await site.app.test(.router) { client in
             let response = try await client.execute(uri: path, method: .get)
             #expect(response.status == status)

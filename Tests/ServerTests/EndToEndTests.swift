@@ -1,6 +1,8 @@
 import Foundation
 import Planning
 import Server
+import Site
+import SQLiteStore
 import Store
 import TestSupport
 import Testing
@@ -11,8 +13,8 @@ import Testing
 @Suite(.serialized) struct EndToEndTests {
     @Test func aSubscribedCalendarShowsSeed003AndFollowsAReschedule() async throws {
         let work = try Fixtures.temporaryDirectory()
-        let database = try AppDatabase.open(path: work.appendingPathComponent("clusterplan.sqlite").path)
-        try TestSite.populate(database)
+        let database = try SQLiteStore.open(path: work.appendingPathComponent("clusterplan.sqlite").path)
+        try await TestSite.populate(database)
         let server = try ServerProcess(database: work.appendingPathComponent("clusterplan.sqlite"))
         defer { server.stop() }
         let feed = "\(server.baseURL)/feeds/clusters/nevsky-exact.ics"
@@ -24,7 +26,7 @@ import Testing
         #expect(try output(URL(fileURLWithPath: "/usr/bin/curl"), ["-sf", feed]) == exported)
 
         guard try script("e2e-subscribe.sh", ["sync", calendar, feed]) != nil else { return }
-        let snapshot = try #require(try database.snapshot())
+        let snapshot = try await database.snapshot()
         let events = snapshot.events(inCluster: "nevsky-exact")
         #expect(events.count == 8)
         let listed = try #require(try script("e2e-subscribe.sh", ["list", calendar]))
@@ -34,11 +36,11 @@ import Testing
         let moved = try #require(events.first { $0.event.number == 7 })
         let oldDate = try #require(moved.state.date)
         let newDate = oldDate.adding(days: 7)
-        try database.applySchedule([ScheduleChange(id: moved.id, date: newDate, start: TimeOfDay("16:30"))], now: TestSite.scheduleTime + 3600)
+        try await database.applySchedule([ScheduleChange(id: moved.id, date: newDate, start: TimeOfDay("16:30"))], now: TestSite.scheduleTime + 3600)
         let stamp = "DTSTART;TZID=Europe/Moscow:\(newDate.description.replacingOccurrences(of: "-", with: ""))T163000"
         _ = try script("e2e-subscribe.sh", ["sync", calendar, feed, stamp])
         let after = try #require(try script("e2e-subscribe.sh", ["list", calendar]))
-        let rescheduled = try #require(try database.snapshot())
+        let rescheduled = try await database.snapshot()
         #expect(after == expectedLines(rescheduled.events(inCluster: "nevsky-exact"), snapshot: rescheduled))
         let summary = "\(moved.event.format.russian): \(moved.event.title)"
         let movedLines = after.filter { $0.hasSuffix(" \(summary)") }
@@ -49,7 +51,7 @@ import Testing
     @Test func chromiumRendersTheClusterPageAndShowsMarkupAsText() async throws {
         let work = try Fixtures.temporaryDirectory()
         let path = work.appendingPathComponent("clusterplan.sqlite")
-        try TestSite.populate(try AppDatabase.open(path: path.path), extra: [Fixtures.url("server/script-names.yaml").path])
+        try await TestSite.populate(try SQLiteStore.open(path: path.path), extra: [Fixtures.url("server/script-names.yaml").path])
         let server = try ServerProcess(database: path)
         defer { server.stop() }
 
@@ -79,9 +81,9 @@ import Testing
         #expect(!html.contains("<img"))
     }
 
-    @Test func pagesAreValidHTML() throws {
-        let site = try TestSite(extra: [Fixtures.url("server/script-names.yaml").path])
-        let content = SiteContent(snapshot: try site.snapshot, options: TestSite.options, pages: try PageRenderer())
+    @Test func pagesAreValidHTML() async throws {
+        let site = try await TestSite(extra: [Fixtures.url("server/script-names.yaml").path])
+        let content = SiteContent(snapshot: try await site.snapshot(), options: TestSite.options, pages: try PageRenderer())
         let directory = try Fixtures.temporaryDirectory()
         try Publisher(content: content, today: LocalDate(year: 2021, month: 6, day: 30)!).write(to: directory)
         let pages = ["index.html", "clusters/nevsky-exact.html", "clusters/xss.html", "schools/344.html", "schools/x1.html",

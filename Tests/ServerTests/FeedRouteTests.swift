@@ -9,8 +9,8 @@ import Testing
 
 @Suite struct FeedRouteTests {
     @Test func clusterFeedHasCalendarHeadersAndTheBytesOfMakeFeed() async throws {
-        let site = try TestSite()
-        let snapshot = try site.snapshot
+        let site = try await TestSite()
+        let snapshot = try await site.snapshot()
         let expected = try makeFeed(snapshot, scope: .cluster("nevsky-exact"), options: TestSite.options.feedOptions).text
         let newest = snapshot.events(inCluster: "nevsky-exact").map(\.state.lastModified).max()
         try await site.app.test(.router) { client in
@@ -30,13 +30,13 @@ import Testing
 
     @Test(arguments: ["/feeds/district.ics", "/feeds/schools/344.ics", "/feeds/clusters/nevsky-exact.ics"])
     func everyFeedEqualsMakeFeedForItsScope(path: String) async throws {
-        let site = try TestSite()
+        let site = try await TestSite()
         let scope: FeedScope = switch path {
         case "/feeds/district.ics": .district
         case "/feeds/schools/344.ics": .school("344")
         default: .cluster("nevsky-exact")
         }
-        let expected = try makeFeed(try site.snapshot, scope: scope, options: TestSite.options.feedOptions).text
+        let expected = try makeFeed(try await site.snapshot(), scope: scope, options: TestSite.options.feedOptions).text
         try await site.app.test(.router) { client in
             let response = try await client.execute(uri: path, method: .get)
             #expect(response.status == .ok)
@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test func matchingIfNoneMatchGets304WithTheSameValidators() async throws {
-        let site = try TestSite()
+        let site = try await TestSite()
         try await site.app.test(.router) { client in
             let first = try await client.execute(uri: "/feeds/district.ics", method: .get)
             let etag = try #require(first.headers[.eTag])
@@ -65,7 +65,7 @@ import Testing
     }
 
     @Test func ifModifiedSinceGets304UnlessTheFeedIsNewer() async throws {
-        let site = try TestSite()
+        let site = try await TestSite()
         try await site.app.test(.router) { client in
             let uri = "/feeds/clusters/nevsky-exact.ics"
             let same = try await client.execute(uri: uri, method: .get, headers: [.ifModifiedSince: "Tue, 14 Nov 2023 22:23:20 GMT"])
@@ -84,7 +84,7 @@ import Testing
     }
 
     @Test func headAnswersTheHeadersOfGetWithoutABody() async throws {
-        let site = try TestSite()
+        let site = try await TestSite()
         try await site.app.test(.router) { client in
             let get = try await client.execute(uri: "/feeds/schools/344.ics", method: .get)
             let head = try await client.execute(uri: "/feeds/schools/344.ics", method: .head)
@@ -100,7 +100,7 @@ import Testing
     }
 
     @Test func aWriteThroughTheStoreShowsUpInTheNextFeedWithANewETag() async throws {
-        let site = try TestSite()
+        let site = try await TestSite()
         let id = EventID(cluster: "nevsky-exact", number: 3)
         try await site.app.test(.router) { client in
             let uri = "/feeds/clusters/nevsky-exact.ics"
@@ -108,7 +108,7 @@ import Testing
             let etag = try #require(before.headers[.eTag])
             #expect(!before.text.contains("DTSTART;TZID=Europe/Moscow:20200303T150000"))
 
-            try site.database.applySchedule([ScheduleChange(id: id, date: LocalDate(year: 2020, month: 3, day: 3), start: TimeOfDay("15:00"))],
+            try await site.database.applySchedule([ScheduleChange(id: id, date: LocalDate(year: 2020, month: 3, day: 3), start: TimeOfDay("15:00"))],
                                             now: TestSite.scheduleTime + 100)
 
             let after = try await client.execute(uri: uri, method: .get, headers: [.ifNoneMatch: etag])
@@ -116,7 +116,7 @@ import Testing
             #expect(after.headers[.eTag] != etag)
             #expect(after.headers[.lastModified] == "Tue, 14 Nov 2023 22:25:00 GMT")
             #expect(after.text.contains("DTSTART;TZID=Europe/Moscow:20200303T150000"))
-            #expect(after.text == (try makeFeed(try site.snapshot, scope: .cluster("nevsky-exact"),
+            #expect(after.text == (try makeFeed(try await site.snapshot(), scope: .cluster("nevsky-exact"),
                                                 options: TestSite.options.feedOptions).text))
             // Feeds the write did not touch keep their tag.
             let school = try await client.execute(uri: "/feeds/schools/int-2.ics", method: .get)
@@ -128,7 +128,7 @@ import Testing
 
     @Test(arguments: ["/feeds/clusters/nope.ics", "/feeds/schools/9999.ics", "/feeds/clusters/nevsky-exact.txt", "/feeds/nothing.ics"])
     func unknownFeedsAre404Pages(path: String) async throws {
-        let site = try TestSite()
+        let site = try await TestSite()
         try await site.app.test(.router) { client in
             let response = try await client.execute(uri: path, method: .get)
             #expect(response.status == .notFound)

@@ -3,13 +3,14 @@ import Hummingbird
 import HummingbirdTesting
 import Planning
 import Server
+import Site
 import Store
 import TestSupport
 import Testing
 
 @Suite struct PageRouteTests {
     @Test func indexListsClustersAndSchoolsGroupedByDistrict() async throws {
-        let site = try TestSite()
+        let site = try await TestSite()
         try await site.app.test(.router) { client in
             let response = try await client.execute(uri: "/", method: .get)
             #expect(response.status == .ok)
@@ -27,8 +28,8 @@ import Testing
     }
 
     @Test func clusterPageShowsThePlanMembersEventsAndSubscribeLinks() async throws {
-        let site = try TestSite()
-        let snapshot = try site.snapshot
+        let site = try await TestSite()
+        let snapshot = try await site.snapshot()
         let cluster = try #require(snapshot.district.cluster("nevsky-exact"))
         let plan = try #require(cluster.plan)
         try await site.app.test(.router) { client in
@@ -55,8 +56,8 @@ import Testing
     }
 
     @Test func eventAndSchoolPagesExistForEveryEventAndSchool() async throws {
-        let site = try TestSite()
-        let snapshot = try site.snapshot
+        let site = try await TestSite()
+        let snapshot = try await site.snapshot()
         try await site.app.test(.router) { client in
             for event in snapshot.events {
                 let response = try await client.execute(uri: "/events/\(event.event.clusterID)/\(event.event.number)", method: .get)
@@ -73,7 +74,7 @@ import Testing
     @Test(arguments: ["/clusters/nope", "/schools/0", "/events/nevsky-exact/5", "/events/nevsky-exact/abc", "/events/nope/1",
                       "/nowhere", "/reports/1999-2000", "/reports/last-year"])
     func unknownPagesAre404WithoutDetails(path: String) async throws {
-        let site = try TestSite()
+        let site = try await TestSite()
         try await site.app.test(.router) { client in
             let response = try await client.execute(uri: path, method: .get)
             #expect(response.status == .notFound)
@@ -84,7 +85,7 @@ import Testing
     }
 
     @Test func writesAreRefused() async throws {
-        let site = try TestSite()
+        let site = try await TestSite()
         try await site.app.test(.router) { client in
             let response = try await client.execute(uri: "/feeds/district.ics", method: .post)
             #expect(response.status == .notFound || response.status == .methodNotAllowed)
@@ -93,7 +94,7 @@ import Testing
     }
 
     @Test func namesThatLookLikeMarkupAreShownAsText() async throws {
-        let site = try TestSite(extra: [Fixtures.url("server/script-names.yaml").path])
+        let site = try await TestSite(extra: [Fixtures.url("server/script-names.yaml").path])
         try await site.app.test(.router) { client in
             for path in ["/", "/clusters/xss", "/schools/x1", "/events/xss/1"] {
                 let response = try await client.execute(uri: path, method: .get)
@@ -106,7 +107,7 @@ import Testing
     }
 
     @Test func pagesAnswerConditionalRequests() async throws {
-        let site = try TestSite()
+        let site = try await TestSite()
         try await site.app.test(.router) { client in
             let first = try await client.execute(uri: "/clusters/nevsky-exact", method: .get)
             let etag = try #require(first.headers[.eTag])
@@ -116,7 +117,7 @@ import Testing
     }
 
     @Test func reportPageIsTheReportsTargetsHTML() async throws {
-        let site = try TestSite()
+        let site = try await TestSite()
         try await site.app.test(.router) { client in
             let response = try await client.execute(uri: "/reports/2019-2020", method: .get)
             #expect(response.status == .ok)
@@ -127,8 +128,8 @@ import Testing
     }
 
     @Test func publishedFilesAreWhatTheServerAnswers() async throws {
-        let site = try TestSite()
-        let content = SiteContent(snapshot: try site.snapshot, options: TestSite.options, pages: try PageRenderer())
+        let site = try await TestSite()
+        let content = SiteContent(snapshot: try await site.snapshot(), options: TestSite.options, pages: try PageRenderer())
         let files = Dictionary(try Publisher(content: content, today: LocalDate(year: 2021, month: 6, day: 30)!).files()
             .map { ($0.path, $0.text) }, uniquingKeysWith: { first, _ in first })
         #expect(files.count == content.feedPaths.count + 1 + content.district.clusters.count + content.district.schools.count
@@ -136,17 +137,18 @@ import Testing
         try await site.app.test(.router) { client in
             for (uri, file) in [("/feeds/district.ics", "feeds/district.ics"), ("/feeds/clusters/nevsky-exact.ics", "feeds/clusters/nevsky-exact.ics"),
                                 ("/feeds/schools/344.ics", "feeds/schools/344.ics"), ("/", "index.html"),
-                                ("/clusters/nevsky-exact", "clusters/nevsky-exact.html"), ("/events/nevsky-exact/9", "events/nevsky-exact/9.html"),
-                                ("/reports/2019-2020", "reports/2019-2020.html")] {
+                                ("/clusters/nevsky-exact", "clusters/nevsky-exact/index.html"),
+                                ("/schools/344", "schools/344/index.html"), ("/events/nevsky-exact/9", "events/nevsky-exact/9/index.html"),
+                                ("/reports/2019-2020", "reports/2019-2020/index.html")] {
                 let response = try await client.execute(uri: uri, method: .get)
                 #expect(response.text == files[file], "\(uri)")
             }
         }
     }
 
-    @Test func publishWritesTheFilesToADirectory() throws {
-        let site = try TestSite()
-        let content = SiteContent(snapshot: try site.snapshot, options: SiteOptions(), pages: try PageRenderer())
+    @Test func publishWritesTheFilesToADirectory() async throws {
+        let site = try await TestSite()
+        let content = SiteContent(snapshot: try await site.snapshot(), options: SiteOptions(), pages: try PageRenderer())
         let directory = try Fixtures.temporaryDirectory()
         let count = try Publisher(content: content, today: LocalDate(year: 2021, month: 6, day: 30)!).write(to: directory)
         #expect(count == content.feedPaths.count + 1 + content.district.clusters.count + content.district.schools.count

@@ -6,6 +6,8 @@ import PlanFiles
 import Planning
 import Scheduler
 import Server
+import Site
+import SQLiteStore
 import Store
 import TestSupport
 import Testing
@@ -16,33 +18,32 @@ struct TestSite {
     static let scheduleTime: Int64 = 1_700_000_600
     static let options = SiteOptions(baseURL: "http://localhost:8080")
 
-    let database: AppDatabase
+    let database: SQLiteStore
     let cache: SiteCache
 
     /// `extra`: fixture plan files loaded together with `plans/`.
-    init(extra: [String] = [], database: AppDatabase? = nil) throws {
-        let database = try database ?? AppDatabase.inMemory()
-        try Self.populate(database, extra: extra)
+    /// `populated`: the store already holds the plans.
+    init(extra: [String] = [], database: SQLiteStore? = nil, populated: Bool = false) async throws {
+        let database = try database ?? SQLiteStore.inMemory()
+        if !populated { try await Self.populate(database, extra: extra) }
         self.database = database
         var logger = Logger(label: "test")
         logger.logLevel = .warning
         // Polling on every request: a write is visible to the very next request.
-        cache = SiteCache(database: database, options: Self.options, pages: try PageRenderer(), pollInterval: .zero,
+        cache = SiteCache(store: database, options: Self.options, pages: try PageRenderer(), pollInterval: .zero,
                           logger: logger)
     }
 
     /// Imports the plans and gives every event a date with the scheduler, as `import` + `schedule` do.
-    static func populate(_ database: AppDatabase, extra: [String] = []) throws {
+    static func populate(_ database: some DistrictStore, extra: [String] = []) async throws {
         let district = try PlanLoader.load(paths: [Fixtures.plansDirectory.path] + extra)
-        try database.importDistrict(district, now: importTime)
+        _ = try await database.importDistrict(district, now: importTime)
         let result = schedule(ScheduleRequest(district: district))
         let changes = result.placements.map { ScheduleChange(id: $0.key, date: $0.value.date, start: $0.value.start) }
-        try database.applySchedule(changes, now: scheduleTime)
+        try await database.applySchedule(changes, now: scheduleTime)
     }
 
-    var snapshot: DistrictSnapshot {
-        get throws { try #require(try database.snapshot()) }
-    }
+    func snapshot() async throws -> DistrictSnapshot { try await database.snapshot() }
 
     var app: some ApplicationProtocol {
         var logger = Logger(label: "test")

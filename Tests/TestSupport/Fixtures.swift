@@ -29,13 +29,14 @@ public struct CommandLineRun: Sendable {
     public var stdout: String
     public var stderr: String
 
-    /// `arguments` after `clusterplan`; `database` becomes `CLUSTERPLAN_DB`.
-    public static func clusterplan(_ arguments: [String], database: String? = nil,
+    /// `arguments` after `clusterplan`; `database` becomes `CLUSTERPLAN_DB`; run in `directory`
+    /// (default: the repository root).
+    public static func clusterplan(_ arguments: [String], database: String? = nil, directory: URL? = nil,
                                    environment extra: [String: String] = [:]) throws -> CommandLineRun {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = Fixtures.repositoryRoot
+        process.currentDirectoryURL = directory ?? Fixtures.repositoryRoot
         var environment = ProcessInfo.processInfo.environment
         environment["CLUSTERPLAN_DB"] = database
         environment.merge(extra) { _, new in new }

@@ -1,16 +1,17 @@
 import ArgumentParser
+import Operations
 import Foundation
 import ICal
 import Planning
 
-struct ExportCommand: ParsableCommand {
+struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Выгрузить данные для других программ.",
         subcommands: [ICS.self]
     )
 
-    struct ICS: ParsableCommand {
+    struct ICS: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "ics",
             abstract: "Календарь iCalendar (.ics) района, кластера или школы.",
@@ -35,9 +36,9 @@ struct ExportCommand: ParsableCommand {
             }
         }
 
-        func run() throws {
-            try reportingFailures {
-                let (_, snapshot) = try store.snapshot()
+        func run() async throws {
+            try await reportingFailures {
+                let (_, snapshot) = try await store.snapshot()
                 let scope: FeedScope = cluster.map(FeedScope.cluster) ?? school.map(FeedScope.school) ?? .district
                 let feed: Feed
                 do throws(FeedError) {

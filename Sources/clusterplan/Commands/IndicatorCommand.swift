@@ -1,14 +1,15 @@
 import ArgumentParser
+import Operations
 import Planning
 
-struct IndicatorCommand: ParsableCommand {
+struct IndicatorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "indicator",
         abstract: "Фактические значения показателей плана по учебным годам.",
         subcommands: [Set.self]
     )
 
-    struct Set: ParsableCommand {
+    struct Set: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Записать фактическое значение показателя за учебный год.",
             discussion: "Пример: clusterplan indicator set nevsky-exact/events-held --year 2019/2020 --value 3"
@@ -27,10 +28,10 @@ struct IndicatorCommand: ParsableCommand {
             guard value >= 0, value.isFinite else { throw ValidationError("--value: ожидается неотрицательное число") }
         }
 
-        func run() throws {
-            try reportingFailures {
+        func run() async throws {
+            try await reportingFailures {
                 let parts = indicator.split(separator: "/").map(String.init)
-                let (database, snapshot) = try store.snapshot()
+                let (database, snapshot) = try await store.snapshot()
                 guard let cluster = snapshot.district.cluster(parts[0]) else { throw Failure("неизвестный кластер «\(parts[0])»") }
                 guard let plan = cluster.plan, plan.indicators.contains(where: { $0.id == parts[1] }) else {
                     throw Failure("в плане кластера \(cluster.id) нет показателя «\(parts[1])»")
@@ -38,7 +39,7 @@ struct IndicatorCommand: ParsableCommand {
                 guard let academicYear = AcademicYear(year), plan.years.contains(academicYear) else {
                     throw Failure("учебный год \(year) не входит в план кластера \(cluster.id)")
                 }
-                try database.setIndicator(IndicatorValue(cluster: cluster.id, indicator: parts[1], year: academicYear, value: value))
+                try await database.setIndicator(IndicatorValue(cluster: cluster.id, indicator: parts[1], year: academicYear, value: value))
                 print("Записано: \(indicator) за \(year) = \(value.formatted())")
             }
         }

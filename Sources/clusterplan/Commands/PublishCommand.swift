@@ -1,14 +1,15 @@
 import ArgumentParser
+import Operations
 import Foundation
-import Server
+import Site
 
-struct PublishCommand: ParsableCommand {
+struct PublishCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "publish",
         abstract: "Календари и страницы статическими файлами для любого веб-сервера.",
         discussion: """
         Файлы календарей совпадают байт в байт с тем, что отдаёт serve с тем же --base-url. \
-        Страницы лежат как <путь>.html; пример настройки nginx: docs/nginx.conf.example.
+        Страницы лежат как <путь>/index.html и открываются на любом статическом хостинге; пример настройки nginx: docs/nginx.conf.example.
         """
     )
 
@@ -25,11 +26,11 @@ struct PublishCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        try reportingFailures {
-            let (_, snapshot) = try store.snapshot()
+    func run() async throws {
+        try await reportingFailures {
+            let (_, snapshot) = try await store.snapshot()
             let content = SiteContent(snapshot: snapshot, options: SiteOptions(baseURL: baseURL, refreshInterval: refresh), pages: try PageRenderer())
-            let publisher = Publisher(content: content, today: today(in: snapshot.district.timezone))
+            let publisher = Publisher(content: content, today: localToday(in: snapshot.district.timezone))
             do {
                 let count = try publisher.write(to: URL(fileURLWithPath: out))
                 print("записано файлов: \(count) в \(out)")

@@ -1,7 +1,9 @@
 import ArgumentParser
+import Operations
+import Foundation
 import Planning
 
-struct RecordCommand: ParsableCommand {
+struct RecordCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "record",
         abstract: "Записать, что произошло с мероприятием: проведено, отменено или перенесено.",
@@ -35,18 +37,10 @@ struct RecordCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        try reportingFailures {
+    func run() async throws {
+        try await reportingFailures {
             guard let id = EventID(event) else { throw Failure("мероприятие задаётся как кластер/номер") }
-            let (database, snapshot) = try store.snapshot()
-            let entry = try makeEntry()
-            let problems = entry.problems(for: id, in: snapshot, today: today(in: snapshot.district.timezone))
-            guard problems.isEmpty else {
-                problems.forEach { printError("ошибка: \($0)") }
-                throw ExitCode(1)
-            }
-            try database.record(entry, for: id, now: currentTime())
-            print("Записано: \(id) — \(describe(entry))")
+            print(try await Operations.record(try makeEntry(), for: id, in: try store.open(), now: currentTime()))
         }
     }
 
@@ -62,13 +56,5 @@ struct RecordCommand: ParsableCommand {
         }
         if let cancelled { return .cancelled(reason: cancelled) }
         return .postponed(to: try date(postponed ?? "", "--postponed"))
-    }
-
-    private func describe(_ entry: OutcomeEntry) -> String {
-        switch entry {
-        case .held(let d, let n, let s, _, _): "проведено \(d.russian), участников \(n), школ \(s.count)"
-        case .cancelled(let reason): "отменено: \(reason)"
-        case .postponed(let d): "перенесено на \(d.russian)"
-        }
     }
 }

@@ -1,12 +1,12 @@
 import ArgumentParser
+import Operations
 import Foundation
 import Planning
 import Reports
 
 extension ReportFormat: ExpressibleByArgument {}
-extension ReportLanguage: ExpressibleByArgument {}
 
-struct ReportCommand: ParsableCommand {
+struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Годовой отчёт: план работы и что состоялось.",
@@ -22,21 +22,21 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Учебный год.", valueName: "2019/2020")) var year: String
     @Option(help: "Только этот кластер.") var cluster: String?
     @Option(help: "html (для печати, с диаграммами), md, csv (строка на мероприятие) или docx.") var format: ReportFormat
-    @Option(help: "Язык подписей: ru или en.") var lang: ReportLanguage = .ru
+    @Option(help: "Язык подписей: ru или en.") var lang: Language = .ru
     @Option(help: "Файл; по умолчанию — стандартный вывод.") var out: String?
 
     func validate() throws {
         guard AcademicYear(year) != nil else { throw ValidationError("--year: ожидается учебный год вида 2019/2020, а не «\(year)»") }
     }
 
-    func run() throws {
-        try reportingFailures {
+    func run() async throws {
+        try await reportingFailures {
             guard let academicYear = AcademicYear(year) else { throw Failure("--year: ожидается учебный год вида 2019/2020") }
-            let (_, snapshot) = try store.snapshot()
+            let (_, snapshot) = try await store.snapshot()
             let data: Data
             do {
                 let report = try buildReport(snapshot, year: academicYear, cluster: cluster,
-                                             today: today(in: snapshot.district.timezone))
+                                             today: localToday(in: snapshot.district.timezone))
                 data = try render(report, as: format, language: lang)
             } catch let error as ReportError {
                 switch error {

@@ -1,8 +1,10 @@
 import ArgumentParser
+import Operations
 import Foundation
 import Hummingbird
 import Logging
 import Server
+import SQLiteStore
 
 struct ServeCommand: AsyncParsableCommand, AppArguments {
     static let configuration = CommandConfiguration(
@@ -38,11 +40,16 @@ struct ServeCommand: AsyncParsableCommand, AppArguments {
     }
 
     func run() async throws {
-        let app = try buildApplication(self, database: try store.open())
-        let base = siteOptions.baseURL ?? "http://\(host):\(port)"
-        print("ClusterPlan: \(base)/")
-        print("  календарь района: \(base)/feeds/district.ics")
-        print("  API: \(base)/api/clusters")
-        try await app.runService()
+        try await reportingFailures {
+            // Held while serving, so `restore` cannot pull the store from under the server.
+            let lease = try ServerLease(store: store.path)
+            let app = try buildApplication(self, store: try store.open(), today: localToday)
+            let base = siteOptions.baseURL ?? "http://\(host):\(port)"
+            print("ClusterPlan: \(base)/")
+            print("  календарь района: \(base)/feeds/district.ics")
+            print("  API: \(base)/api/clusters")
+            try await app.runService()
+            withExtendedLifetime(lease) {}
+        }
     }
 }

@@ -1,29 +1,26 @@
 import ArgumentParser
-import PlanFiles
-import Planning
+import Operations
 
-struct ValidateCommand: ParsableCommand {
+struct ValidateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Проверить файлы плана, ничего не записывая.",
         discussion: """
-        Все ошибки сразу, по одной строке «файл:строка:столбец: сообщение»; файлы занятости .ics \
-        проверяются libical. Код выхода 1 при любой ошибке.
+        Все ошибки сразу, по одной строке «файл:строка:столбец: сообщение», в том числе файлов занятости .ics \
+        (их проверяет libical). Код выхода 1 при любой ошибке.
         """
     )
 
     @Argument(help: "Файлы или каталоги плана.") var paths: [String]
 
-    func run() throws {
-        let district: District
-        do throws(PlanLoadError) {
-            district = try PlanLoader.load(paths: paths)
-        } catch {
-            error.diagnostics.forEach { printError($0.description) }
-            printError("Найдено ошибок: \(error.diagnostics.count)")
+    func run() async throws {
+        let check = PlanCheck(paths: paths)
+        guard check.problems.isEmpty else {
+            check.problems.forEach(printError)
+            printError("Найдено ошибок: \(check.problems.count)")
             throw ExitCode(1)
         }
-        try reportingFailures { _ = try district.readingBusyCalendars() }
-        print("Ошибок нет: школ \(district.schools.count), кластеров \(district.clusters.count), мероприятий \(district.events.count).")
+        let d = check.district
+        print("Ошибок нет: школ \(d.schools.count), кластеров \(d.clusters.count), мероприятий \(d.events.count).")
     }
 }

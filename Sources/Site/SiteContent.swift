@@ -9,7 +9,7 @@ import Reports
 public struct SiteContent: Sendable {
     public let snapshot: DistrictSnapshot
     public let options: SiteOptions
-    let pages: PageRenderer
+    public let pages: PageRenderer
     private let schools: [String: School]
     private let clusters: [String: Cluster]
 
@@ -39,9 +39,9 @@ public struct SiteContent: Sendable {
 
     /// Every feed the site offers, with its path: the district, each cluster, each school.
     public var feedPaths: [(scope: FeedScope, path: String)] {
-        [(.district, Paths.districtFeed)]
-            + district.clusters.map { (.cluster($0.id), Paths.clusterFeed($0.id)) }
-            + district.schools.map { (.school($0.id), Paths.schoolFeed($0.id)) }
+        [(.district, SitePaths.districtFeed)]
+            + district.clusters.map { (.cluster($0.id), SitePaths.clusterFeed($0.id)) }
+            + district.schools.map { (.school($0.id), SitePaths.schoolFeed($0.id)) }
     }
 
     // MARK: Pages
@@ -58,15 +58,15 @@ public struct SiteContent: Sendable {
             IndexPage.Group(
                 name: name,
                 clusters: (clusterGroups[name] ?? []).map {
-                    .init(href: options.href(Paths.cluster($0.id)), title: $0.title, lead: schoolName($0.lead),
+                    .init(href: options.href(SitePaths.cluster($0.id)), title: $0.title, lead: schoolName($0.lead),
                           eventCount: counts[$0.id] ?? 0)
                 },
-                schools: (schoolGroups[name] ?? []).map { .init(href: options.href(Paths.school($0.id)), name: $0.name) })
+                schools: (schoolGroups[name] ?? []).map { .init(href: options.href(SitePaths.school($0.id)), name: $0.name) })
         }
-        let years = reportYears.map { IndexPage.Year(href: options.href(Paths.report($0.description)), title: $0.description) }
+        let years = reportYears.map { IndexPage.Year(href: options.href(SitePaths.report($0)), title: $0.description) }
         return pages.render("index", IndexPage(
             title: district.name, home: options.href("/"), timezone: district.timezone,
-            subscribe: subscription(Paths.districtFeed), districts: groups,
+            subscribe: subscription(SitePaths.districtFeed), districts: groups,
             reports: years.isEmpty ? nil : .init(years: years)))
     }
 
@@ -76,13 +76,13 @@ public struct SiteContent: Sendable {
         return pages.render("cluster", ClusterPage(
             title: cluster.title, home: options.href("/"), timezone: district.timezone,
             district: cluster.district, profile: cluster.profile,
-            subscribe: subscription(Paths.clusterFeed(id)),
+            subscribe: subscription(SitePaths.clusterFeed(id)),
             theme: plan?.theme, goal: plan?.goal,
             hasTasks: !(plan?.tasks.isEmpty ?? true), tasks: (plan?.tasks ?? []).map { .init(text: $0.text) },
             hasDirections: !(plan?.directions.isEmpty ?? true),
             directions: (plan?.directions ?? []).map { .init(title: $0.title, items: $0.items) },
             members: cluster.members.map {
-                .init(href: options.href(Paths.school($0)), name: schoolName($0), isLead: $0 == cluster.lead)
+                .init(href: options.href(SitePaths.school($0)), name: schoolName($0), isLead: $0 == cluster.lead)
             },
             coordinator: cluster.coordinator.map { .init(name: $0.name, email: $0.email) },
             hasEvents: !snapshot.events(inCluster: id).isEmpty,
@@ -96,9 +96,9 @@ public struct SiteContent: Sendable {
         return pages.render("school", SchoolPage(
             title: school.name, home: options.href("/"), timezone: district.timezone,
             district: school.district, address: school.address,
-            subscribe: subscription(Paths.schoolFeed(id)),
+            subscribe: subscription(SitePaths.schoolFeed(id)),
             hasClusters: !memberOf.isEmpty,
-            clusters: memberOf.map { .init(href: options.href(Paths.cluster($0.id)), title: $0.title, isLead: $0.lead == id) },
+            clusters: memberOf.map { .init(href: options.href(SitePaths.cluster($0.id)), title: $0.title, isLead: $0.lead == id) },
             hasEvents: !events.isEmpty, events: rows(events, showCluster: true)))
     }
 
@@ -112,11 +112,11 @@ public struct SiteContent: Sendable {
         return pages.render("event", EventPage(
             title: event.title, home: options.href("/"), timezone: district.timezone,
             format: event.format.russian, number: event.number,
-            clusterHref: options.href(Paths.cluster(event.clusterID)), clusterTitle: owner?.title ?? event.clusterID,
+            clusterHref: options.href(SitePaths.cluster(event.clusterID)), clusterTitle: owner?.title ?? event.clusterID,
             date: when.date, time: when.time.isEmpty ? nil : when.time, status: status(item),
             year: event.year.description,
-            hostHref: options.href(Paths.school(event.host)), host: schoolName(event.host), address: schools[event.host]?.address,
-            participants: event.participants.map { .init(href: options.href(Paths.school($0)), name: schoolName($0), isLead: false) },
+            hostHref: options.href(SitePaths.school(event.host)), host: schoolName(event.host), address: schools[event.host]?.address,
+            participants: event.participants.map { .init(href: options.href(SitePaths.school($0)), name: schoolName($0), isLead: false) },
             purpose: event.purpose, hasTasks: !tasks.isEmpty, tasks: tasks.map { .init(text: $0) },
             outcome: outcome(item)))
     }
@@ -132,13 +132,11 @@ public struct SiteContent: Sendable {
     }
 
     /// The academic years the plans cover: the ones with a report.
-    public var reportYears: [AcademicYear] {
-        Set(district.clusters.flatMap { $0.plan?.years ?? [] } + snapshot.events.map(\.event.year)).sorted()
-    }
+    public var reportYears: [AcademicYear] { snapshot.years }
 
     // MARK: Pieces
 
-    func schoolName(_ id: String) -> String { schools[id]?.name ?? id }
+    public func schoolName(_ id: String) -> String { schools[id]?.name ?? id }
 
     func subscription(_ path: String) -> Subscription {
         let url = options.absolute(path)
@@ -156,10 +154,9 @@ public struct SiteContent: Sendable {
             }
             return ("\(window) (дата не назначена)", "")
         }
-        let start = item.state.start ?? item.event.start ?? district.calendar.defaultStart
-        let end = (start.minutesSinceMidnight + item.event.durationMinutes) % 1440
-        let endText = TimeOfDay(hour: end / 60, minute: end % 60)?.description ?? ""
-        return ("\(date.weekday.russianShort) \(date.russian)", "\(start)–\(endText)")
+        let start = item.start(defaultStart: district.calendar.defaultStart)
+        let end = item.end(defaultStart: district.calendar.defaultStart)
+        return ("\(date.weekday.russianShort) \(date.russian)", "\(start.map(\.description) ?? "")–\(end.map(\.description) ?? "")")
     }
 
     func status(_ item: EventSnapshot) -> String {
@@ -184,7 +181,7 @@ public struct SiteContent: Sendable {
             let when = schedule(item)
             return EventRow(
                 number: item.event.number, date: when.date, time: when.time, format: item.event.format.russian,
-                href: options.href(Paths.event(item.event.clusterID, item.event.number)), title: item.event.title,
+                href: options.href(SitePaths.event(item.id)), title: item.event.title,
                 showCluster: showCluster, clusterTitle: clusters[item.event.clusterID]?.title ?? item.event.clusterID,
                 host: schoolName(item.event.host), status: status(item), cancelled: item.state.status.isCancelled)
         }

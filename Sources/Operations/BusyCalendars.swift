@@ -12,7 +12,7 @@ extension District {
 
     /// Reads every `busy: {ics: …}` file with libical into busy intervals; the scheduler needs them.
     /// Every unreadable or broken file is reported, one line each.
-    func readingBusyCalendars() throws -> District {
+    public func readingBusyCalendars() throws(Failure) -> District {
         guard let span = planSpan, !calendar.busyCalendars.isEmpty else { return self }
         var result = self
         var problems: [String] = []
@@ -29,13 +29,13 @@ extension District {
                 problems.append(error.description)
             }
         }
-        guard problems.isEmpty else { throw Failure(problems.joined(separator: "\nошибка: ")) }
+        guard problems.isEmpty else { throw Failure(lines: problems) }
         return result
     }
 }
 
 /// A path as a coordinator would type it: relative to the current folder when it lies below it.
-func displayPath(_ path: String) -> String {
+public func displayPath(_ path: String) -> String {
     let here = FileManager.default.currentDirectoryPath + "/"
     return path.hasPrefix(here) ? String(path.dropFirst(here.count)) : path
 }

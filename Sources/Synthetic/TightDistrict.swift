@@ -1,3 +1,5 @@
+import Planning
+
 /// Made-up tight districts for the scheduler's oracle test and its "tight city" benchmark: every
 /// school in two or three clusters of three or four, a share of each school's working days busy,
 /// each cluster's events in short overlapping windows of one autumn term.

@@ -150,6 +150,36 @@ enum Schema {
                 t.primaryKey(["cluster", "indicator", "year"])
             }
         }
+        // Codes of status and kind columns are checked by SQLite itself, so a hand edit or a
+        // second writer cannot store a value the domain does not know.
+        migrator.registerMigration("v2-checks") { db in
+            try addChecks(db, table: "event", [
+                "status IN ('planned', 'scheduled', 'held', 'postponed', 'cancelled', 'removed')",
+                "format IN ('conference', 'seminar', 'round-table', 'working-meeting', 'master-class', 'open-lesson', "
+                    + "'consultation', 'webinar', 'training')",
+            ])
+            try addChecks(db, table: "school", [
+                "kind IN ('school', 'gymnasium', 'lyceum', 'boarding', 'college', 'kindergarten', 'other')",
+                "contingent IS NULL OR contingent IN ('complex', 'favourable')",
+            ])
+        }
         return migrator
+    }
+
+    /// SQLite cannot add a CHECK to a table: the table is rebuilt with the same columns and
+    /// constraints plus the checks, rows copied, and the new table takes the old name (GRDB runs
+    /// migrations with foreign keys checked only at the end).
+    private static func addChecks(_ db: Database, table: String, _ checks: [String]) throws {
+        guard let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
+                                            arguments: [table]),
+              let close = sql.lastIndex(of: ")"), let open = sql.firstIndex(of: "(") else {
+            throw DatabaseError(message: "no table \(table)")
+        }
+        let body = sql[sql.index(after: open)..<close]
+        let rebuilt = "CREATE TABLE \"\(table)_new\" (\(body), " + checks.map { "CHECK (\($0))" }.joined(separator: ", ") + ")"
+        try db.execute(sql: rebuilt)
+        try db.execute(sql: "INSERT INTO \"\(table)_new\" SELECT * FROM \"\(table)\"")
+        try db.execute(sql: "DROP TABLE \"\(table)\"")
+        try db.execute(sql: "ALTER TABLE \"\(table)_new\" RENAME TO \"\(table)\"")
     }
 }

@@ -1,5 +1,5 @@
-import Hummingbird
 import ICal
+import Planning
 
 /// What a visitor can get wrong: unknown ids and malformed parameters. Each maps to one HTTP status
 /// and a Russian message that is safe to show (it only repeats what the visitor sent).
@@ -8,6 +8,8 @@ public enum SiteError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownSchool(String)
     case unknownEvent(String)
     case unknownYear(String)
+    /// An id or year the district does not know, with the nearest known ones.
+    case unknown(UnknownID)
     case badParameter(String)
     case emptyStore
     /// The stored plan or the server's options cannot make a feed (a bad time zone, say).
@@ -19,24 +21,16 @@ public enum SiteError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unknownSchool(let id): "нет школы «\(id)»"
         case .unknownEvent(let id): "нет мероприятия «\(id)»"
         case .unknownYear(let text): "нет отчёта за «\(text)»: ожидается учебный год вида 2019-2020"
+        case .unknown(let error): error.description
         case .badParameter(let text): text
         case .emptyStore: "данных пока нет: выполните «clusterplan import plans»"
         case .misconfigured(let text): "сервер не может построить календарь: \(text)"
         }
     }
 
-    var status: HTTPResponse.Status {
-        switch self {
-        case .unknownCluster, .unknownSchool, .unknownEvent, .unknownYear: .notFound
-        case .badParameter: .badRequest
-        case .emptyStore: .serviceUnavailable
-        case .misconfigured: .internalServerError
-        }
-    }
+    public init(_ error: UnknownID) { self = .unknown(error) }
 
-    var httpError: HTTPError { HTTPError(status, message: description) }
-
-    init(_ error: FeedError) {
+    public init(_ error: FeedError) {
         switch error {
         case .unknownCluster(let id): self = .unknownCluster(id)
         case .unknownSchool(let id): self = .unknownSchool(id)

@@ -8,3 +8,6 @@ public func csvQuoted(_ field: String) -> String {
     guard asciiSpecial || unicodeBreak else { return field }
     return "\"" + field.replacing("\"", with: "\"\"") + "\""
 }
+
+/// One CSV record: quoted fields joined by commas, ended by CRLF (RFC 4180).
+public func csvRecord(_ fields: [String]) -> String { fields.map(csvQuoted).joined(separator: ",") + "\r\n" }

@@ -46,6 +46,9 @@ import Testing
     @Test func unknownEventIsOneProblem() {
         let entry = OutcomeEntry.cancelled(reason: "нет")
         #expect(entry.problems(for: EventID(cluster: "nevsky-exact", number: 5), in: snapshot, today: today)
-                == ["неизвестное мероприятие nevsky-exact/5"])
+                == ["неизвестное мероприятие «nevsky-exact/5» (есть: nevsky-exact/1, nevsky-exact/2, nevsky-exact/3, "
+                    + "nevsky-exact/4, nevsky-exact/6, nevsky-exact/7, nevsky-exact/8, nevsky-exact/9)"])
+        #expect(entry.problems(for: EventID(cluster: "nevsky-exakt", number: 1), in: snapshot, today: today)
+                == ["неизвестное мероприятие «nevsky-exakt/1»; может быть, «nevsky-exact/1»?"])
     }
 }

@@ -1,3 +1,5 @@
+import Planning
+
 /// Made-up districts of any size for benchmarks and property tests: clusters of about six
 /// neighbouring schools, work plans over 2019/2020 and 2020/2021 with events spread September to
 /// May by month windows (a few explicit windows and pinned dates), a St Petersburg calendar with

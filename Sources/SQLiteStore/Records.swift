@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Planning
+import Store
 
 // Row types, kept apart from the domain values they store.
 
@@ -12,6 +13,7 @@ struct MetaRecord: Codable, FetchableRecord, PersistableRecord {
 
 struct SchoolRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "school"
+    enum Columns { static let position = Column(CodingKeys.position) }
     var id: String
     var position: Int
     var name: String
@@ -30,14 +32,17 @@ struct SchoolRecord: Codable, FetchableRecord, PersistableRecord {
         contingent = s.contingent?.rawValue
     }
 
-    var school: School {
-        School(id: id, name: name, district: district, kind: SchoolKind(rawValue: kind) ?? .other, address: address,
-               contingent: contingent.flatMap(Contingent.init(rawValue:)))
+    func school() throws(StoreError) -> School {
+        School(id: id, name: name, district: district, kind: try parse(kind, SchoolKind.init(rawValue:), "вид школы \(id)"),
+               address: address, contingent: try contingent.map { c throws(StoreError) in
+                   try parse(c, Contingent.init(rawValue:), "контингент школы \(id)")
+               })
     }
 }
 
 struct ClusterRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "cluster"
+    enum Columns { static let position = Column(CodingKeys.position) }
     var id: String
     var position: Int
     var title: String
@@ -69,6 +74,7 @@ struct ClusterRecord: Codable, FetchableRecord, PersistableRecord {
 
 struct ClusterMemberRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "clusterMember"
+    enum Columns { static let position = Column(CodingKeys.position) }
     var cluster: String
     var school: String
     var position: Int
@@ -76,6 +82,7 @@ struct ClusterMemberRecord: Codable, FetchableRecord, PersistableRecord {
 
 struct PlanTaskRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "planTask"
+    enum Columns { static let position = Column(CodingKeys.position) }
     var cluster: String
     var id: String
     var position: Int
@@ -84,6 +91,7 @@ struct PlanTaskRecord: Codable, FetchableRecord, PersistableRecord {
 
 struct DirectionRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "direction"
+    enum Columns { static let position = Column(CodingKeys.position) }
     var cluster: String
     var id: String
     var position: Int
@@ -93,6 +101,7 @@ struct DirectionRecord: Codable, FetchableRecord, PersistableRecord {
 
 struct IndicatorRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "indicator"
+    enum Columns { static let position = Column(CodingKeys.position) }
     var cluster: String
     var id: String
     var position: Int
@@ -129,11 +138,12 @@ struct PublicHolidayRecord: Codable, FetchableRecord, PersistableRecord {
     static func publicHolidays(_ db: Database) throws -> PublicHolidays {
         var result = PublicHolidays()
         for r in try fetchAll(db) {
-            guard let d = LocalDate(iso: r.date) else { continue }
+            let d = try parse(r.date, { LocalDate(iso: $0) }, "государственный праздник")
             switch r.kind {
             case "holiday": result.holidays[d] = r.name ?? ""
             case "dayOff": result.transferredDaysOff.insert(d)
-            default: result.extraWorkingDays.insert(d)
+            case "workingDay": result.extraWorkingDays.insert(d)
+            default: throw StoreError.corrupt("вид дня \(r.date): «\(r.kind)»")
             }
         }
         return result
@@ -151,6 +161,7 @@ struct BusyPeriodRecord: Codable, FetchableRecord, PersistableRecord {
 
 struct CourseRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "course"
+    enum Columns { static let position = Column(CodingKeys.position) }
     var id: String
     var position: Int
     var title: String
@@ -177,6 +188,11 @@ struct CourseTargetRecord: Codable, FetchableRecord, PersistableRecord {
 
 struct IndicatorValueRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "indicatorValue"
+    enum Columns {
+        static let cluster = Column(CodingKeys.cluster)
+        static let indicator = Column(CodingKeys.indicator)
+        static let year = Column(CodingKeys.year)
+    }
     var cluster: String
     var indicator: String
     var year: String
@@ -213,9 +229,16 @@ struct EventRecord: Codable, FetchableRecord, PersistableRecord {
     var products: String?
     var cancellationReason: String?
 
+    enum Columns {
+        static let cluster = Column(CodingKeys.cluster)
+        static let number = Column(CodingKeys.number)
+    }
+
     var id: EventID { EventID(cluster: cluster, number: number) }
 
-    init(_ e: PlannedEvent, state: EventState, postponedTo: LocalDate?) {
+    init(_ item: EventSnapshot) {
+        let e = item.event
+        let s = item.state
         cluster = e.id.cluster
         number = e.id.number
         year = e.year.description
@@ -232,24 +255,7 @@ struct EventRecord: Codable, FetchableRecord, PersistableRecord {
         host = e.host
         participants = e.participants
         tasks = e.tasks
-        self.postponedTo = postponedTo?.description
-        date = nil
-        startTime = nil
-        sequence = 0
-        lastModified = 0
-        status = ""
-        heldOn = nil
-        participantCount = nil
-        outcomeSchools = []
-        setState(state)
-    }
-
-    mutating func setPlan(_ e: PlannedEvent) {
-        let state = self.state
-        self = EventRecord(e, state: state, postponedTo: postponedTo.flatMap { LocalDate(iso: $0) })
-    }
-
-    mutating func setState(_ s: EventState) {
+        postponedTo = s.postponedTo?.description
         date = s.date?.description
         startTime = s.start?.description
         sequence = s.sequence
@@ -264,40 +270,46 @@ struct EventRecord: Codable, FetchableRecord, PersistableRecord {
     }
 
     /// Rows are written only from validated domain values, so a value that does not parse back is
-    /// a corrupted database; it is reported rather than trapped on.
-    func plannedEvent() throws -> PlannedEvent {
-        guard let year = AcademicYear(year), let format = EventFormat(rawValue: format) else {
-            throw StoreError.corrupt("мероприятие \(id): год или формат")
-        }
-        let timing: EventTiming
-        switch timingKind {
-        case "month":
-            guard let m = YearMonth(iso: timingFrom) else { throw StoreError.corrupt("мероприятие \(id): месяц") }
-            timing = .month(m)
-        case "window":
-            guard let f = LocalDate(iso: timingFrom), let t = LocalDate(iso: timingTo) else {
-                throw StoreError.corrupt("мероприятие \(id): окно")
-            }
-            timing = .window(from: f, to: t)
-        default:
-            guard let d = LocalDate(iso: timingFrom) else { throw StoreError.corrupt("мероприятие \(id): дата") }
-            timing = .pinned(d)
-        }
-        return PlannedEvent(id: id, year: year, format: format, title: title, purpose: purpose, timing: timing,
-                            start: plannedStart.flatMap { TimeOfDay($0) }, durationMinutes: durationMinutes, host: host,
-                            participants: participants, tasks: tasks)
+    /// a corrupted database; it is reported rather than trapped on or defaulted.
+    func snapshot() throws(StoreError) -> EventSnapshot {
+        EventSnapshot(event: try plannedEvent(), state: try state())
     }
 
-    var state: EventState {
+    private func date(_ text: String?, _ what: String) throws(StoreError) -> LocalDate? {
+        try text.map { t throws(StoreError) in try parse(t, { LocalDate(iso: $0) }, "мероприятие \(id): \(what)") }
+    }
+
+    private func plannedEvent() throws(StoreError) -> PlannedEvent {
+        let year = try parse(year, { AcademicYear($0) }, "мероприятие \(id): год")
+        let format = try parse(format, EventFormat.init(rawValue:), "мероприятие \(id): формат")
+        let timing: EventTiming
+        switch timingKind {
+        case "month": timing = .month(try parse(timingFrom, { YearMonth(iso: $0) }, "мероприятие \(id): месяц"))
+        case "window":
+            timing = .window(from: try parse(timingFrom, { LocalDate(iso: $0) }, "мероприятие \(id): окно"),
+                             to: try parse(timingTo, { LocalDate(iso: $0) }, "мероприятие \(id): окно"))
+        case "pinned": timing = .pinned(try parse(timingFrom, { LocalDate(iso: $0) }, "мероприятие \(id): дата"))
+        default: throw .corrupt("мероприятие \(id): вид срока «\(timingKind)»")
+        }
+        return PlannedEvent(id: id, year: year, format: format, title: title, purpose: purpose, timing: timing,
+                            start: try plannedStart.map { t throws(StoreError) in
+                                try parse(t, { TimeOfDay($0) }, "мероприятие \(id): время")
+                            },
+                            durationMinutes: durationMinutes, host: host, participants: participants, tasks: tasks)
+    }
+
+    private func state() throws(StoreError) -> EventState {
         let hasOutcome = heldOn != nil || participantCount != nil || !outcomeSchools.isEmpty || note != nil
             || products != nil || cancellationReason != nil
         return EventState(
-            date: date.flatMap { LocalDate(iso: $0) }, start: startTime.flatMap { TimeOfDay($0) }, sequence: sequence,
-            lastModified: lastModified, status: EventStatus(rawValue: status) ?? .planned,
+            date: try date(date, "дата"),
+            start: try startTime.map { t throws(StoreError) in try parse(t, { TimeOfDay($0) }, "мероприятие \(id): время") },
+            sequence: sequence, lastModified: lastModified,
+            status: try parse(status, EventStatus.init(rawValue:), "мероприятие \(id): статус"),
             outcome: hasOutcome
-                ? Outcome(heldOn: heldOn.flatMap { LocalDate(iso: $0) }, participants: participantCount,
-                          schools: outcomeSchools, note: note, products: products,
-                          cancellationReason: cancellationReason)
-                : nil)
+                ? Outcome(heldOn: try date(heldOn, "дата проведения"), participants: participantCount,
+                          schools: outcomeSchools, note: note, products: products, cancellationReason: cancellationReason)
+                : nil,
+            postponedTo: try date(postponedTo, "перенос"))
     }
 }

@@ -3,7 +3,8 @@ import ICal
 import Planning
 
 /// `publish`: the site as static files, for nginx or any web server. The feeds are the very
-/// strings `serve` answers with; pages live at `<path>.html` (nginx: `try_files $uri $uri.html`).
+/// strings `serve` answers with; every page is `<path>/index.html`, so `/clusters/<id>` works on
+/// any static host (a directory answered by its index) without a rewrite rule.
 public struct Publisher {
     public let content: SiteContent
     public let today: LocalDate
@@ -38,17 +39,17 @@ public struct Publisher {
         }
         files.append(("index.html", content.indexPage()))
         for cluster in content.district.clusters {
-            files.append(("clusters/\(try fileName(cluster.id)).html", try content.clusterPage(cluster.id)))
+            files.append(("clusters/\(try fileName(cluster.id))/index.html", try content.clusterPage(cluster.id)))
         }
         for school in content.district.schools {
-            files.append(("schools/\(try fileName(school.id)).html", try content.schoolPage(school.id)))
+            files.append(("schools/\(try fileName(school.id))/index.html", try content.schoolPage(school.id)))
         }
         for event in content.snapshot.events {
-            files.append(("events/\(try fileName(event.event.clusterID))/\(event.event.number).html",
+            files.append(("events/\(try fileName(event.event.clusterID))/\(event.event.number)/index.html",
                           try content.eventPage(cluster: event.event.clusterID, number: event.event.number)))
         }
         for year in content.reportYears {
-            files.append(("reports/\(year.startYear)-\(year.startYear + 1).html", try content.reportPage(year: year, today: today)))
+            files.append(("reports/\(year.startYear)-\(year.startYear + 1)/index.html", try content.reportPage(year: year, today: today)))
         }
         files.append(("404.html", content.pages.errorPage(title: "Страница не найдена", message: "такой страницы нет",
                                                           home: content.options.href("/"), timezone: content.district.timezone)))

@@ -1,0 +1,68 @@
+import GRDB
+import Planning
+import Store
+
+extension SQLiteStore {
+    /// Writes what `ImportPlan` decided: new and changed events, and the plan rows when they
+    /// changed. Unchanged files write nothing, not even the revision.
+    static func persist(_ plan: ImportPlan, district: District, _ db: Database) throws {
+        for item in plan.inserted { try EventRecord(item).insert(db) }
+        for item in plan.updated { try EventRecord(item).update(db) }
+        if plan.replacesPlanRows { try replacePlanRows(db, with: district) }
+        if !plan.summary.isEmpty { try bumpRevision(db) }
+    }
+
+    private static func replacePlanRows(_ db: Database, with d: District) throws {
+        for table in ["clusterMember", "planTask", "direction", "indicator", "cluster", "school", "vacation", "holiday",
+                      "publicHoliday", "busyPeriod", "enrolment", "courseTarget", "course"] {
+            try db.execute(sql: "DELETE FROM \(table)")
+        }
+        let meta: [(String, String)] = [
+            ("district", d.name), ("timezone", d.timezone),
+            ("working_days", Weekday.allCases.filter(d.calendar.workingDays.contains).map(\.rawValue).joined(separator: ",")),
+            ("default_start", d.calendar.defaultStart.description),
+            ("during_vacations", d.calendar.preferences.duringVacations.rawValue),
+            ("preferred_weekdays", Weekday.allCases.filter(d.calendar.preferences.preferredWeekdays.contains).map(\.rawValue)
+                .joined(separator: ",")),
+            ("min_gap_days", String(d.calendar.preferences.minimumGapDays)),
+        ]
+        for (key, value) in meta { try MetaRecord(key: key, value: value).save(db) }
+        for (i, s) in d.schools.enumerated() { try SchoolRecord(s, position: i).insert(db) }
+        for (i, c) in d.clusters.enumerated() {
+            try ClusterRecord(c, position: i).insert(db)
+            for (j, m) in c.members.enumerated() { try ClusterMemberRecord(cluster: c.id, school: m, position: j).insert(db) }
+            for (j, t) in (c.plan?.tasks ?? []).enumerated() {
+                try PlanTaskRecord(cluster: c.id, id: t.id, position: j, text: t.text).insert(db)
+            }
+            for (j, x) in (c.plan?.directions ?? []).enumerated() {
+                try DirectionRecord(cluster: c.id, id: x.id, position: j, title: x.title, items: x.items).insert(db)
+            }
+            for (j, x) in (c.plan?.indicators ?? []).enumerated() {
+                try IndicatorRecord(cluster: c.id, id: x.id, position: j, title: x.title, target: x.target, unit: x.unit).insert(db)
+            }
+        }
+        for v in d.calendar.vacations {
+            try VacationRecord(title: v.title, fromDate: v.from.description, toDate: v.to.description, district: v.district).insert(db)
+        }
+        for h in d.calendar.holidays.sorted() { try HolidayRecord(date: h.description).insert(db) }
+        for r in PublicHolidayRecord.records(d.calendar.publicHolidays) { try r.insert(db) }
+        for b in d.calendar.busy {
+            try BusyPeriodRecord(school: b.school, fromDate: b.from.description, toDate: b.to.description, reason: b.reason,
+                                 icsPath: nil).insert(db)
+        }
+        for b in d.calendar.busyCalendars {
+            try BusyPeriodRecord(school: b.school, fromDate: nil, toDate: nil, reason: nil, icsPath: b.path).insert(db)
+        }
+        for (i, c) in d.courses.enumerated() {
+            try CourseRecord(id: c.id, position: i, title: c.title, provider: c.provider).insert(db)
+            for e in c.enrolments {
+                try EnrolmentRecord(course: c.id, year: e.year.description, school: e.school, teams: e.teams,
+                                    listeners: e.listeners).insert(db)
+            }
+            for t in c.targets {
+                try CourseTargetRecord(course: c.id, year: t.year.description, listeners: t.listeners, schools: t.schools,
+                                       cluster: t.cluster).insert(db)
+            }
+        }
+    }
+}

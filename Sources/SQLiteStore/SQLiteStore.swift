@@ -1,0 +1,104 @@
+import Foundation
+import GRDB
+import Planning
+import Store
+
+/// The SQLite store (GRDB), the default `DistrictStore`: one file, no server to start. Every write
+/// is one transaction that also raises `revision`, which the server polls to know when another
+/// process changed the data.
+public struct SQLiteStore: DistrictStore {
+    let writer: any DatabaseWriter
+    /// The database file; nil in memory.
+    public let path: String?
+
+    init(_ writer: any DatabaseWriter, path: String?) throws(StoreError) {
+        self.writer = writer
+        self.path = path
+        do { try Schema.migrator.migrate(writer) } catch { throw StoreError(error) }
+    }
+
+    /// A WAL database file, safe for a server and command-line writers at the same time.
+    public static func open(path: String) throws(StoreError) -> SQLiteStore {
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        let pool: DatabasePool
+        do { pool = try DatabasePool(path: path, configuration: config) } catch { throw StoreError(error) }
+        return try SQLiteStore(pool, path: path)
+    }
+
+    public static func inMemory() throws(StoreError) -> SQLiteStore {
+        let queue: DatabaseQueue
+        do { queue = try DatabaseQueue() } catch { throw StoreError(error) }
+        return try SQLiteStore(queue, path: nil)
+    }
+
+    // MARK: DistrictStore
+
+    public func read() async throws(StoreError) -> StoreState {
+        try await reading { db in StoreState(revision: try Self.revision(db), snapshot: try Self.snapshot(db)) }
+    }
+
+    public func revision() async throws(StoreError) -> Int64 {
+        try await reading { db in try Self.revision(db) }
+    }
+
+    public func importDistrict(_ district: District, now: Int64) async throws(StoreError) -> ImportSummary {
+        try await writing { db in
+            let plan = ImportPlan(importing: district, over: try Self.snapshot(db), now: now)
+            try Self.persist(plan, district: district, db)
+            return plan.summary
+        }
+    }
+
+    @discardableResult
+    public func applySchedule(_ changes: [ScheduleChange], now: Int64) async throws(StoreError) -> [EventID] {
+        try await writing { db in try Self.persist(changes, now: now, db) }
+    }
+
+    public func record(_ outcome: OutcomeEntry, for id: EventID, now: Int64) async throws(StoreError) {
+        try await writing { db in try Self.persist(outcome, for: id, now: now, db) }
+    }
+
+    public func setIndicator(_ value: IndicatorValue) async throws(StoreError) {
+        try await writing { db in
+            try IndicatorValueRecord(cluster: value.cluster, indicator: value.indicator, year: value.year.description,
+                                     value: value.value).save(db)
+            try Self.bumpRevision(db)
+        }
+    }
+
+    // MARK: Transactions
+
+    func reading<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
+        do { return try await writer.read(body) } catch { throw StoreError(error) }
+    }
+
+    func writing<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
+        do { return try await writer.write(body) } catch { throw StoreError(error) }
+    }
+
+    static func revision(_ db: Database) throws -> Int64 {
+        guard let text = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'revision'") else { return 0 }
+        guard let value = Int64(text) else { throw StoreError.corrupt("meta.revision «\(text)»") }
+        return value
+    }
+
+    static func bumpRevision(_ db: Database) throws {
+        try MetaRecord(key: "revision", value: String(try revision(db) + 1)).save(db)
+    }
+}
+
+extension StoreError {
+    /// GRDB and SQLite failures as the one store error; a `StoreError` thrown inside a
+    /// transaction passes through unchanged.
+    init(_ error: any Error) {
+        if let error = error as? StoreError {
+            self = error
+        } else if let error = error as? DatabaseError {
+            self = error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB
+                ? .corrupt(error.message ?? "\(error.resultCode)") : .unavailable(error.message ?? "\(error.resultCode)")
+        } else {
+            self = .unavailable(String(describing: error))
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Planning
+
+/// Where a district lives between commands: the interface commands, the server and tests depend
+/// on. The SQLite store (GRDB) is the first implementation; every implementation passes the
+/// store contract tests (`Tests/StoreTests/StoreContractTests.swift`).
+///
+/// The rules of what happens to an event are `Planning`'s (`ImportPlan`, `EventState.scheduled`,
+/// `EventState.recording`): a store only persists what they return, each write in one transaction
+/// that also raises `revision`.
+public protocol DistrictStore: Sendable {
+    /// The district with every event's state and the revision it was read at, from one consistent
+    /// read; `snapshot` is nil before the first import.
+    func read() async throws(StoreError) -> StoreState
+
+    /// The revision counter alone: one cheap read, polled by the server.
+    func revision() async throws(StoreError) -> Int64
+
+    /// Brings the store in line with a loaded plan (see `ImportPlan`).
+    func importDistrict(_ district: District, now: Int64) async throws(StoreError) -> ImportSummary
+
+    /// Writes new dates from the scheduler (see `EventState.scheduled`); returns the events changed.
+    @discardableResult
+    func applySchedule(_ changes: [ScheduleChange], now: Int64) async throws(StoreError) -> [EventID]
+
+    /// Records an outcome (see `EventState.recording`). Callers validate it first
+    /// (`OutcomeEntry.problems`); this only refuses unknown events.
+    func record(_ outcome: OutcomeEntry, for id: EventID, now: Int64) async throws(StoreError)
+
+    /// An indicator's actual value for a year (replaces an earlier one).
+    func setIndicator(_ value: IndicatorValue) async throws(StoreError)
+}
+
+extension DistrictStore {
+    /// The stored district, or `StoreError.empty` before the first import.
+    public func snapshot() async throws(StoreError) -> DistrictSnapshot {
+        guard let snapshot = try await read().snapshot else { throw .empty }
+        return snapshot
+    }
+}
+
+/// One consistent read of a store.
+public struct StoreState: Hashable, Sendable {
+    public var revision: Int64
+    public var snapshot: DistrictSnapshot?
+
+    public init(revision: Int64, snapshot: DistrictSnapshot?) {
+        self.revision = revision
+        self.snapshot = snapshot
+    }
+}
+
+/// A new date and time for an event, or nil to take its date away.
+public struct ScheduleChange: Hashable, Sendable {
+    public var id: EventID
+    public var date: LocalDate?
+    public var start: TimeOfDay?
+    public init(id: EventID, date: LocalDate?, start: TimeOfDay?) { self.id = id; self.date = date; self.start = start }
+}
+
+/// Everything a store can fail with; each case is one Russian line for the user.
+public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
+    case unknownEvent(EventID)
+    /// No district yet: nothing was imported.
+    case empty
+    /// A stored value does not parse back (rows are written only from validated values).
+    case corrupt(String)
+    /// The store cannot be opened, read or written (a missing directory, a full disk, a lock).
+    case unavailable(String)
+    /// A server holds the store: the operation would pull it from under it.
+    case inUse(String)
+
+    public var description: String {
+        switch self {
+        case .unknownEvent(let id): "неизвестное мероприятие \(id)"
+        case .empty: "база пуста: сначала выполните «clusterplan import plans»"
+        case .corrupt(let what): "база данных повреждена: \(what)"
+        case .unavailable(let what): "база данных недоступна: \(what)"
+        case .inUse(let what): "база занята: \(what)"
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Planning
+import PlanFiles
+import SQLiteStore
+import Store
+import TestSupport
+import Testing
+
+/// What only the SQLite store has: its schema's CHECK constraints and strict reading of rows.
+@Suite struct SQLiteStoreTests {
+    func seeded() async throws -> (SQLiteStore, String) {
+        let path = try Fixtures.temporaryDirectory().appendingPathComponent("store.sqlite").path
+        let store = try SQLiteStore.open(path: path)
+        _ = try await store.importDistrict(try PlanLoader.load(paths: [Fixtures.plansDirectory.appendingPathComponent("nevsky").path]),
+                                           now: 1_000)
+        return (store, path)
+    }
+
+    /// Runs SQL through another SQLite client (Python's), as a hand edit or a buggy writer would.
+    func sqlite(_ path: String, _ sql: String) throws -> (status: Int32, stderr: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(sys.argv[2]); c.commit()",
+                             path, sql]
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test(arguments: ["UPDATE event SET status = 'done'", "UPDATE event SET format = 'lecture'", "UPDATE school SET kind = 'uni'"])
+    func checkConstraintsRefuseUnknownCodes(sql: String) async throws {
+        let (_, path) = try await seeded()
+        let result = try sqlite(path, sql)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("CHECK constraint failed"))
+    }
+
+    @Test func anUnparsableStoredValueIsAnErrorNotADefault() async throws {
+        let (store, path) = try await seeded()
+        #expect(try sqlite(path, "UPDATE event SET date = '2019-13-45' WHERE number = 1").status == 0)
+        await #expect(throws: StoreError.corrupt("мероприятие nevsky-exact/1: дата: «2019-13-45»")) { try await store.read() }
+    }
+}
+
+@Suite struct BackupTests {
+    @Test func aBackupOfALiveStoreRestoresEveryEvent() async throws {
+        let folder = try Fixtures.temporaryDirectory()
+        let path = folder.appendingPathComponent("live.sqlite").path
+        let store = try SQLiteStore.open(path: path)
+        let seeds = try PlanLoader.load(paths: [Fixtures.plansDirectory.appendingPathComponent("nevsky").path])
+        _ = try await store.importDistrict(seeds, now: 1_000)
+        let first = EventID(cluster: "nevsky-exact", number: 1)
+        // Still in the WAL: the pool keeps it open, so a plain file copy would miss it.
+        try await store.applySchedule([ScheduleChange(id: first, date: LocalDate(iso: "2019-10-17"), start: TimeOfDay("15:00"))],
+                                      now: 2_000)
+        let before = try await store.read()
+        let copy = folder.appendingPathComponent("copy.sqlite").path
+        try await store.backup(to: copy)
+        await #expect(throws: StoreError.unavailable("\(copy) уже существует")) { try await store.backup(to: copy) }
+
+        try await store.record(.cancelled(reason: "ошибка"), for: first, now: 3_000)
+        try await SQLiteStore.restore(from: copy, to: path)
+        #expect(try await SQLiteStore.open(path: path).read() == before)
+    }
+
+    @Test func restoreIsRefusedWhileAServerHoldsTheStore() async throws {
+        let folder = try Fixtures.temporaryDirectory()
+        let path = folder.appendingPathComponent("live.sqlite").path
+        let store = try SQLiteStore.open(path: path)
+        let copy = folder.appendingPathComponent("copy.sqlite").path
+        try await store.backup(to: copy)
+        do {
+            let lease = try ServerLease(store: path)
+            await #expect(throws: StoreError.inUse("её обслуживает запущенный clusterplan serve; остановите его и повторите")) {
+                try await SQLiteStore.restore(from: copy, to: path)
+            }
+            withExtendedLifetime(lease) {}
+        }
+        // The server is gone (its lease released): now it goes through.
+        try await SQLiteStore.restore(from: copy, to: path)
+    }
+
+    @Test func aFileThatIsNoStoreIsRefusedBeforeAnythingChanges() async throws {
+        let folder = try Fixtures.temporaryDirectory()
+        let path = folder.appendingPathComponent("live.sqlite").path
+        _ = try SQLiteStore.open(path: path)
+        let junk = folder.appendingPathComponent("junk.sqlite")
+        try Data("not a database".utf8).write(to: junk)
+        await #expect(throws: StoreError.self) { try await SQLiteStore.restore(from: junk.path, to: path) }
+    }
+}

@@ -1,0 +1,216 @@
+import Foundation
+import Planning
+import PlanFiles
+import SQLiteStore
+import Store
+import TestSupport
+import Testing
+
+/// A way to make an empty store. Every `DistrictStore` implementation adds its factory to `all`,
+/// and then passes the whole contract suite below.
+struct StoreFactory: Sendable, CustomTestStringConvertible {
+    let name: String
+    let make: @Sendable () async throws -> any DistrictStore
+    var testDescription: String { name }
+
+    static let all: [StoreFactory] = [
+        StoreFactory(name: "SQLite in memory") { try SQLiteStore.inMemory() },
+        StoreFactory(name: "SQLite file (WAL)") {
+            try SQLiteStore.open(path: try Fixtures.temporaryDirectory().appendingPathComponent("store.sqlite").path)
+        },
+    ]
+}
+
+/// The store contract: what any `DistrictStore` must do, run over every factory.
+@Suite struct StoreContractTests {
+    let seeds: District
+
+    init() throws {
+        seeds = try PlanLoader.load(paths: [Fixtures.plansDirectory.appendingPathComponent("nevsky").path])
+    }
+
+    private func id(_ n: Int) -> EventID { EventID(cluster: "nevsky-exact", number: n) }
+
+    private func state(_ db: any DistrictStore, _ n: Int) async throws -> EventState {
+        try #require(try await db.snapshot().events.first { $0.id == id(n) }).state
+    }
+
+    @Test(arguments: StoreFactory.all) func reimportingUnchangedPlanChangesNothing(_ factory: StoreFactory) async throws {
+        let db = try await factory.make()
+        let first = try await db.importDistrict(seeds, now: 1_000)
+        #expect(first.events.added.count == 8)
+        let revision = try await db.revision()
+        let again = try await db.importDistrict(seeds, now: 2_000)
+        #expect(again.isEmpty)
+        #expect(try await db.revision() == revision)
+        #expect(try await db.read().snapshot?.district == seeds)
+        #expect(try await state(db, 1).lastModified == 1_000)
+    }
+
+    @Test(arguments: StoreFactory.all) func storedDistrictEqualsTheLoadedOne(_ factory: StoreFactory) async throws {
+        let db = try await factory.make()
+        let everything = try PlanLoader.load(paths: [Fixtures.plansDirectory.path])
+        _ = try await db.importDistrict(everything, now: 1)
+        let snapshot = try await db.snapshot()
+        #expect(snapshot.district == everything)
+        #expect(snapshot.events.map(\.state.status).allSatisfy { $0 == .planned })
+    }
+
+    @Test(arguments: StoreFactory.all) func movingAPublishedEventRaisesSequenceOnlyForIt(_ factory: StoreFactory) async throws {
+        let db = try await factory.make()
+        _ = try await db.importDistrict(seeds, now: 1_000)
+        let start = TimeOfDay(hour: 15, minute: 0)
+        try await db.applySchedule([ScheduleChange(id: id(1), date: LocalDate(iso: "2019-10-17"), start: start),
+                              ScheduleChange(id: id(2), date: LocalDate(iso: "2019-12-12"), start: start)], now: 2_000)
+        #expect(try await state(db, 1).sequence == 0, "a first date was never published")
+        #expect(try await state(db, 1).status == .scheduled)
+        let moved = try await db.applySchedule([ScheduleChange(id: id(1), date: LocalDate(iso: "2019-10-24"), start: start),
+                                          ScheduleChange(id: id(2), date: LocalDate(iso: "2019-12-12"), start: start)], now: 3_000)
+        #expect(moved == [id(1)])
+        #expect(try await state(db, 1).sequence == 1)
+        #expect(try await state(db, 1).lastModified == 3_000)
+        #expect(try await state(db, 2).sequence == 0)
+        #expect(try await state(db, 2).lastModified == 2_000)
+    }
+
+    @Test(arguments: StoreFactory.all) func changedHostUpdatesTheEventAndItsSequence(_ factory: StoreFactory) async throws {
+        let db = try await factory.make()
+        _ = try await db.importDistrict(seeds, now: 1_000)
+        try await db.applySchedule([ScheduleChange(id: id(3), date: LocalDate(iso: "2020-02-13"), start: TimeOfDay(hour: 15, minute: 0))],
+                             now: 2_000)
+        var changed = seeds
+        changed.clusters[0].plan?.events[2].host = "329"
+        let summary = try await db.importDistrict(changed, now: 3_000)
+        #expect(summary.events.updated == ["nevsky-exact/3"])
+        #expect(summary.clusters.updated == ["nevsky-exact"])
+        let s = try await state(db, 3)
+        #expect(s.sequence == 1)
+        #expect(s.lastModified == 3_000)
+        #expect(s.date == LocalDate(iso: "2020-02-13"), "the date still fits the window")
+    }
+
+    @Test(arguments: StoreFactory.all) func aNewWindowThatExcludesTheDateUnschedulesTheEvent(_ factory: StoreFactory) async throws {
+        let db = try await factory.make()
+        _ = try await db.importDistrict(seeds, now: 1_000)
+        try await db.applySchedule([ScheduleChange(id: id(4), date: LocalDate(iso: "2020-04-16"), start: TimeOfDay(hour: 15, minute: 0))],
+                             now: 2_000)
+        var changed = seeds
+        changed.clusters[0].plan?.events[3].timing = .month(YearMonth(iso: "2020-05")!)
+        _ = try await db.importDistrict(changed, now: 3_000)
+        let s = try await state(db, 4)
+        #expect(s.date == nil)
+        #expect(s.status == .planned)
+        #expect(s.sequence == 1)
+    }
+
+    @Test(arguments: StoreFactory.all) func removedEventIsKeptWithItsOutcomeAndComesBack(_ factory: StoreFactory) async throws {
+        let db = try await factory.make()
+        _ = try await db.importDistrict(seeds, now: 1_000)
+        try await db.applySchedule([ScheduleChange(id: id(9), date: LocalDate(iso: "2021-04-15"), start: TimeOfDay(hour: 15, minute: 0))],
+                             now: 2_000)
+        try await db.record(.cancelled(reason: "карантин"), for: id(9), now: 2_500)
+        var shorter = seeds
+        shorter.clusters[0].plan?.events.removeLast()
+        let summary = try await db.importDistrict(shorter, now: 3_000)
+        #expect(summary.events.removed == ["nevsky-exact/9"])
+        let removed = try await state(db, 9)
+        #expect(removed.status == .removed)
+        #expect(removed.outcome?.cancellationReason == "карантин")
+        #expect(removed.sequence == 2)
+        #expect(try await db.read().snapshot?.events.count == 8)
+        #expect(try await db.read().snapshot?.district.cluster("nevsky-exact")?.plan?.events.count == 7)
+
+        let back = try await db.importDistrict(seeds, now: 4_000)
+        #expect(back.restoredEvents == [id(9)])
+        #expect(try await state(db, 9).status == .scheduled)
+        #expect(try await state(db, 9).outcome?.cancellationReason == "карантин")
+    }
+
+    @Test(arguments: StoreFactory.all) func outcomesSurviveReimport(_ factory: StoreFactory) async throws {
+        let db = try await factory.make()
+        _ = try await db.importDistrict(seeds, now: 1_000)
+        let held = try #require(LocalDate(iso: "2019-10-17"))
+        try await db.record(.held(on: held, participants: 42, schools: ["344", "498"], note: "стартовая", products: "сборник"),
+                      for: id(1), now: 2_000)
+        var changed = seeds
+        changed.clusters[0].plan?.events[0].title = "Новое название"
+        _ = try await db.importDistrict(changed, now: 3_000)
+        let s = try await state(db, 1)
+        #expect(s.status == .held)
+        #expect(s.outcome == Outcome(heldOn: held, participants: 42, schools: ["344", "498"], note: "стартовая", products: "сборник"))
+    }
+
+    @Test(arguments: StoreFactory.all) func postponingPinsTheEventAndRaisesSequence(_ factory: StoreFactory) async throws {
+        let db = try await factory.make()
+        _ = try await db.importDistrict(seeds, now: 1_000)
+        try await db.applySchedule([ScheduleChange(id: id(2), date: LocalDate(iso: "2019-12-12"), start: TimeOfDay(hour: 15, minute: 0))],
+                             now: 2_000)
+        let later = try #require(LocalDate(iso: "2020-01-16"))
+        try await db.record(.postponed(to: later), for: id(2), now: 3_000)
+        #expect(try await db.snapshot().postponements == [id(2): later])
+        let s = try await state(db, 2)
+        #expect(s.date == later)
+        #expect(s.status == .postponed)
+        #expect(s.sequence == 1)
+    }
+
+    @Test(arguments: StoreFactory.all) func aFailingImportWritesNothing(_ factory: StoreFactory) async throws {
+        let db = try await factory.make()
+        _ = try await db.importDistrict(seeds, now: 1_000)
+        let revision = try await db.revision()
+        var broken = seeds
+        broken.clusters[0].plan?.events[0].title = "Изменено"
+        // A lead that is no school violates a foreign key half-way through the write.
+        broken.clusters[0].lead = "нет такой"
+        await #expect(throws: StoreError.self) { try await db.importDistrict(broken, now: 2_000) }
+        #expect(try await db.revision() == revision)
+        #expect(try await db.read().snapshot?.district == seeds)
+    }
+
+    @Test(arguments: StoreFactory.all) func unknownEventsAreRefused(_ factory: StoreFactory) async throws {
+        let db = try await factory.make()
+        _ = try await db.importDistrict(seeds, now: 1_000)
+        await #expect(throws: StoreError.unknownEvent(id(5))) {
+            try await db.record(.cancelled(reason: "нет"), for: id(5), now: 2_000)
+        }
+    }
+
+    @Test(arguments: StoreFactory.all) func anEmptyStoreReadsAsNoDistrictAtRevisionZero(_ factory: StoreFactory) async throws {
+        let db = try await factory.make()
+        #expect(try await db.read() == StoreState(revision: 0, snapshot: nil))
+        await #expect(throws: StoreError.empty) { try await db.snapshot() }
+    }
+
+    @Test(arguments: StoreFactory.all) func oneReadGivesTheSnapshotWithItsRevision(_ factory: StoreFactory) async throws {
+        let db = try await factory.make()
+        _ = try await db.importDistrict(seeds, now: 1_000)
+        let first = try await db.read()
+        try await db.applySchedule([ScheduleChange(id: id(1), date: LocalDate(iso: "2019-10-17"), start: TimeOfDay(hour: 15, minute: 0))],
+                                   now: 2_000)
+        let second = try await db.read()
+        #expect(second.revision == first.revision + 1)
+        #expect(try await db.revision() == second.revision)
+        #expect(first.snapshot?.events.first { $0.id == id(1) }?.state.date == nil)
+        #expect(second.snapshot?.events.first { $0.id == id(1) }?.state.date == LocalDate(iso: "2019-10-17"))
+    }
+
+    @Test(arguments: StoreFactory.all) func indicatorValuesAreKeptPerYear(_ factory: StoreFactory) async throws {
+        let db = try await factory.make()
+        _ = try await db.importDistrict(seeds, now: 1_000)
+        let year = AcademicYear(startYear: 2019)
+        try await db.setIndicator(IndicatorValue(cluster: "nevsky-exact", indicator: "trained", year: year, value: 12))
+        try await db.setIndicator(IndicatorValue(cluster: "nevsky-exact", indicator: "trained", year: year, value: 36))
+        #expect(try await db.snapshot().indicatorValues == [IndicatorValue(cluster: "nevsky-exact", indicator: "trained", year: year, value: 36)])
+    }
+
+    @Test(arguments: StoreFactory.all) func schedulingAnUnknownEventWritesNothing(_ factory: StoreFactory) async throws {
+        let db = try await factory.make()
+        _ = try await db.importDistrict(seeds, now: 1_000)
+        let before = try await db.read()
+        await #expect(throws: StoreError.unknownEvent(id(5))) {
+            try await db.applySchedule([ScheduleChange(id: id(1), date: LocalDate(iso: "2019-10-17"), start: TimeOfDay(hour: 15, minute: 0)),
+                                        ScheduleChange(id: id(5), date: LocalDate(iso: "2019-10-18"), start: nil)], now: 2_000)
+        }
+        #expect(try await db.read() == before)
+    }
+}
