@@ -56,7 +56,7 @@ struct Engine {
     /// What the lines of a placed event need, kept so they can be rendered only when read.
     var facts: [PlacedFacts] = []
     /// `PlacedFacts.excluded*` index this: per placed event, each blocker other than days off and its day count.
-    var excludedCounts: [CountedBlocker] = []
+    var excludedCounts: [(Blocker, Int)] = []
     /// Scratch buffers reused by `place`.
     var scratchExcluded: [(Blocker, Int)] = []
     var scratchClusterDays: [Int] = []
@@ -151,8 +151,6 @@ struct Engine {
         struct GroupKey: Hashable { let cluster: Int, year: Int }
         var groupIndex: [GroupKey: Int] = [:]
         var lastGroup: (key: GroupKey, group: Int)?
-        var recentCluster = -1, recentLists: [(ids: [String], indices: [Int])] = []
-        var lastSchools: [Int]?
         // Most requests have no pins, no previous dates and nothing fixed: skip hashing ids then.
         let pinned = request.pinned.isEmpty ? nil : request.pinned
         let previous = request.previous.isEmpty ? nil : request.previous
@@ -164,35 +162,9 @@ struct Engine {
             let hostID = plans[key.plan][key.index].host
             let participants = plans[key.plan][key.index].participants
             let timing = plans[key.plan][key.index].timing
-            // Events of a cluster share few participant lists: reuse the indices of an equal list seen
-            // in this cluster, and find the host among them, instead of a lookup per participant.
-            if key.rank != recentCluster { recentCluster = key.rank; recentLists.removeAll(keepingCapacity: true) }
-            let host: Int, participantIndices: [Int]
-            if let known = recentLists.first(where: { $0.ids == participants }) {
-                participantIndices = known.indices
-                host = participants.firstIndex(of: hostID).map { participantIndices[$0] } ?? school(hostID)
-            } else {
-                host = school(hostID)
-                participantIndices = participants.map(school)
-                if recentLists.count < 8 { recentLists.append((participants, participantIndices)) }
-            }
-            // The host first, then the participants without repeats; the last event's array when equal (no allocation).
-            func isLastList(_ last: [Int]) -> Bool {
-                guard last.first == host else { return false }
-                var n = 1
-                for p in participantIndices where !last[..<n].contains(p) {
-                    guard n < last.count, last[n] == p else { return false }
-                    n += 1
-                }
-                return n == last.count
-            }
-            let schools: [Int]
-            if let last = lastSchools, isLastList(last) { schools = last } else {
-                var list = [host]
-                for p in participantIndices where !list.contains(p) { list.append(p) }
-                schools = list
-                lastSchools = list
-            }
+            // The host first, then the participants without repeats.
+            var schools = [school(hostID)]
+            for p in participants { let s = school(p); if !schools.contains(s) { schools.append(s) } }
             let cluster = key.rank
             let groupKey = GroupKey(cluster: cluster, year: plans[key.plan][key.index].year.startYear)
             let group: Int

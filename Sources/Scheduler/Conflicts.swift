@@ -64,6 +64,7 @@ extension Engine {
     func isFeasible(_ vars: [Int], _ links: [(a: Int, b: Int, shareSchool: Bool, order: Int)],
                     _ exclusions: [[[Item]?]], _ active: Set<Item>, budget: inout Int) -> Bool? {
         let space = DaySearch()
+        budget -= exclusions.reduce(links.count) { $0 + $1.count }  // building counts as search work
         var index = [Int](repeating: -1, count: vars.count)
         for (n, j) in vars.enumerated() where active.contains(.event(j)) {
             index[n] = space.count
@@ -85,7 +86,20 @@ extension Engine {
     /// A minimal conflict set of the infeasible problem of `vars` (every other movable event left
     /// out, fixed ones and busy periods as they are): infeasible itself, feasible without any one item.
     /// When the budget runs out part way, the set found so far (infeasible, perhaps not minimal).
-    func conflictSet(of vars: [Int], budget: inout Int) -> ConflictSet {
+    func conflictSet(of all: [Int], around pending: [Int], budget: inout Int) -> ConflictSet {
+        // A smaller infeasible core first: the events within a widening circle of the unplaced ones
+        // (the others left out, which only relaxes the problem), so deletion works on few items.
+        let members = Set(all)
+        let circles = reach(from: pending, keptToo: true, skipping: []).filter { members.contains($0.job) }
+        var vars = all
+        var radius = 0
+        while radius < (circles.map(\.distance).max() ?? 0) {
+            let inner = circles.filter { $0.distance <= radius }.map(\.job).sorted()
+            let exclusions = inner.map { j in (jobs[j].first...max(jobs[j].first, jobs[j].last)).map { fixedExclusions(j, $0) } }
+            let items = Set(inner.map { Item.event($0) } + exclusions.flatMap { $0.compactMap { $0 }.flatMap { $0 } })
+            if isFeasible(inner, links(inner), exclusions, items, budget: &budget) == false { vars = inner; break }
+            radius = radius == 0 ? 1 : radius * 2
+        }
         var exclusions: [[[Item]?]] = []
         for j in vars {
             var list: [[Item]?] = []

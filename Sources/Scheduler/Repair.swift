@@ -60,6 +60,7 @@ extension Engine {
         for j in vars { unoccupy(j) }
         let space = searchSpace(vars, saved)
         for (j, d) in zip(vars, saved) { if let d { occupy(j, d) } }
+        budget -= vars.reduce(0) { $0 + jobs[$1].last - jobs[$1].first + 1 }  // building counts as search work
         space.maxMoves = maxMoves
         return space.solve(budget: &budget)
     }
@@ -122,7 +123,7 @@ extension Engine {
         var alone: Set<Int> = []
         for j in left where isImpossibleAlone(j) {
             alone.insert(j)
-            result.conflicts.append(conflictSet(of: [j], budget: &budget))
+            result.conflicts.append(conflictSet(of: [j], around: [j], budget: &budget))
         }
         // Events of a part already proven impossible.
         var proven: Set<Int> = []
@@ -154,7 +155,7 @@ extension Engine {
                 apply(vars, best, unblocking: pending)
             case .infeasible:
                 // 4. Proven impossible.
-                result.conflicts.append(conflictSet(of: vars, budget: &budget))
+                result.conflicts.append(conflictSet(of: vars, around: pending, budget: &budget))
                 proven.formUnion(vars)
             case .outOfBudget:
                 break

@@ -72,8 +72,10 @@ extension Engine {
             events.append(EventSchedule(id: jobs[j].id, decision: decision, explanation: explanation))
         }
         let completeness: Completeness = feasible ? .complete : repair.conflicts.isEmpty ? .undecided : .impossible
-        return ScheduleResult(events: events, orderWarnings: orderWarnings, isFeasible: feasible,
-                              completeness: completeness, conflicts: repair.conflicts, leftByGreedy: left.count)
+        var result = ScheduleResult(events: events, orderWarnings: orderWarnings, isFeasible: feasible,
+                                    completeness: completeness, conflicts: repair.conflicts, leftByGreedy: left.count)
+        result.searchStepsUsed = request.searchSteps - max(budget, 0)
+        return result
     }
 
     /// Puts event `j` on its cheapest allowed day; false when no day is allowed.
@@ -103,7 +105,7 @@ extension Engine {
         facts[j] = PlacedFacts(excludedStart: Int32(excludedCounts.count), excludedCount: Int32(excluded.count),
                                beforeGap: Int32(near.before?.gap ?? 0), beforeJob: Int32(near.before?.job ?? -1),
                                afterGap: Int32(near.after?.gap ?? 0), afterJob: Int32(near.after?.job ?? -1))
-        for (b, n) in excluded { excludedCounts.append(CountedBlocker(b, n)) }
+        excludedCounts += excluded
     }
 
     /// The allowed day of the lowest cost in event `j`'s window (the first of equals), or -1; fills
@@ -152,8 +154,8 @@ extension Engine {
             lines.append(previousLine(previous, previousProblem))
         }
         let start = Int(f.excludedStart)
-        let excluded = excludedCounts[start..<start + Int(f.excludedCount)].map { ($0.blocker, Int($0.count)) }
-        lines.append(summaryLine(j, excluded[...]))
+        let excluded = excludedCounts[start..<start + Int(f.excludedCount)]
+        lines.append(summaryLine(j, excluded))
         let before = f.beforeJob < 0 ? nil : (gap: Int(f.beforeGap), job: Int(f.beforeJob))
         let after = f.afterJob < 0 ? nil : (gap: Int(f.afterGap), job: Int(f.afterJob))
         lines.append(choiceLine(j, days[j]!, (before, after)))

@@ -29,7 +29,7 @@ public struct ScheduleRequest: Sendable {
     public var searchSteps: Int
 
     /// Search steps in one second on the reference machine (2 cores, see BENCHMARKS.md).
-    public static let stepsPerSecond = 20_000_000
+    public static let stepsPerSecond = 10_000_000
 
     /// The budget for `seconds` of search on the reference machine; 2 s is the default.
     public static func steps(seconds: Double) -> Int {
@@ -188,6 +188,8 @@ public struct ScheduleResult: Hashable, Sendable {
     public var conflicts: [ConflictSet]
     /// How many events the first (greedy) pass left for the search.
     public var leftByGreedy: Int
+    /// How many of `ScheduleRequest.searchSteps` the search used.
+    public var searchStepsUsed = 0
 
     public init(events: [EventSchedule], orderWarnings: [String], isFeasible: Bool,
                 completeness: Completeness? = nil, conflicts: [ConflictSet] = [], leftByGreedy: Int = 0) {

@@ -13,36 +13,6 @@ enum Blocker: Hashable {
     case event(school: Int, job: Int)
 }
 
-/// A blocker other than a day off and how many days it excludes, in 16 bytes (a `Blocker` and an
-/// `Int` take 40): kept for every placed event until its lines are read.
-struct CountedBlocker {
-    private let kind: UInt8
-    private let a: Int32, b: Int32
-    let count: Int32
-
-    init(_ blocker: Blocker, _ count: Int) {
-        self.count = Int32(count)
-        switch blocker {
-        case .dayOff: preconditionFailure("days off are not kept for placed events")
-        case .vacation(let v): (kind, a, b) = (1, Int32(v), 0)
-        case .busyPeriod(let s, let p): (kind, a, b) = (2, Int32(s), Int32(p))
-        case .busyInterval(let s, let i): (kind, a, b) = (3, Int32(s), Int32(i))
-        case .order(let k): (kind, a, b) = (4, Int32(k), 0)
-        case .event(let s, let k): (kind, a, b) = (5, Int32(s), Int32(k))
-        }
-    }
-
-    var blocker: Blocker {
-        switch kind {
-        case 1: .vacation(Int(a))
-        case 2: .busyPeriod(school: Int(a), period: Int(b))
-        case 3: .busyInterval(school: Int(a), interval: Int(b))
-        case 4: .order(job: Int(a))
-        default: .event(school: Int(a), job: Int(b))
-        }
-    }
-}
-
 /// One bit per (row, day): per-school busy days and per-school occupied days.
 struct DayBits {
     let words: Int
