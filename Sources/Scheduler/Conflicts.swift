@@ -86,7 +86,8 @@ extension Engine {
     /// A minimal conflict set of the infeasible problem of `vars` (every other movable event left
     /// out, fixed ones and busy periods as they are): infeasible itself, feasible without any one item.
     /// When the budget runs out part way, the set found so far (infeasible, perhaps not minimal).
-    func conflictSet(of all: [Int], around pending: [Int], budget: inout Int) -> ConflictSet {
+    /// Also the set's events (job indices).
+    func conflictSet(of all: [Int], around pending: [Int], budget: inout Int) -> (set: ConflictSet, events: [Int]) {
         // A smaller infeasible core first: the events within a widening circle of the unplaced ones
         // (the others left out, which only relaxes the problem), so deletion works on few items.
         let members = Set(all)
@@ -119,7 +120,8 @@ extension Engine {
         }
         // Events (in id order) first, then busy periods, busy calendars and vacations, each by index.
         kept.sort { rank($0) < rank($1) }
-        return ConflictSet(items: kept.map(publicItem), lines: conflictLines(kept, vars, exclusions))
+        let events = kept.compactMap { if case .event(let j) = $0 { j } else { nil } }
+        return (ConflictSet(items: kept.map(publicItem), lines: conflictLines(kept, vars, exclusions)), events)
     }
 
     private func rank(_ item: Item) -> (Int, Int) {

@@ -123,11 +123,13 @@ extension Engine {
         var alone: Set<Int> = []
         for j in left where isImpossibleAlone(j) {
             alone.insert(j)
-            result.conflicts.append(conflictSet(of: [j], around: [j], budget: &budget))
+            result.conflicts.append(conflictSet(of: [j], around: [j], budget: &budget).set)
         }
-        // Events of a part already proven impossible.
-        var proven: Set<Int> = []
-        for j in left where days[j] == nil && !alone.contains(j) && !proven.contains(j) {
+        // `alone` also gathers the events given up after a proof, so the rest of their part can still be placed.
+        var next = 0
+        while next < left.count {
+            let j = left[next]
+            guard days[j] == nil, !alone.contains(j) else { next += 1; continue }
             // 2. Unpublished events around it move, in widening circles.
             let part = reach(from: [j], keptToo: false, skipping: alone)
             let pending = part.map(\.job).filter { days[$0] == nil }
@@ -142,7 +144,7 @@ extension Engine {
                 if vars.count == part.count { break }
                 radius *= 2
             }
-            if solved || outOfBudget { continue }
+            if solved || outOfBudget { next += 1; continue }
             // 3. Published dates may move: the fewest that make room.
             let vars = reach(from: pending, keptToo: true, skipping: alone).map(\.job).sorted()
             switch search(vars, maxMoves: Int.max, budget: &budget) {
@@ -153,12 +155,16 @@ extension Engine {
                     moves = movedKept(vars, best)
                 }
                 apply(vars, best, unblocking: pending)
+                next += 1
             case .infeasible:
-                // 4. Proven impossible.
-                result.conflicts.append(conflictSet(of: vars, around: pending, budget: &budget))
-                proven.formUnion(vars)
+                // 4. Proven impossible: name why, give up one unplaced event of the set (a placed set
+                // is consistent, so it holds one) and try the same event again without it.
+                let (set, events) = conflictSet(of: vars, around: pending, budget: &budget)
+                result.conflicts.append(set)
+                guard let given = events.first(where: { days[$0] == nil }) else { next += 1; continue }
+                alone.insert(given)
             case .outOfBudget:
-                break
+                next += 1
             }
         }
         return result
