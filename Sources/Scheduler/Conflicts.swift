@@ -86,19 +86,18 @@ extension Engine {
     /// A minimal conflict set of the infeasible problem of `vars` (every other movable event left
     /// out, fixed ones and busy periods as they are): infeasible itself, feasible without any one item.
     /// When the budget runs out part way, the set found so far (infeasible, perhaps not minimal).
-    /// Also the set's events (job indices).
-    func conflictSet(of all: [Int], around pending: [Int], budget: inout Int) -> (set: ConflictSet, events: [Int]) {
+    /// Also the set's events (job indices). `skipping`: events given up, left out.
+    func conflictSet(of all: [Int], around pending: [Int], skipping: Set<Int>, budget: inout Int) -> (set: ConflictSet, events: [Int]) {
         // A smaller infeasible core first: the events within a widening circle of the unplaced ones
         // (the others left out, which only relaxes the problem), so deletion works on few items.
-        let members = Set(all)
-        let circles = reach(from: pending, keptToo: true, skipping: []).filter { members.contains($0.job) }
         var vars = all
         var radius = 0
-        while radius < (circles.map(\.distance).max() ?? 0) {
-            let inner = circles.filter { $0.distance <= radius }.map(\.job).sorted()
-            let exclusions = inner.map { j in (jobs[j].first...max(jobs[j].first, jobs[j].last)).map { fixedExclusions(j, $0) } }
-            let items = Set(inner.map { Item.event($0) } + exclusions.flatMap { $0.compactMap { $0 }.flatMap { $0 } })
-            if isFeasible(inner, links(inner), exclusions, items, budget: &budget) == false { vars = inner; break }
+        let widest = reach(from: pending, keptToo: true, skipping: skipping).map(\.distance).max() ?? 0
+        while radius < widest {
+            if let circle = infeasibleCircle(around: pending, radius: radius, skipping: skipping, budget: &budget) {
+                vars = circle
+                break
+            }
             radius = radius == 0 ? 1 : radius * 2
         }
         var exclusions: [[[Item]?]] = []

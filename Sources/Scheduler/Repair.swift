@@ -112,6 +112,14 @@ extension Engine {
         }
     }
 
+    /// The movable events within `radius` of `starts` when they alone (every other event left out) have no placement.
+    func infeasibleCircle(around starts: [Int], radius: Int, skipping: Set<Int>, budget: inout Int) -> [Int]? {
+        let circle = reach(from: starts, keptToo: true, skipping: skipping).filter { $0.distance <= radius }.map(\.job).sorted()
+        let exclusions = circle.map { k in (jobs[k].first...max(jobs[k].first, jobs[k].last)).map { fixedExclusions(k, $0) } }
+        let items = Set(circle.map { Item.event($0) } + exclusions.flatMap { $0.compactMap { $0 }.flatMap { $0 } })
+        return isFeasible(circle, links(circle), exclusions, items, budget: &budget) == false ? circle : nil
+    }
+
     /// How many published dates `solution` moves.
     func movedKept(_ vars: [Int], _ solution: [Int]) -> Int {
         zip(vars, solution).filter { j, d in keptDays[j].map { $0 != d } ?? false }.count
@@ -123,7 +131,7 @@ extension Engine {
         var alone: Set<Int> = []
         for j in left where isImpossibleAlone(j) {
             alone.insert(j)
-            result.conflicts.append(conflictSet(of: [j], around: [j], budget: &budget).set)
+            result.conflicts.append(conflictSet(of: [j], around: [j], skipping: [], budget: &budget).set)
         }
         // `alone` also gathers the events given up after a proof, so the rest of their part can still be placed.
         var next = 0
@@ -134,17 +142,27 @@ extension Engine {
             let part = reach(from: [j], keptToo: false, skipping: alone)
             let pending = part.map(\.job).filter { days[$0] == nil }
             var radius = 1, solved = false, outOfBudget = false
-            while !solved && !outOfBudget {
+            var core: [Int]?
+            while !solved && !outOfBudget && core == nil {
                 let vars = part.filter { $0.distance <= radius }.map(\.job).sorted()
                 switch search(vars, maxMoves: 0, budget: &budget) {
                 case .solved(let s): apply(vars, s, unblocking: pending); solved = true
                 case .outOfBudget: outOfBudget = true
-                case .infeasible: break
+                case .infeasible:
+                    // The events of the circle alone (the rest left out, kept dates free) may already have no placement: a proof.
+                    core = infeasibleCircle(around: [j], radius: radius, skipping: alone, budget: &budget)
                 }
                 if vars.count == part.count { break }
                 radius *= 2
             }
             if solved || outOfBudget { next += 1; continue }
+            if let core {
+                let (set, events) = conflictSet(of: core, around: [j], skipping: alone, budget: &budget)
+                result.conflicts.append(set)
+                guard let given = events.first(where: { days[$0] == nil }) else { next += 1; continue }
+                alone.insert(given)
+                continue
+            }
             // 3. Published dates may move: the fewest that make room.
             let vars = reach(from: pending, keptToo: true, skipping: alone).map(\.job).sorted()
             switch search(vars, maxMoves: Int.max, budget: &budget) {
@@ -159,7 +177,7 @@ extension Engine {
             case .infeasible:
                 // 4. Proven impossible: name why, give up one unplaced event of the set (a placed set
                 // is consistent, so it holds one) and try the same event again without it.
-                let (set, events) = conflictSet(of: vars, around: pending, budget: &budget)
+                let (set, events) = conflictSet(of: vars, around: pending, skipping: alone, budget: &budget)
                 result.conflicts.append(set)
                 guard let given = events.first(where: { days[$0] == nil }) else { next += 1; continue }
                 alone.insert(given)
