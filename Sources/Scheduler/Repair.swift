@@ -137,6 +137,7 @@ extension Engine {
         var next = 0
         while next < left.count {
             let j = left[next]
+            guard budget > 0 else { break }
             guard days[j] == nil, !alone.contains(j) else { next += 1; continue }
             // 2. Unpublished events around it move, in widening circles.
             let part = reach(from: [j], keptToo: false, skipping: alone)
@@ -145,7 +146,12 @@ extension Engine {
             var core: [Int]?
             while !solved && !outOfBudget && core == nil {
                 let vars = part.filter { $0.distance <= radius }.map(\.job).sorted()
-                switch search(vars, maxMoves: 0, budget: &budget) {
+                // One search may use a quarter of what is left, so one hard event cannot starve the others.
+                var slice = max(1, budget / 4)
+                let given = slice
+                let outcome = search(vars, maxMoves: 0, budget: &slice)
+                budget -= given - slice
+                switch outcome {
                 case .solved(let s): apply(vars, s, unblocking: pending); solved = true
                 case .outOfBudget: outOfBudget = true
                 case .infeasible:
