@@ -23,7 +23,7 @@ let package = Package(
     targets: [
         // Pure layers: no I/O, no global state.
         .target(name: "Planning"),
-        // The command line's text table and CSV fields, shared by every renderer.
+        // The command line's text table, CSV fields and YAML scalars, shared by every renderer.
         .target(name: "Tabular"),
         .target(name: "Scheduler", dependencies: ["Planning"]),
         .target(
@@ -86,7 +86,7 @@ let package = Package(
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         // Made-up districts of any size, for `make bench` and property tests.
-        .target(name: "Synthetic", dependencies: ["Planning"]),
+        .target(name: "Synthetic", dependencies: ["Planning", "Tabular"]),
         // `make bench`: release-build timings of the scheduler, feeds, reports and clustering.
         .executableTarget(
             name: "clusterplan-bench",
@@ -115,7 +115,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "TestSupport", "Server", "Site", "Store", "SQLiteStore", "PlanFiles", "ICal", "Planning", "Scheduler",
+                "TestSupport", "Server", "Site", "Store", "SQLiteStore", "PlanFiles", "ICal", "Planning", "Scheduler", "Operations",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -4,8 +4,8 @@
 set -euo pipefail
 need=(libical-dev pkg-config)
 case "${1:-build}" in
-  test)  need+=(vdirsyncer khal chromium libreoffice-writer-nogui python3-venv) ;;
-  bench) need+=(wrk nginx) ;;
+  test)  need+=(vdirsyncer khal chromium libreoffice-writer-nogui python3-venv curl) ;;
+  bench) need+=(wrk nginx curl) ;;
 esac
 missing=()
 for p in "${need[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done

@@ -79,13 +79,24 @@ func districtHash(_ district: String) -> String {
     return String(repeating: "0", count: 8 - hex.count) + hex
 }
 
-/// Builds one feed. Every byte comes from libical: the calendar's own properties and VTIMEZONE
-/// are serialised as one component, each event is built, serialised and freed on its own (so an
-/// 80,000-event feed never holds more than one VEVENT tree), and the pieces are joined exactly
-/// where libical would have put the events when serialising the whole tree.
-/// No clock is read: the same snapshot always gives the same bytes.
+/// Builds one feed in memory: `writeFeed` collected into one byte array.
 public func makeFeed(_ snapshot: DistrictSnapshot, scope: FeedScope, options: FeedOptions = FeedOptions())
     throws(FeedError) -> Feed {
+    var bytes: [UInt8] = []
+    let undated = try writeFeed(snapshot, scope: scope, options: options) { bytes += $0 }
+    return Feed(bytes: bytes, undated: undated)
+}
+
+/// Builds one feed and hands its bytes to `write` in order, in pieces of about `chunkSize` bytes,
+/// so a large feed can go to a file without ever being whole in memory. Every byte comes from
+/// libical: the calendar's own properties and VTIMEZONE are serialised as one component, each
+/// event is built, serialised and freed on its own (an 80,000-event feed never holds more than one
+/// VEVENT tree), and the pieces are joined exactly where libical would have put the events when
+/// serialising the whole tree. No clock is read: the same snapshot always gives the same bytes.
+/// Returns the events in scope left out because they have no date yet, in id order.
+@discardableResult
+public func writeFeed(_ snapshot: DistrictSnapshot, scope: FeedScope, options: FeedOptions = FeedOptions(),
+                      chunkSize: Int = 1 << 20, to write: ([UInt8]) -> Void) throws(FeedError) -> [EventID] {
     let district = snapshot.district
     let name: String
     let inScope: [EventSnapshot]
@@ -131,12 +142,17 @@ public func makeFeed(_ snapshot: DistrictSnapshot, scope: FeedScope, options: Fe
     precondition(envelope.suffix(end.count).elementsEqual(end), "libical ends every VCALENDAR with END:VCALENDAR")
 
     var output = Array(envelope.dropLast(end.count))
-    output.reserveCapacity(output.count + dated.count * 1_200 + end.count)
+    output.reserveCapacity(chunkSize + 64 * 1024)
     for (event, day) in dated {
         context.vevent(event, on: day).serialize(into: &output)
+        if output.count >= chunkSize {
+            write(output)
+            output.removeAll(keepingCapacity: true)
+        }
     }
     output.append(contentsOf: end)
-    return Feed(bytes: output, undated: sorted.filter { $0.state.date == nil }.map(\.id))
+    write(output)
+    return sorted.filter { $0.state.date == nil }.map(\.id)
 }
 
 /// What building a VEVENT needs besides the event: looked up once per feed, not once per event.

@@ -50,7 +50,8 @@ public struct UnknownID: Error, Hashable, Sendable, CustomStringConvertible {
     public init(kind: Kind, id: String, known: [String]) {
         self.kind = kind
         self.id = id
-        suggestions = closest(to: id, in: known)
+        // Years that differ by a digit are not typos of each other: they are listed instead.
+        suggestions = kind == .year ? [] : closest(to: id, in: known)
         valid = known.count <= 12 ? known : nil
     }
 

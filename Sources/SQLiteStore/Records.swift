@@ -313,3 +313,71 @@ struct EventRecord: Codable, FetchableRecord, PersistableRecord {
             postponedTo: try date(postponedTo, "перенос"))
     }
 }
+
+// Hand-written row coding for the event table (the lists through `jsonArray`/`parseJSONArray`):
+// Codable's per-list JSONEncoder and JSONDecoder were most of the cost at country scale.
+extension EventRecord {
+    init(row: Row) throws {
+        cluster = row[CodingKeys.cluster.stringValue]
+        number = row[CodingKeys.number.stringValue]
+        year = row[CodingKeys.year.stringValue]
+        format = row[CodingKeys.format.stringValue]
+        title = row[CodingKeys.title.stringValue]
+        purpose = row[CodingKeys.purpose.stringValue]
+        timingKind = row[CodingKeys.timingKind.stringValue]
+        timingFrom = row[CodingKeys.timingFrom.stringValue]
+        timingTo = row[CodingKeys.timingTo.stringValue]
+        plannedStart = row[CodingKeys.plannedStart.stringValue]
+        durationMinutes = row[CodingKeys.durationMinutes.stringValue]
+        host = row[CodingKeys.host.stringValue]
+        postponedTo = row[CodingKeys.postponedTo.stringValue]
+        date = row[CodingKeys.date.stringValue]
+        startTime = row[CodingKeys.startTime.stringValue]
+        sequence = row[CodingKeys.sequence.stringValue]
+        lastModified = row[CodingKeys.lastModified.stringValue]
+        status = row[CodingKeys.status.stringValue]
+        heldOn = row[CodingKeys.heldOn.stringValue]
+        participantCount = row[CodingKeys.participantCount.stringValue]
+        note = row[CodingKeys.note.stringValue]
+        products = row[CodingKeys.products.stringValue]
+        cancellationReason = row[CodingKeys.cancellationReason.stringValue]
+        let id = EventID(cluster: cluster, number: number)
+        func list(_ column: CodingKeys) throws(StoreError) -> [String] {
+            let text: String = row[column.stringValue]
+            guard let values = parseJSONArray(text) else { throw .corrupt("мероприятие \(id): \(column.stringValue) «\(text)»") }
+            return values
+        }
+        participants = try list(.participants)
+        tasks = try list(.tasks)
+        outcomeSchools = try list(.outcomeSchools)
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        container[CodingKeys.cluster.stringValue] = cluster
+        container[CodingKeys.number.stringValue] = number
+        container[CodingKeys.year.stringValue] = year
+        container[CodingKeys.format.stringValue] = format
+        container[CodingKeys.title.stringValue] = title
+        container[CodingKeys.purpose.stringValue] = purpose
+        container[CodingKeys.timingKind.stringValue] = timingKind
+        container[CodingKeys.timingFrom.stringValue] = timingFrom
+        container[CodingKeys.timingTo.stringValue] = timingTo
+        container[CodingKeys.plannedStart.stringValue] = plannedStart
+        container[CodingKeys.durationMinutes.stringValue] = durationMinutes
+        container[CodingKeys.host.stringValue] = host
+        container[CodingKeys.participants.stringValue] = jsonArray(participants)
+        container[CodingKeys.tasks.stringValue] = jsonArray(tasks)
+        container[CodingKeys.postponedTo.stringValue] = postponedTo
+        container[CodingKeys.date.stringValue] = date
+        container[CodingKeys.startTime.stringValue] = startTime
+        container[CodingKeys.sequence.stringValue] = sequence
+        container[CodingKeys.lastModified.stringValue] = lastModified
+        container[CodingKeys.status.stringValue] = status
+        container[CodingKeys.heldOn.stringValue] = heldOn
+        container[CodingKeys.participantCount.stringValue] = participantCount
+        container[CodingKeys.outcomeSchools.stringValue] = jsonArray(outcomeSchools)
+        container[CodingKeys.note.stringValue] = note
+        container[CodingKeys.products.stringValue] = products
+        container[CodingKeys.cancellationReason.stringValue] = cancellationReason
+    }
+}

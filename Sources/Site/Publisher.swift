@@ -1,4 +1,3 @@
-import Foundation
 import ICal
 import Planning
 
@@ -16,12 +15,10 @@ public struct Publisher {
 
     public enum PublishError: Error, CustomStringConvertible {
         case unsafeID(String)
-        case write(String, String)
 
         public var description: String {
             switch self {
             case .unsafeID(let id): "идентификатор «\(id)» нельзя сделать именем файла"
-            case .write(let path, let reason): "не удалось записать \(path): \(reason)"
             }
         }
     }
@@ -54,22 +51,6 @@ public struct Publisher {
         files.append(("404.html", content.pages.errorPage(title: "Страница не найдена", message: "такой страницы нет",
                                                           home: content.options.href("/"), timezone: content.district.timezone)))
         return files
-    }
-
-    /// Writes every file under `directory`; returns how many.
-    @discardableResult
-    public func write(to directory: URL) throws -> Int {
-        let all = try files()
-        for (path, text) in all {
-            let url = directory.appendingPathComponent(path)
-            do {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(text.utf8).write(to: url, options: .atomic)
-            } catch {
-                throw PublishError.write(url.path, error.localizedDescription)
-            }
-        }
-        return all.count
     }
 
     /// The id itself, as nginx will look it up after decoding the URL.

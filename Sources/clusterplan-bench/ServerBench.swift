@@ -1,4 +1,5 @@
 import Foundation
+import Operations
 import Planning
 import Site
 import SQLiteStore
@@ -27,10 +28,9 @@ func serverBench() async throws {
 
     let servePort = 18_480, nginxPort = 18_481
     let snapshot = try await database.snapshot()
-    let content = SiteContent(snapshot: snapshot, options: SiteOptions(baseURL: "http://127.0.0.1:\(servePort)"),
-                              pages: try PageRenderer())
     let site = work.appendingPathComponent("site")
-    try Publisher(content: content, today: LocalDate(year: 2020, month: 6, day: 30)!).write(to: site)
+    _ = try publishSite(snapshot, options: SiteOptions(baseURL: "http://127.0.0.1:\(servePort)"),
+                        today: LocalDate(year: 2020, month: 6, day: 30)!, to: site.path)
 
     let nginxConf = work.appendingPathComponent("nginx.conf")
     try """
@@ -93,10 +93,6 @@ private func findTool(_ name: String) throws -> String {
     throw BenchError("\(name) not found: run scripts/install-deps.sh bench")
 }
 
-private struct BenchError: Error, CustomStringConvertible {
-    var description: String
-    init(_ d: String) { description = d }
-}
 
 private func start(_ executable: String, _ arguments: [String]) throws -> Process {
     let process = Process()

@@ -69,6 +69,18 @@ import Testing
         #expect(first.stdout == second.stdout)
         #expect(first.stdout.components(separatedBy: "BEGIN:VEVENT").count == 9)
         #expect(first.stdout.contains("DTSTART;TZID=Europe/Moscow:20191016T150000\r\n"))
+
+        // --out writes the same bytes, over an existing file too, and leaves nothing else behind.
+        let folder = try Fixtures.temporaryDirectory()
+        let out = folder.appendingPathComponent("nevsky.ics")
+        for _ in 0..<2 {
+            #expect(try run("export", "ics", "--cluster", "nevsky-exact", "--out", out.path).status == 0)
+            #expect(try String(contentsOf: out, encoding: .utf8) == first.stdout)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["nevsky.ics"])
+        let unwritable = try run("export", "ics", "--district", "--out", folder.appendingPathComponent("no/such/dir.ics").path)
+        #expect(unwritable.status == 1)
+        #expect(unwritable.stderr.hasPrefix("ошибка: "))
     }
 
     @Test(arguments: [
@@ -91,7 +103,17 @@ import Testing
         #expect(bytes.prefix(2) == Data("PK".utf8))
         let unknown = try run("report", "--year", "2019/2020", "--cluster", "nope", "--format", "md")
         #expect(unknown.status == 1)
-        #expect(unknown.stderr == "ошибка: неизвестный кластер «nope»\n")
+        #expect(unknown.stderr == "ошибка: неизвестный кластер «nope» (есть: kirov-1, kirov-2, kirov-3, kirov-4, "
+                + "millerovo-tochka-rosta, nevsky-exact)\n")
+    }
+
+    @Test func aYearOutsideEveryPlanIsAnError() throws {
+        _ = try run("import", "plans/nevsky")
+        for arguments in [["report", "--year", "2023/2024", "--format", "md"], ["events", "--year", "2023/2024"]] {
+            let result = try CommandLineRun.clusterplan(arguments, database: database)
+            #expect(result.status == 1)
+            #expect(result.stderr == "ошибка: учебный год вне всех планов: «2023/2024» (есть: 2019/2020, 2020/2021)\n")
+        }
     }
 }
 

@@ -282,3 +282,17 @@ import Testing
         #expect(bytes.indices.allSatisfy { bytes[$0] != 10 || ($0 > 0 && bytes[$0 - 1] == 13) })
     }
 }
+
+@Suite struct StreamedFeedTests {
+    @Test(arguments: [1, 4_096, 1 << 20])
+    func piecesJoinToTheBytesOfMakeFeed(chunkSize: Int) throws {
+        let snapshot = try Seed003.snapshot()
+        let whole = try makeFeed(snapshot, scope: .district)
+        var pieces: [[UInt8]] = []
+        let undated = try writeFeed(snapshot, scope: .district, chunkSize: chunkSize) { pieces.append($0) }
+        #expect(pieces.flatMap { $0 } == whole.bytes)
+        #expect(undated == whole.undated)
+        #expect(pieces.dropLast().allSatisfy { $0.count >= chunkSize })
+        if chunkSize == 1 << 20 { #expect(pieces.count == 1) }
+    }
+}

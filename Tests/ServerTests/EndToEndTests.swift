@@ -1,5 +1,6 @@
 import Foundation
 import Planning
+import Operations
 import Server
 import Site
 import SQLiteStore
@@ -83,11 +84,11 @@ import Testing
 
     @Test func pagesAreValidHTML() async throws {
         let site = try await TestSite(extra: [Fixtures.url("server/script-names.yaml").path])
-        let content = SiteContent(snapshot: try await site.snapshot(), options: TestSite.options, pages: try PageRenderer())
         let directory = try Fixtures.temporaryDirectory()
-        try Publisher(content: content, today: LocalDate(year: 2021, month: 6, day: 30)!).write(to: directory)
-        let pages = ["index.html", "clusters/nevsky-exact.html", "clusters/xss.html", "schools/344.html", "schools/x1.html",
-                     "events/nevsky-exact/1.html", "events/xss/1.html", "404.html"]
+        _ = try publishSite(try await site.snapshot(), options: TestSite.options, today: LocalDate(year: 2021, month: 6, day: 30)!,
+                            to: directory.path)
+        let pages = ["index.html", "clusters/nevsky-exact/index.html", "clusters/xss/index.html", "schools/344/index.html",
+                     "schools/x1/index.html", "events/nevsky-exact/1/index.html", "events/xss/1/index.html", "404.html"]
         let problems = try script("e2e-html.sh", pages.map { directory.appendingPathComponent($0).path })
         if let problems { #expect(problems.isEmpty) }
     }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Planning
+import Operations
 import Server
 import Site
 import Store
@@ -150,7 +151,8 @@ import Testing
         let site = try await TestSite()
         let content = SiteContent(snapshot: try await site.snapshot(), options: SiteOptions(), pages: try PageRenderer())
         let directory = try Fixtures.temporaryDirectory()
-        let count = try Publisher(content: content, today: LocalDate(year: 2021, month: 6, day: 30)!).write(to: directory)
+        let count = try publishSite(try await site.snapshot(), options: SiteOptions(), today: LocalDate(year: 2021, month: 6, day: 30)!,
+                                    to: directory.path)
         #expect(count == content.feedPaths.count + 1 + content.district.clusters.count + content.district.schools.count
             + content.snapshot.events.count + content.reportYears.count + 1)
         let feed = try String(contentsOf: directory.appendingPathComponent("feeds/clusters/nevsky-exact.ics"), encoding: .utf8)

@@ -1,7 +1,7 @@
 import Foundation
 import Planning
 import PlanFiles
-import SQLiteStore
+@testable import SQLiteStore
 import Store
 import TestSupport
 import Testing
@@ -90,5 +90,19 @@ import Testing
         let junk = folder.appendingPathComponent("junk.sqlite")
         try Data("not a database".utf8).write(to: junk)
         await #expect(throws: StoreError.self) { try await SQLiteStore.restore(from: junk.path, to: path) }
+    }
+}
+
+@Suite struct JSONListTests {
+    @Test(arguments: [[], ["344"], ["a\"b", "c\\d", "строка\nвторая", "\u{1}", "🙂", "/"]])
+    func listsRoundTrip(list: [String]) {
+        #expect(parseJSONArray(jsonArray(list)) == list)
+    }
+
+    @Test func otherWritersEscapesAreRead() {
+        #expect(parseJSONArray(#" [ "a\/b" , "\u0410\ud83d\ude42" ] "#) == ["a/b", "А🙂"])
+        #expect(parseJSONArray("[\"a\",]") == nil)
+        #expect(parseJSONArray("{}") == nil)
+        #expect(parseJSONArray("[1]") == nil)
     }
 }

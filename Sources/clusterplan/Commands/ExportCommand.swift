@@ -1,6 +1,5 @@
 import ArgumentParser
 import Operations
-import Foundation
 import ICal
 import Planning
 
@@ -40,23 +39,10 @@ struct ExportCommand: AsyncParsableCommand {
             try await reportingFailures {
                 let (_, snapshot) = try await store.snapshot()
                 let scope: FeedScope = cluster.map(FeedScope.cluster) ?? school.map(FeedScope.school) ?? .district
-                let feed: Feed
-                do throws(FeedError) {
-                    feed = try makeFeed(snapshot, scope: scope, options: FeedOptions(baseURL: baseURL, refreshInterval: refresh))
-                } catch {
-                    throw Failure(error.description)
-                }
-                if !feed.undated.isEmpty {
-                    printError("без даты, не выгружено: \(feed.undated.count) — " + feed.undated.map(\.description).joined(separator: ", "))
-                }
-                if let out {
-                    do {
-                        try Data(feed.bytes).write(to: URL(fileURLWithPath: out), options: .atomic)
-                    } catch {
-                        throw Failure("\(out): не удалось записать файл")
-                    }
-                } else {
-                    FileHandle.standardOutput.write(Data(feed.bytes))
+                let undated = try exportFeed(snapshot, scope: scope, options: FeedOptions(baseURL: baseURL, refreshInterval: refresh),
+                                             to: out)
+                if !undated.isEmpty {
+                    printError("без даты, не выгружено: \(undated.count) — " + undated.map(\.description).joined(separator: ", "))
                 }
             }
         }

@@ -29,16 +29,9 @@ struct PublishCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let (_, snapshot) = try await store.snapshot()
-            let content = SiteContent(snapshot: snapshot, options: SiteOptions(baseURL: baseURL, refreshInterval: refresh), pages: try PageRenderer())
-            let publisher = Publisher(content: content, today: localToday(in: snapshot.district.timezone))
-            do {
-                let count = try publisher.write(to: URL(fileURLWithPath: out))
-                print("записано файлов: \(count) в \(out)")
-            } catch let error as Publisher.PublishError {
-                throw Failure(error.description)
-            } catch let error as SiteError {
-                throw Failure(error.description)
-            }
+            let count = try publishSite(snapshot, options: SiteOptions(baseURL: baseURL, refreshInterval: refresh),
+                                        today: localToday(in: snapshot.district.timezone), to: out)
+            print("записано файлов: \(count) в \(out)")
         }
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Operations
-import Foundation
 import Planning
 import Reports
 
@@ -19,42 +18,17 @@ struct ReportCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var store: StoreOptions
-    @Option(help: ArgumentHelp("Учебный год.", valueName: "2019/2020")) var year: String
+    @Option(help: ArgumentHelp("Учебный год.", valueName: "2019/2020")) var year: AcademicYear
     @Option(help: "Только этот кластер.") var cluster: String?
     @Option(help: "html (для печати, с диаграммами), md, csv (строка на мероприятие) или docx.") var format: ReportFormat
     @Option(help: "Язык подписей: ru или en.") var lang: Language = .ru
     @Option(help: "Файл; по умолчанию — стандартный вывод.") var out: String?
 
-    func validate() throws {
-        guard AcademicYear(year) != nil else { throw ValidationError("--year: ожидается учебный год вида 2019/2020, а не «\(year)»") }
-    }
-
     func run() async throws {
         try await reportingFailures {
-            guard let academicYear = AcademicYear(year) else { throw Failure("--year: ожидается учебный год вида 2019/2020") }
             let (_, snapshot) = try await store.snapshot()
-            let data: Data
-            do {
-                let report = try buildReport(snapshot, year: academicYear, cluster: cluster,
-                                             today: localToday(in: snapshot.district.timezone))
-                data = try render(report, as: format, language: lang)
-            } catch let error as ReportError {
-                switch error {
-                case .unknownCluster(let id): throw Failure("неизвестный кластер «\(id)»")
-                }
-            } catch {
-                throw Failure("не удалось построить отчёт: \(error)")
-            }
-            if let out {
-                do {
-                    try data.write(to: URL(fileURLWithPath: out), options: .atomic)
-                } catch {
-                    throw Failure("\(out): не удалось записать файл")
-                }
-                printError("Отчёт записан: \(out)")
-            } else {
-                FileHandle.standardOutput.write(data)
-            }
+            try write(try renderReport(snapshot, year: year, cluster: cluster, format: format, language: lang), to: out)
+            if let out { printError("Отчёт записан: \(out)") }
         }
     }
 }

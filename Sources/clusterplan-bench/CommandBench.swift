@@ -1,0 +1,84 @@
+import Foundation
+import Synthetic
+
+/// `commands`: whole `clusterplan` processes, as a coordinator runs them, at country scale (40,000
+/// schools, 5,000 clusters, 80,000 events in one plan file) and for the city (`plans/`). Wall time
+/// and peak RSS of each process (wait4), the peak also above a bare `clusterplan --help`.
+func commandBench() throws {
+    let work = FileManager.default.temporaryDirectory.appendingPathComponent("clusterplan-command-bench-\(getpid())")
+    try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: work) }
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("clusterplan").path
+
+    let district = SyntheticDistrict.make(schools: 40_000, clusters: 5_000, events: 80_000, seed: 2019)
+    let plan = work.appendingPathComponent("country.yaml")
+    try SyntheticDistrict.planFile(district).write(to: plan, atomically: true, encoding: .utf8)
+    let size = (try FileManager.default.attributesOfItem(atPath: plan.path)[.size] as? Int) ?? 0
+    let bare = try measure(binary, ["--help"]).peakMiB
+
+    print("| command (country: 80,000 events, plan file \(size / 1_000_000) MB) | wall | peak RSS | above bare | target |")
+    print("|---|---|---|---|---|")
+    let db = work.appendingPathComponent("country.sqlite").path
+    let ics = work.appendingPathComponent("district.ics").path
+    let steps: [(String, [String], String)] = [
+        ("import", ["--db", db, "import", plan.path], "<= 3 s"),
+        ("import again (unchanged)", ["--db", db, "import", plan.path], ""),
+        ("schedule", ["--db", db, "schedule"], "<= 2 s"),
+        ("schedule --dry-run", ["--db", db, "schedule", "--dry-run"], ""),
+        ("export ics --district", ["--db", db, "export", "ics", "--district", "--out", ics], "<= 1 s, <= 64 MiB above bare"),
+        ("events --format json", ["--db", db, "events", "--format", "json"], ""),
+    ]
+    for (name, arguments, target) in steps {
+        do {
+            let run = try measure(binary, arguments)
+            print("| \(name) | \(format(run.seconds)) s | \(run.peakMiB) MiB | \(run.peakMiB - bare) MiB | \(target) |")
+        } catch {
+            print("| \(name) | failed: \(error) | | | \(target) |")
+        }
+    }
+
+    let cityDB = work.appendingPathComponent("city.sqlite").path
+    let plans = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("plans").path
+    print("\n| command (city: plans/) | wall | target |")
+    print("|---|---|---|")
+    for (name, arguments) in [("import", ["--db", cityDB, "import", plans]), ("schedule", ["--db", cityDB, "schedule"]),
+                              ("events", ["--db", cityDB, "events"]),
+                              ("export ics --district", ["--db", cityDB, "export", "ics", "--district", "--out", ics]),
+                              ("report --format html", ["--db", cityDB, "report", "--year", "2019/2020", "--format", "html",
+                                                        "--out", work.appendingPathComponent("r.html").path])] {
+        let seconds = (try? measure(binary, arguments).seconds).map { "\(format($0)) s" } ?? "failed"
+        print("| \(name) | \(seconds) | < 0.1 s |")
+    }
+}
+
+/// One process: wall seconds and peak resident MiB, stdout discarded.
+private func measure(_ program: String, _ arguments: [String]) throws -> (seconds: Double, peakMiB: Int) {
+    var pid: pid_t = 0
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    let argv = ([program] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    let start = ContinuousClock.now
+    guard posix_spawn(&pid, program, &actions, nil, argv, environ) == 0 else {
+        throw BenchError("cannot start \(program)")
+    }
+    var status: Int32 = 0
+    var usage = rusage()
+    wait4(pid, &status, 0, &usage)
+    let seconds = (ContinuousClock.now - start) / .seconds(1)
+    // Exit code 3 (an event without a day) still measures a whole run.
+    let code = (status >> 8) & 0xFF
+    guard code == 0 || code == 3 else { throw BenchError("\(arguments.joined(separator: " ")) exited with \(code)") }
+    return (seconds, usage.ru_maxrss / 1024)
+}
+
+/// A bench that cannot run: what failed, printed by the bench's caller.
+struct BenchError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+private func format(_ value: Double) -> String { String(format: "%.2f", value) }
