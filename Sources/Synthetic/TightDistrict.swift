@@ -21,9 +21,16 @@ extension SyntheticDistrict {
             let size = min(3 + rng.below(2), slots.count)
             var members: [String] = []
             var rest: [Int] = []
-            for s in slots { if members.count < size, !members.contains(String(s)) { members.append(String(s)) } else { rest.append(s) } }
+            for s in slots {
+                if members.count < size, !members.contains(String(s)) { members.append(String(s)) } else { rest.append(s) }
+            }
             slots = rest
-            if members.count >= 2 || memberLists.isEmpty { memberLists.append(members) } else { memberLists[memberLists.count - 1] += members.filter { !memberLists[memberLists.count - 1].contains($0) } }
+            // A last school left alone joins the previous cluster.
+            if members.count >= 2 || memberLists.isEmpty {
+                memberLists.append(members)
+            } else {
+                memberLists[memberLists.count - 1] += members.filter { !memberLists[memberLists.count - 1].contains($0) }
+            }
         }
         let year = AcademicYear(startYear: 2019)
         let term = LocalDate(year: 2019, month: 9, day: 2)!
