@@ -18,7 +18,7 @@ public func listEvents(_ snapshot: DistrictSnapshot, query: EventQuery, format: 
     case .csv:
         return ([csvKeys] + events.map { csvRow($0, calendar: calendar) }).map(csvRecord).joined()
     case .json:
-        let objects = events.map { EventJSON($0, district: snapshot.district, options: options) }
+        let objects = EventJSON.all(events, district: snapshot.district, options: options)
         return String(decoding: try SiteJSON.encode(objects), as: UTF8.self) + "\n"
     }
 }

@@ -77,7 +77,9 @@ extension PlanFragment {
         var fragment = PlanFragment(file: file)
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // Every value is read as text (`NodeReader`), so YAML's implicit typing is not needed; the
+            // default resolver's regular expressions were the largest cost of a country-sized file.
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 reader.report(at: SourceLocation(file: file, line: 1, column: 1), "файл пуст")
                 return fragment
             }

@@ -71,7 +71,8 @@ public struct ClusterDetailJSON: Encodable, Sendable {
                  tasks: p.tasks.map { Task(id: $0.id, text: $0.text) },
                  directions: p.directions.map { DirectionJSON(id: $0.id, title: $0.title, items: $0.items) })
         }
-        events = content.snapshot.events(inCluster: cluster.id).sorted { $0.id < $1.id }.map { EventJSON($0, district: content.district, options: content.options) }
+        events = content.snapshot.events(inCluster: cluster.id).sorted { $0.id < $1.id }
+            .map { EventJSON($0, district: content.district, clusterDistrict: cluster.district, options: content.options) }
         page = content.options.absolute(SitePaths.cluster(cluster.id))
         feed = content.options.absolute(SitePaths.clusterFeed(cluster.id))
     }
@@ -81,7 +82,7 @@ extension SiteContent {
     /// `/api/events` and `events --format json`: the events matching `query`, as `EventJSON`.
     public func events(_ query: EventQuery) throws(SiteError) -> [EventJSON] {
         do throws(UnknownID) {
-            return try query.events(in: snapshot).map { EventJSON($0, district: district, options: options) }
+            return EventJSON.all(try query.events(in: snapshot), district: district, options: options)
         } catch {
             throw SiteError(error)
         }

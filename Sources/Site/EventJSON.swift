@@ -59,7 +59,14 @@ public struct EventJSON: Codable, Hashable, Sendable {
     public var page: String
     public var outcome: OutcomeJSON?
 
-    public init(_ item: EventSnapshot, district: District, options: SiteOptions) {
+    /// Many events of one district: the cluster lookups made once, not once per event.
+    public static func all(_ items: [EventSnapshot], district: District, options: SiteOptions) -> [EventJSON] {
+        let districts = Dictionary(district.clusters.map { ($0.id, $0.district) }, uniquingKeysWith: { a, _ in a })
+        return items.map { EventJSON($0, district: district, clusterDistrict: districts[$0.event.clusterID] ?? nil, options: options) }
+    }
+
+    /// `clusterDistrict`: the district named by the event's cluster, which its UID is derived from.
+    public init(_ item: EventSnapshot, district: District, clusterDistrict: String?, options: SiteOptions) {
         let event = item.event
         let defaultStart = district.calendar.defaultStart
         id = event.id.description
@@ -79,7 +86,7 @@ public struct EventJSON: Codable, Hashable, Sendable {
         durationMinutes = event.durationMinutes
         timezone = district.timezone
         sequence = item.state.sequence
-        uid = ICal.uid(for: event.id, district: district.cluster(event.clusterID)?.district)
+        uid = ICal.uid(for: event.id, district: clusterDistrict)
         page = options.absolute(SitePaths.event(event.id))
         // A postponement records no outcome fields but is an outcome all the same: its new day.
         let recorded = [.held, .cancelled, .postponed].contains(item.state.status)

@@ -2,16 +2,15 @@ import Planning
 import Tabular
 
 extension SyntheticDistrict {
-    /// The district as one plan file (contract v1), for whole-command benchmarks: schools, clusters
-    /// with their plans and events, and the calendar's vacations and busy periods (busy intervals,
-    /// which only `.ics` files carry, are left out). Public holidays are the loader's built-in ones.
+    /// The district as one plan file (contract v1), for whole-command benchmarks: schools (without
+    /// addresses), clusters with their plans and events (without purposes, which the plan files of
+    /// the seeds rarely give), and the calendar's vacations and busy periods (busy intervals, which
+    /// only `.ics` files carry, are left out). Public holidays are the loader's built-in ones.
     public static func planFile(_ d: District) -> String {
         var out = "version: 1\ndistrict: \(yamlQuoted(d.name))\ntimezone: \(d.timezone)\nschools:\n"
         out.reserveCapacity(d.events.count * 200)
         for s in d.schools {
-            out += "  - {id: \(yamlQuoted(s.id)), name: \(yamlQuoted(s.name)), kind: \(s.kind.rawValue)"
-            if let a = s.address { out += ", address: \(yamlQuoted(a))" }
-            out += "}\n"
+            out += "  - {id: \(yamlQuoted(s.id)), name: \(yamlQuoted(s.name)), kind: \(s.kind.rawValue)}\n"
         }
         out += "clusters:\n"
         for c in d.clusters {
@@ -23,7 +22,6 @@ extension SyntheticDistrict {
             out += "      goal: \(yamlQuoted(plan.goal))\n      events:\n"
             for e in plan.events {
                 out += "        - {number: \(e.number), year: \(e.year), format: \(e.format.rawValue), title: \(yamlQuoted(e.title))"
-                if let p = e.purpose { out += ", purpose: \(yamlQuoted(p))" }
                 switch e.timing {
                 case .month(let m): out += ", month: \(m)"
                 case .window(let from, let to): out += ", from: \(from), to: \(to)"

@@ -161,3 +161,13 @@ import Testing
         #expect(TimeOfDay(hour: 15, minute: 0)!.adding(minutes: Int.max).minutesSinceMidnight < 1440)
     }
 }
+
+@Suite struct SitePathTests {
+    @Test func everyIdIsOnePercentEncodedSegment() {
+        #expect(SitePaths.event(EventID(cluster: "nevsky-exact", number: 7)) == "/events/nevsky-exact/7")
+        #expect(SitePaths.event(EventID(cluster: "к 1/а?#%", number: 2)) == "/events/%D0%BA%201%2F%D0%B0%3F%23%25/2")
+        #expect(SitePaths.clusterFeed("a;b") == "/feeds/clusters/a%3Bb.ics")
+        #expect(SitePaths.school("344") == "/schools/344")
+        #expect(SitePaths.report(AcademicYear(startYear: 2019)) == "/reports/2019-2020")
+    }
+}
