@@ -30,3 +30,10 @@ case "${1:-build}" in
     python3 -c 'import docx' 2>/dev/null || python3 -m pip install -q python-docx || echo "install-deps: could not install python-docx"
     ;;
 esac
+case "${1:-build}" in
+  test)
+    # The scheduler's exact oracle (Tests/Oracle/oracle.py): OR-Tools CP-SAT.
+    python3 -c 'import ortools.sat.python.cp_model' 2>/dev/null || python3 -m pip install -q ortools \
+      || python3 -m pip install -q --break-system-packages ortools || echo "install-deps: could not install python ortools"
+    ;;
+esac

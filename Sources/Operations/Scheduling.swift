@@ -12,13 +12,35 @@ public struct ScheduleRun: Sendable {
 
     public var isFeasible: Bool { result.isFeasible }
 
-    /// Runs the scheduler over the stored district; writes unless `dryRun`.
-    public static func run(_ store: some DistrictStore, cluster: String?, dryRun: Bool, now: Int64) async throws -> ScheduleRun {
+    /// 0 every event placed, 3 proven impossible, 4 neither within the search budget.
+    public var exitCode: Int32 {
+        switch result.completeness {
+        case .complete: 0
+        case .impossible: 3
+        case .undecided: 4
+        }
+    }
+
+    /// Runs the scheduler over the stored district; writes unless `dryRun`. `today` (YYYY-MM-DD,
+    /// else today in the district's time zone): published dates before it never move.
+    /// `budgetSeconds`: the search beyond the first pass (`ScheduleRequest.steps(seconds:)`).
+    public static func run(_ store: some DistrictStore, cluster: String?, dryRun: Bool, now: Int64,
+                           today: String? = nil, budgetSeconds: Double = 2) async throws -> ScheduleRun {
+        guard budgetSeconds.isFinite, budgetSeconds >= 0 else {
+            throw Failure("--budget: нужно неотрицательное число секунд, а не \(budgetSeconds)")
+        }
+        let todayDate = try today.map { text throws(Failure) in
+            guard let day = LocalDate(iso: text) else { throw Failure("--today: нужна дата ГГГГ-ММ-ДД, а не «\(text)»") }
+            return day
+        }
         let snapshot = try await store.snapshot()
         if let cluster, snapshot.district.cluster(cluster) == nil {
             throw Failure(UnknownID(kind: .cluster, id: cluster, known: snapshot.district.clusters.map(\.id)).description)
         }
-        let result = schedule(try request(snapshot, onlyCluster: cluster))
+        var request = try request(snapshot, onlyCluster: cluster)
+        request.today = todayDate ?? localToday(in: snapshot.district.timezone)
+        request.searchSteps = ScheduleRequest.steps(seconds: budgetSeconds)
+        let result = schedule(request)
         let written = dryRun ? nil : try await store.applySchedule(changes(result, snapshot: snapshot), now: now)
         return ScheduleRun(result: result, snapshot: snapshot, written: written)
     }
@@ -75,6 +97,10 @@ public struct ScheduleRun: Sendable {
             if explain || e.decision == .unplaced { lines += e.explanation.lines.map { "    " + $0 } }
         }
         lines += result.orderWarnings.map { "внимание: " + $0 }
+        for set in result.conflicts { lines += set.lines }
+        if result.completeness == .undecided {
+            lines.append("не удалось доказать, что расписание невозможно: время поиска (--budget) истекло; назначено то, что нашлось")
+        }
         lines.append("Итого: назначено \(counts.placed), перенесено \(counts.moved), без изменений \(counts.kept), "
                      + "не назначено \(counts.unplaced).")
         switch written {

@@ -84,8 +84,8 @@ extension Engine {
     }
 
     func fixedLine(_ p: Placement?) -> String {
-        p.map { "не переназначается (проведено, отменено или исключено); занимает \($0.date.weekday.russianShort) \($0.date.russian)" }
-            ?? "не переназначается (проведено, отменено или исключено); даты нет"
+        p.map { "не переназначается (проведено, отменено, исключено или дата уже прошла); занимает \($0.date.weekday.russianShort) \($0.date.russian)" }
+            ?? "не переназначается (проведено, отменено, исключено или дата уже прошла); даты нет"
     }
 
     func pinnedExplanation(_ j: Int, _ day: Int, _ found: Blocker?) -> Explanation {

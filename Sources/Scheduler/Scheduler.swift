@@ -22,14 +22,31 @@ public struct ScheduleRequest: Sendable {
     public var fixed: Set<EventID>
     /// `--cluster`: schedule only this cluster; the other clusters' placements and pins are fixed.
     public var onlyCluster: String?
+    /// Published dates before this day are in the past: those events never move.
+    public var today: LocalDate?
+    /// How long the search beyond the first greedy pass may go on, in steps of the search (see
+    /// `steps(seconds:)`): counted, not timed, so a run ends the same way on every machine.
+    public var searchSteps: Int
+
+    /// Search steps in one second on the reference machine (2 cores, see BENCHMARKS.md).
+    public static let stepsPerSecond = 10_000_000
+
+    /// The budget for `seconds` of search on the reference machine; 2 s is the default.
+    public static func steps(seconds: Double) -> Int {
+        guard seconds.isFinite, seconds > 0 else { return 0 }
+        return seconds >= Double(Int.max / stepsPerSecond) ? Int.max : Int(seconds * Double(stepsPerSecond))
+    }
 
     public init(district: District, previous: [EventID: Placement] = [:], pinned: [EventID: LocalDate] = [:],
-                fixed: Set<EventID> = [], onlyCluster: String? = nil) {
+                fixed: Set<EventID> = [], onlyCluster: String? = nil, today: LocalDate? = nil,
+                searchSteps: Int = ScheduleRequest.steps(seconds: 2)) {
         self.district = district
         self.previous = previous
         self.pinned = pinned
         self.fixed = fixed
         self.onlyCluster = onlyCluster
+        self.today = today
+        self.searchSteps = searchSteps
     }
 }
 
@@ -128,18 +145,60 @@ public struct EventSchedule: Hashable, Sendable {
     }
 }
 
+/// Whether a run placed every event, proved that no placement of all of them exists, or neither.
+public enum Completeness: Hashable, Sendable {
+    case complete
+    /// No placement keeps every hard rule: `ScheduleResult.conflicts` says why (the CLI exits 3).
+    case impossible
+    /// The search budget ran out before a complete placement or a proof (the CLI exits 4).
+    case undecided
+}
+
+/// Something a conflict set names: removing it from the plan or the calendar relaxes the problem.
+public enum ConflictItem: Hashable, Sendable {
+    /// An event that needs a day, or a fixed one that occupies its day.
+    case event(EventID)
+    /// `district.calendar.busy[index]`.
+    case busyPeriod(index: Int)
+    /// The busy-interval file of `district.calendar.busyIntervals[index]` (every interval of that school and file).
+    case busyInterval(index: Int)
+    /// `district.calendar.vacations[index]`, while the calendar forbids events in vacations.
+    case vacation(index: Int)
+}
+
+/// A smallest reason why not every event can be placed: together the items leave no placement,
+/// and without any one of them there is one (the hard rules and days off always hold).
+public struct ConflictSet: Hashable, Sendable {
+    public var items: [ConflictItem]
+    /// The set in Russian, for a coordinator.
+    public var lines: [String]
+
+    public init(items: [ConflictItem], lines: [String]) { self.items = items; self.lines = lines }
+}
+
 public struct ScheduleResult: Hashable, Sendable {
     /// Sorted by `EventID`; with `onlyCluster`, that cluster's events only.
     public var events: [EventSchedule]
     /// Pinned or fixed dates that put a cluster's events out of number order.
     public var orderWarnings: [String]
-    /// False when some event is unplaced (the CLI exits 3).
+    /// False when some event is unplaced.
     public var isFeasible: Bool
+    public var completeness: Completeness
+    /// With `.impossible`: one minimal conflict set per independent part of the district that has no placement.
+    public var conflicts: [ConflictSet]
+    /// How many events the first (greedy) pass left for the search.
+    public var leftByGreedy: Int
+    /// How many of `ScheduleRequest.searchSteps` the search used.
+    public var searchStepsUsed = 0
 
-    public init(events: [EventSchedule], orderWarnings: [String], isFeasible: Bool) {
+    public init(events: [EventSchedule], orderWarnings: [String], isFeasible: Bool,
+                completeness: Completeness? = nil, conflicts: [ConflictSet] = [], leftByGreedy: Int = 0) {
         self.events = events
         self.orderWarnings = orderWarnings
         self.isFeasible = isFeasible
+        self.completeness = completeness ?? (isFeasible ? .complete : .undecided)
+        self.conflicts = conflicts
+        self.leftByGreedy = leftByGreedy
     }
 
     /// Every event that has a day: what the store passes back as `previous` next time.

@@ -24,6 +24,20 @@ import Testing
         #expect(lines.contains("    7 дней — школа 2 занята (Tests/Fixtures/schedule/infeasible/busy-2.ics: Олимпиада)"))
         #expect(lines.contains("назначено  tight/2: вт 17.12.2019 15:00"))
         #expect(lines.last == "Записано изменений: 1.")
+        #expect(lines.contains("tight/1: школы 1 и 2 заняты во все рабочие дни окна ноябрь 2019, кроме каникул (Осенние каникулы), "
+            + "в которые календарь запрещает мероприятия"))
+    }
+
+    @Test func aRepairNeedsItsBudgetElseExitsFour() throws {
+        _ = try run("import", "Tests/Fixtures/schedule/repair")
+        let short = try run("schedule", "--dry-run", "--budget", "0")
+        #expect(short.status == 4)
+        #expect(short.stdout.contains("не удалось доказать, что расписание невозможно"))
+        #expect(short.stdout.contains("НЕ НАЗНАЧЕНО b/1: нет подходящего дня"))
+        let full = try run("schedule")
+        #expect(full.status == 0)
+        #expect(full.stdout.hasPrefix("назначено  a/1: вт 15.10.2019 15:00\nназначено  b/1: ср 16.10.2019 15:00\n"))
+        #expect(try run("schedule", "--budget=-1").stderr.contains("--budget: нужно неотрицательное число секунд"))
     }
 
     @Test func dryRunWritesNothingAndAScheduleIsStable() throws {
@@ -35,8 +49,11 @@ import Testing
         #expect(!before.stdout.contains("назначено"))
         let real = try run("schedule")
         #expect(real.stdout.hasSuffix("Итого: назначено 8, перенесено 0, без изменений 0, не назначено 0.\nЗаписано изменений: 8.\n"))
-        let again = try run("schedule")
+        let again = try run("schedule", "--today", "2019-09-01")
         #expect(again.stdout == "Итого: назначено 0, перенесено 0, без изменений 8, не назначено 0.\nБаза не изменилась.\n")
+        // Today every date of the plan is past: nothing may move.
+        let later = try run("schedule")
+        #expect(later.stdout == "Итого: назначено 0, перенесено 0, без изменений 0, не назначено 0.\nБаза не изменилась.\n")
     }
 
     @Test func exportIsByteIdenticalAndSaysWhatWasLeftOut() throws {
@@ -124,7 +141,8 @@ import Testing
         try text.write(to: calendar, atomically: true, encoding: .utf8)
         let reimport = try run("import", folder.path)
         #expect(reimport.stdout.hasSuffix("Календарь обновлён.\n"))
-        let moved = try run("schedule")
+        // As on 1 September 2019: every date is still ahead (past dates never move).
+        let moved = try run("schedule", "--today", "2019-09-01")
         #expect(moved.stdout.hasPrefix("перенесено nevsky-exact/3: чт 13.02.2020 15:00 → вт 18.02.2020 15:00\n"))
         #expect(moved.stdout.contains("Итого: назначено 0, перенесено 1, без изменений 7, не назначено 0."))
 
