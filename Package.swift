@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "PlanFiles", targets: ["PlanFiles"]),
         .library(name: "ICal", targets: ["ICal"]),
         .library(name: "Clustering", targets: ["Clustering"]),
+        .library(name: "WordPlans", targets: ["WordPlans"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

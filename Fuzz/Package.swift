@@ -15,5 +15,6 @@ let package = Package(
             dependencies: ["FuzzSupport", .product(name: "ICal", package: "ClusterPlan"), .product(name: "Planning", package: "ClusterPlan")]
         ),
         .executableTarget(name: "FuzzResultsCSV", dependencies: ["FuzzSupport", .product(name: "Clustering", package: "ClusterPlan")]),
+        .executableTarget(name: "FuzzWordPlan", dependencies: ["FuzzSupport", .product(name: "WordPlans", package: "ClusterPlan")]),
     ]
 )

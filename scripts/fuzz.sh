@@ -10,11 +10,12 @@ seconds="${1:-60}"; shift || true
 scratch=.build-fuzz
 
 # target, its folder under Tests/Fixtures/fuzz/, then the folders whose files seed it.
-# A new reader (the DOCX reader of `convert`): one line here and one executableTarget in Fuzz/Package.swift.
+# A new reader: one line here and one executableTarget in Fuzz/Package.swift.
 table="
 FuzzPlanFile   plan-file   Tests/Fixtures/planfiles plans Tests/Fixtures/scheduler Tests/Fixtures/server
 FuzzBusyICS    busy-ics    Tests/Fixtures/ical
 FuzzResultsCSV results-csv Tests/Fixtures/clustering
+FuzzWordPlan   word-plan   Tests/Fixtures/word
 "
 row() { echo "$table" | awk -v t="$1" '$1 == t'; }
 

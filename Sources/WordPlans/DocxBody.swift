@@ -18,11 +18,17 @@ enum DocxError: Error, Equatable {
     case noDocumentPart
     case tooLarge
     case badXML
+    case tooDeep
 }
 
 /// `word/document.xml` may be no larger than this once unpacked: a plan is kilobytes, and a
 /// crafted package must not make us inflate gigabytes.
 let maxDocumentPartBytes = 32 << 20
+
+/// Elements nested deeper than this are refused before parsing: the parsed tree is walked and freed
+/// recursively, so a crafted part with 20,000 nested tables would overflow the stack. Word's own
+/// documents stay far below it (a nested table adds three levels).
+let maxNestingDepth = 256
 
 extension DocxBody {
     init(docx data: Data) throws(DocxError) {
@@ -30,6 +36,7 @@ extension DocxBody {
         // Foundation's XMLParser on Linux traps on some malformed names instead of failing; text that
         // is not UTF-8 is not a Word document part anyway.
         guard String(validating: xml, as: UTF8.self) != nil else { throw .badXML }
+        guard Self.nestingDepth(xml, stoppingAbove: maxNestingDepth) <= maxNestingDepth else { throw .tooDeep }
         let root = XMLHash.config { $0.detectParsingErrors = true }.parse(xml)
         if case .parsingError = root { throw .badXML }
         guard let document = root.children.first?.element, document.name == "w:document",
@@ -55,6 +62,42 @@ extension DocxBody {
             throw .notAZipPackage
         }
         return xml
+    }
+
+    /// How deep elements nest, from the bytes alone (start tags, end tags, self-closing tags; quoted
+    /// attribute values, comments and declarations skipped), stopping once past `limit`.
+    static func nestingDepth(_ xml: Data, stoppingAbove limit: Int) -> Int {
+        var depth = 0, deepest = 0
+        var inTag = false, quote: UInt8? = nil, previous: UInt8 = 0, opening = false
+        for byte in xml {
+            if let q = quote {
+                if byte == q { quote = nil }
+            } else if inTag {
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = byte
+                case UInt8(ascii: ">"):
+                    inTag = false
+                    if opening && previous != UInt8(ascii: "/") {
+                        depth += 1
+                        deepest = max(deepest, depth)
+                        if deepest > limit { return deepest }
+                    }
+                default: break
+                }
+            } else if byte == UInt8(ascii: "<") {
+                inTag = true
+                opening = true
+            }
+            if inTag && previous == UInt8(ascii: "<") {
+                switch byte {
+                case UInt8(ascii: "/"): opening = false; depth -= 1
+                case UInt8(ascii: "?"), UInt8(ascii: "!"): opening = false
+                default: break
+                }
+            }
+            previous = byte
+        }
+        return deepest
     }
 
     /// Paragraphs and tables, also inside content controls (`w:sdt`), which Word wraps around blocks.
