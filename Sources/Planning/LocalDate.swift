@@ -21,10 +21,8 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Parses `YYYY-MM-DD` exactly.
     public init?(iso text: some StringProtocol) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
-        self.init(year: y, month: m, day: d)
+        guard let f = decimalFields(text, separator: "-", widths: [4...4, 2...2, 2...2]) else { return nil }
+        self.init(year: f[0], month: f[1], day: f[2])
     }
 
     public var components: (year: Int, month: Int, day: Int) {
@@ -97,10 +95,8 @@ public struct YearMonth: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     public init?(iso text: some StringProtocol) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]) else { return nil }
-        self.init(year: y, month: m)
+        guard let f = decimalFields(text, separator: "-", widths: [4...4, 2...2]) else { return nil }
+        self.init(year: f[0], month: f[1])
     }
 
     public var firstDay: LocalDate { LocalDate(year: year, month: month, day: 1)! }
@@ -128,11 +124,9 @@ public struct AcademicYear: Hashable, Comparable, Sendable, CustomStringConverti
     public init(startYear: Int) { self.startYear = startYear }
 
     public init?(_ text: some StringProtocol) {
-        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 4, parts[1].count == 4,
-              let a = Int(parts[0]), let b = Int(parts[1]), b == a + 1,
-              InputLimits.academicYearStart.contains(a) else { return nil }
-        startYear = a
+        guard let f = decimalFields(text, separator: "/", widths: [4...4, 4...4]), f[1] == f[0] + 1,
+              InputLimits.academicYearStart.contains(f[0]) else { return nil }
+        startYear = f[0]
     }
 
     /// The academic year a day belongs to.
@@ -161,10 +155,8 @@ public struct TimeOfDay: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     public init?(_ text: some StringProtocol) {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
-              let h = Int(parts[0]), let m = Int(parts[1]) else { return nil }
-        self.init(hour: h, minute: m)
+        guard let f = decimalFields(text, separator: ":", widths: [1...2, 2...2]) else { return nil }
+        self.init(hour: f[0], minute: f[1])
     }
 
     public var hour: Int { minutesSinceMidnight / 60 }
@@ -204,4 +196,28 @@ public func parseDurationMinutes(_ text: String) -> Int? {
 func pad(_ n: Int, _ width: Int) -> String {
     let s = String(n)
     return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+}
+
+/// The decimal fields of `text` between `separator`s, each of ASCII digits only and as many as its
+/// width allows; nil otherwise. Read from the UTF-8 bytes: dates and times are parsed for every
+/// stored event, and splitting into substrings was a visible part of reading a large store.
+func decimalFields(_ text: some StringProtocol, separator: Unicode.Scalar, widths: [ClosedRange<Int>]) -> [Int]? {
+    var fields: [Int] = []
+    fields.reserveCapacity(widths.count)
+    var value = 0, digits = 0
+    for byte in text.utf8 {
+        if byte == UInt8(ascii: separator) {
+            guard fields.count < widths.count - 1, widths[fields.count].contains(digits) else { return nil }
+            fields.append(value)
+            (value, digits) = (0, 0)
+        } else if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), digits < 4 {
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            digits += 1
+        } else {
+            return nil
+        }
+    }
+    guard fields.count == widths.count - 1, widths[fields.count].contains(digits) else { return nil }
+    fields.append(value)
+    return fields
 }

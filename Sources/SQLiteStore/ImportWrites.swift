@@ -6,7 +6,7 @@ extension SQLiteStore {
     /// Writes what `ImportPlan` decided: new and changed events, and the plan rows when they
     /// changed. Unchanged files write nothing, not even the revision.
     static func persist(_ plan: ImportPlan, district: District, _ db: Database) throws {
-        for item in plan.inserted { try EventRecord(item).insert(db) }
+        try EventRecord.insert(plan.inserted.lazy.map(EventRecord.init), db)
         for item in plan.updated { try EventRecord(item).update(db) }
         if plan.replacesPlanRows { try replacePlanRows(db, with: district) }
         if !plan.summary.isEmpty { try bumpRevision(db) }

@@ -8,9 +8,10 @@ extension SQLiteStore {
     static func snapshot(_ db: Database) throws -> DistrictSnapshot? {
         let meta = Dictionary(try MetaRecord.fetchAll(db).map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
         guard let name = meta["district"] else { return nil }
-        let events = try EventRecord.order(EventRecord.Columns.cluster, EventRecord.Columns.number).fetchAll(db)
-            .map { try $0.snapshot() }
-        let eventsByCluster = Dictionary(grouping: events.filter { $0.state.status != .removed }.map(\.event), by: \.clusterID)
+        // Through a cursor and lazily: no second array of 80,000 rows or events at any moment.
+        let events = try Array(EventRecord.order(EventRecord.Columns.cluster, EventRecord.Columns.number).fetchCursor(db)
+            .map { try $0.snapshot() })
+        let eventsByCluster = Dictionary(grouping: events.lazy.filter { $0.state.status != .removed }.map(\.event), by: \.clusterID)
         let clusters = try ClusterRecord.order(ClusterRecord.Columns.position).fetchAll(db)
         let parts = try ClusterParts(db)
         let district = District(

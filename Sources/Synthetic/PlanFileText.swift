@@ -28,7 +28,10 @@ extension SyntheticDistrict {
                 case .pinned(let day): out += ", date: \(day)"
                 }
                 if let start = e.start { out += ", start: \"\(start)\"" }
-                out += ", host: \(yamlQuoted(e.host)), participants: [\(e.participants.map(yamlQuoted).joined(separator: ", "))]}\n"
+                out += ", host: \(yamlQuoted(e.host))"
+                // Participants default to the members, as in a real plan: listed only when they differ.
+                if e.participants != c.members { out += ", participants: [\(e.participants.map(yamlQuoted).joined(separator: ", "))]" }
+                out += "}\n"
             }
         }
         out += "calendar:\n  vacations:\n"

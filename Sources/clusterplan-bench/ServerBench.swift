@@ -78,11 +78,12 @@ func serverBench() async throws {
         }
     }
     let mib = String(format: "%.1f", Double(served.count) / 1_048_576)
-    for (label, figures, target) in [("200, \(mib) MiB feed", full, 0.5), ("304 (If-None-Match)", notModified, 0.7)] {
+    // The 304 target (>= 0.7x nginx) is retired since issue 11: its rate is reported, not judged.
+    for (label, figures, target) in [("200, \(mib) MiB feed", full, "target >= 0.5x"), ("304 (If-None-Match)", notModified, "no target")] {
         let ours = figures["clusterplan serve"] ?? 0, theirs = figures["nginx"] ?? 0
         let ratio = theirs > 0 ? ours / theirs : 0
         print("| server: 10,000-event feed, \(label), wrk -t2 -c32 -d10s | serve \(Int(ours)) req/s, nginx \(Int(theirs)) req/s | "
-            + "\(String(format: "%.2f", ratio))x nginx (target >= \(target)x) |")
+            + "\(String(format: "%.2f", ratio))x nginx (\(target)) |")
     }
 }
 

@@ -21,6 +21,17 @@ import Testing
         #expect(LocalDate(iso: text) == nil)
     }
 
+    @Test func malformedTextIsRejectedByEveryValue() {
+        for text in ["2019-10-1x", "2019-10-17-", "-2019-10-17", "2019--10-17", "2019-+1-17", "２０１９-10-17", "2019-10-17 "] {
+            #expect(LocalDate(iso: text) == nil, "\(text)")
+        }
+        for text in ["2019-1", "2019-10-01", "2019/10", "20190-10"] { #expect(YearMonth(iso: text) == nil, "\(text)") }
+        for text in ["2019/20", "2019-2020", "2019/2020/2021", "+2019/2020"] { #expect(AcademicYear(text) == nil, "\(text)") }
+        for text in ["930", "9:3", "123:00", "9:30:00", ":30", "24:00", "9:60"] { #expect(TimeOfDay(text) == nil, "\(text)") }
+        #expect(TimeOfDay("9:30")?.minutesSinceMidnight == 570)
+        #expect(YearMonth(iso: "2019-10")?.description == "2019-10")
+    }
+
     @Test func academicYearRunsFromSeptemberToAugust() throws {
         let year = try #require(AcademicYear("2019/2020"))
         #expect(year.firstDay.description == "2019-09-01")
