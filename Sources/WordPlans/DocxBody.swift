@@ -45,6 +45,10 @@ extension DocxBody {
     }
 
     private static func documentPart(_ data: Data) throws(DocxError) -> Data {
+        // ZIPFoundation 0.9.20 leaks the whole in-memory package when `Archive(data:)` finds no
+        // end-of-central-directory record (that error path never closes its cookie file, found by
+        // `make fuzz`); bytes without one are no ZIP package, so they never reach it.
+        guard hasEndOfCentralDirectory(data) else { throw .notAZipPackage }
         let archive: Archive
         do { archive = try Archive(data: data, accessMode: .read) } catch { throw .notAZipPackage }
         guard let entry = archive["word/document.xml"] else { throw .noDocumentPart }
@@ -62,6 +66,15 @@ extension DocxBody {
             throw .notAZipPackage
         }
         return xml
+    }
+
+    /// The ZIP end-of-central-directory signature `PK\u{5}\u{6}` within the last 65,557 bytes
+    /// (the record is 22 bytes, followed by a comment of at most 65,535), where ZIPFoundation looks.
+    private static func hasEndOfCentralDirectory(_ data: Data) -> Bool {
+        let tail = data.suffix(22 + 0xFFFF)
+        return tail.count >= 22 && tail.indices.dropLast(3).contains { i in
+            tail[i] == 0x50 && tail[i + 1] == 0x4B && tail[i + 2] == 0x05 && tail[i + 3] == 0x06
+        }
     }
 
     /// How deep elements nest, from the bytes alone (start tags, end tags, self-closing tags; quoted
