@@ -43,7 +43,7 @@ for target in "${targets[@]}"; do
   log="$scratch/$target.log"
   echo "fuzz: $target for ${seconds}s (log $log)"
   # -timeout: one input taking over 10 s is a failure (an expansion without limit, a quadratic parse).
-  ASAN_OPTIONS=detect_leaks=1 nice "$scratch/debug/$target" "$corpus" \
+  ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=Fuzz/lsan-suppressions.txt nice "$scratch/debug/$target" "$corpus" \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
     -artifact_prefix="$found/" >"$log" 2>&1
   rc=$?

@@ -19,6 +19,7 @@ enum DocxError: Error, Equatable {
     case tooLarge
     case badXML
     case tooDeep
+    case unreadable
 }
 
 /// `word/document.xml` may be no larger than this once unpacked: a plan is kilobytes, and a
@@ -45,12 +46,15 @@ extension DocxBody {
     }
 
     private static func documentPart(_ data: Data) throws(DocxError) -> Data {
-        // ZIPFoundation 0.9.20 leaks the whole in-memory package when `Archive(data:)` finds no
-        // end-of-central-directory record (that error path never closes its cookie file, found by
-        // `make fuzz`); bytes without one are no ZIP package, so they never reach it.
-        guard hasEndOfCentralDirectory(data) else { throw .notAZipPackage }
+        // Read from a temporary file, not with `Archive(data:)`: ZIPFoundation 0.9.20's in-memory file
+        // traps on a read past its end (a crafted central directory) and leaks the package when the
+        // end-of-central-directory record is missing; its file-backed archive fails cleanly on both
+        // (found by `make fuzz`, inputs in Tests/Fixtures/fuzz/word-plan/).
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("clusterplan-\(UUID().uuidString).docx")
+        do { try data.write(to: file) } catch { throw .unreadable }
+        defer { try? FileManager.default.removeItem(at: file) }
         let archive: Archive
-        do { archive = try Archive(data: data, accessMode: .read) } catch { throw .notAZipPackage }
+        do { archive = try Archive(url: file, accessMode: .read) } catch { throw .notAZipPackage }
         guard let entry = archive["word/document.xml"] else { throw .noDocumentPart }
         guard entry.uncompressedSize <= UInt64(maxDocumentPartBytes) else { throw .tooLarge }
         var xml = Data()
@@ -66,15 +70,6 @@ extension DocxBody {
             throw .notAZipPackage
         }
         return xml
-    }
-
-    /// The ZIP end-of-central-directory signature `PK\u{5}\u{6}` within the last 65,557 bytes
-    /// (the record is 22 bytes, followed by a comment of at most 65,535), where ZIPFoundation looks.
-    private static func hasEndOfCentralDirectory(_ data: Data) -> Bool {
-        let tail = data.suffix(22 + 0xFFFF)
-        return tail.count >= 22 && tail.indices.dropLast(3).contains { i in
-            tail[i] == 0x50 && tail[i + 1] == 0x4B && tail[i + 2] == 0x05 && tail[i + 3] == 0x06
-        }
     }
 
     /// How deep elements nest, from the bytes alone (start tags, end tags, self-closing tags; quoted

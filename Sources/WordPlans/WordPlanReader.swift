@@ -57,6 +57,7 @@ public func readWordPlan(_ docx: Data, options: WordPlanOptions) -> Result<WordP
         case .noDocumentPart: "в архиве нет основной части документа (word/document.xml)"
         case .tooLarge: "документ слишком велик (больше \(maxDocumentPartBytes >> 20) МБ текста разметки)"
         case .badXML: "разметка документа (word/document.xml) повреждена"
+        case .unreadable: "не удалось сохранить документ во временный файл для чтения"
         case .tooDeep: "разметка документа (word/document.xml) вложена глубже \(maxNestingDepth) уровней: это не обычный документ Word"
         }
         return .failure(WordPlanError(diagnostics: [WordPlanDiagnostic(file: options.fileName, message: message)]))
