@@ -164,6 +164,7 @@ private struct EventContext {
     let defaultStart: TimeOfDay
     let clusters: [String: Cluster]
     let schools: [String: School]
+    let venues: [String: Venue]
     /// Cluster id -> hash of its district, for the UIDs: hashed once per cluster, not per event.
     let districtHashes: [String: String]
 
@@ -173,6 +174,7 @@ private struct EventContext {
         defaultStart = district.calendar.defaultStart
         clusters = Dictionary(district.clusters.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         schools = Dictionary(district.schools.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        venues = Dictionary(district.venues.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         districtHashes = clusters.compactMapValues { $0.district.map(districtHash) }
     }
 
@@ -205,9 +207,7 @@ private struct EventContext {
         let summary = "\(event.format.russian): \(event.title)"
         vevent.add(icalproperty_new_summary, state.status.isCancelled ? "ОТМЕНЕНО: \(summary)" : summary)
         vevent.add(icalproperty_new_description, description(of: event, in: cluster))
-        let host = schools[event.host]
-        let location = [host?.name ?? event.host, host?.address].compactMap { $0 }.joined(separator: ", ")
-        vevent.add(icalproperty_new_location, location)
+        vevent.add(icalproperty_new_location, Place(event, school: { schools[$0] }, venue: { venues[$0] }).locationLine)
         vevent.add(icalproperty_new_categories, event.format.russian)
         vevent.add(icalproperty_new_status(state.status.isCancelled ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED))
         // CAL-ADDRESS and URI values are written unescaped: only a checked address and encoded ids go in.
@@ -227,6 +227,7 @@ private struct EventContext {
         if let purpose = event.purpose { lines.append(purpose) }
         lines.append("Формат: \(event.format.russian)")
         lines.append("Кластер: \(cluster?.title ?? event.clusterID)")
+        if let link = event.link { lines.append("Ссылка: \(link)") }
         let tasks = cluster?.plan?.tasks ?? []
         let linked = event.tasks.map { id in tasks.first { $0.id == id }?.text ?? id }
         if !linked.isEmpty {

@@ -15,6 +15,16 @@ extension PlanLoader {
             schoolLocations[school.id] = location
             schools.append(school)
         }
+        var venues: [Venue] = []
+        var venueLocations: [String: SourceLocation] = [:]
+        for (venue, location) in fragments.flatMap(\.venues) {
+            if let first = venueLocations[venue.id] ?? schoolLocations[venue.id] {
+                diagnostics.append(location.diagnostic("площадка \(venue.id) уже описана в \(first.file):\(first.line)"))
+                continue
+            }
+            venueLocations[venue.id] = location
+            venues.append(venue)
+        }
         var clusters: [ParsedCluster] = []
         var clusterLocations: [String: SourceLocation] = [:]
         for parsed in fragments.flatMap(\.clusters) {
@@ -39,7 +49,9 @@ extension PlanLoader {
             let taskIDs = Set(c.plan?.tasks.map(\.id) ?? [])
             for e in parsed.events {
                 let id = e.event.id
-                if !c.members.contains(e.event.host) {
+                // A partner venue or online may host any cluster's event; a school must be a member.
+                let elsewhere = e.event.isOnline || venueLocations[e.event.host] != nil
+                if !elsewhere, !c.members.contains(e.event.host) {
                     if schoolLocations[e.event.host] == nil {
                         checkSchool(e.event.host, at: e.hostLocation, "мероприятие \(id): host")
                     } else {
@@ -86,7 +98,7 @@ extension PlanLoader {
             diagnostics.append(location.diagnostic("methodical_centre: указан в нескольких файлах плана; оставьте один"))
         }
         return District(name: districts.joined(separator: "; "), timezone: timezones.first ?? "Europe/Moscow",
-                        schools: schools, clusters: clusters.map(\.cluster), calendar: calendar, courses: courses,
+                        schools: schools, venues: venues, clusters: clusters.map(\.cluster), calendar: calendar, courses: courses,
                         methodicalCentre: centres.first?.0)
     }
 

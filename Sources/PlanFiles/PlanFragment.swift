@@ -9,6 +9,7 @@ struct PlanFragment {
     var methodicalCentre: (Coordinator, SourceLocation)?
     var timezone: (String, SourceLocation)?
     var schools: [(School, SourceLocation)] = []
+    var venues: [(Venue, SourceLocation)] = []
     var clusters: [ParsedCluster] = []
     var calendar = CalendarFragment()
     var courses: [ParsedCourse] = []
@@ -54,9 +55,10 @@ struct CalendarFragment {
 }
 
 enum PlanFileKeys {
-    static let top: Set<String> = ["version", "district", "methodical_centre", "timezone", "schools", "clusters", "calendar",
-                                   "courses"]
+    static let top: Set<String> = ["version", "district", "methodical_centre", "timezone", "schools", "venues", "clusters",
+                                   "calendar", "courses"]
     static let school: Set<String> = ["id", "name", "kind", "address", "contingent"]
+    static let venue: Set<String> = ["id", "name", "address"]
     static let cluster: Set<String> = ["id", "title", "profile", "lead", "members", "coordinator", "plan", "privacy"]
     static let coordinator: Set<String> = ["name", "email"]
     static let privacy: Set<String> = ["contact", "notes"]
@@ -65,7 +67,7 @@ enum PlanFileKeys {
     static let direction: Set<String> = ["id", "title", "items"]
     static let indicator: Set<String> = ["id", "title", "target", "targets", "unit"]
     static let event: Set<String> = ["number", "year", "format", "title", "purpose", "month", "date", "from", "to",
-                                     "start", "duration", "host", "participants", "tasks"]
+                                     "start", "duration", "host", "participants", "tasks", "link"]
     static let calendar: Set<String> = ["working_days", "default_start", "holidays", "vacations", "busy",
                                         "during_vacations", "preferred_weekdays", "min_gap_days"]
     static let vacation: Set<String> = ["title", "from", "to"]
@@ -122,6 +124,11 @@ extension PlanFragment {
                 parseSchool($0, district: fragment.district, reader: reader)
             }
         }
+        if let node = top["venues"] {
+            fragment.venues = reader.sequence(node, "venues").compactMap {
+                parseVenue($0, district: fragment.district, reader: reader)
+            }
+        }
         if let node = top["clusters"] {
             fragment.clusters = reader.sequence(node, "clusters").compactMap {
                 parseCluster($0, district: fragment.district, reader: reader)
@@ -144,6 +151,16 @@ extension PlanFragment {
         school.address = f.string("address")
         if f["contingent"] != nil { school.contingent = f.enum("contingent", Contingent.self) }
         return (school, reader.location(of: f["id"] ?? node))
+    }
+
+    private static func parseVenue(_ node: Node, district: String?, reader: NodeReader) -> (Venue, SourceLocation)? {
+        guard let f = reader.mapping(node, "venue", allowed: PlanFileKeys.venue, required: ["id", "name"]),
+              let id = f.id("id"), let name = f.string("name") else { return nil }
+        if id == PlannedEvent.online {
+            reader.report(at: f.location("id"), "venues: id «\(id)» занят: так обозначаются онлайн-мероприятия (host: online)")
+            return nil
+        }
+        return (Venue(id: id, name: name, address: f.string("address"), district: district), reader.location(of: f["id"] ?? node))
     }
 
     private static func parseCluster(_ node: Node, district: String?, reader: NodeReader) -> ParsedCluster? {
@@ -295,10 +312,18 @@ extension PlanFragment {
         }
         let participants = f["participants"].map { reader.stringList($0, "\(what).participants") }
         let tasks = f["tasks"].map { reader.stringList($0, "\(what).tasks") } ?? []
+        var link = f.string("link")
+        if let given = link, let problem = linkProblem(given) {
+            reader.report(at: f.location("link"), "\(what).link: «\(given.excerpt())» — \(problem)")
+            link = nil
+        } else if host == PlannedEvent.online, link == nil, f["link"] == nil {
+            reader.report(at: f.location("host"), "\(what): онлайн-мероприятию (host: online) нужна ссылка link: https://…")
+        }
         guard let year, let format, let title, let host, let timing else { return nil }
         let event = PlannedEvent(id: id, year: year, format: format, title: title, purpose: f.string("purpose"),
                                  timing: timing, start: start, durationMinutes: duration, host: host,
-                                 participants: participants?.map(\.0) ?? cluster.members, tasks: tasks.map(\.0))
+                                 participants: participants?.map(\.0) ?? cluster.members, tasks: tasks.map(\.0),
+                                 link: link)
         return ParsedEvent(event: event, location: reader.location(of: f["number"] ?? node),
                            hostLocation: f.location("host"),
                            participantLocations: (participants ?? []).map { ($0.0, reader.location(of: $0.1)) },

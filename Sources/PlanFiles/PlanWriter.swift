@@ -9,6 +9,7 @@ public enum PlanWriter {
         if !district.name.isEmpty { top.append((key("district"), text(district.name))) }
         top.append((key("timezone"), text(district.timezone)))
         if !district.schools.isEmpty { top.append((key("schools"), list(district.schools.map(school)))) }
+        if !district.venues.isEmpty { top.append((key("venues"), list(district.venues.map(venue)))) }
         if !district.clusters.isEmpty { top.append((key("clusters"), list(district.clusters.map(cluster)))) }
         let body = try Yams.serialize(node: Node(top), width: -1, allowUnicode: true)
         return header.map { "# \($0)\n" }.joined() + body
@@ -30,10 +31,18 @@ public enum PlanWriter {
              ("address", s.address.map(text)), ("contingent", s.contingent.map { plain($0.rawValue) })])
     }
 
+    private static func venue(_ v: Venue) -> Node {
+        map([("id", text(v.id)), ("name", text(v.name)), ("address", v.address.map(text))])
+    }
+
     private static func cluster(_ c: Cluster) -> Node {
         map([("id", text(c.id)), ("title", text(c.title)), ("profile", c.profile.map(text)), ("lead", text(c.lead)),
              ("members", list(c.members.map(text), flow: true)),
              ("coordinator", c.coordinator.map { map([("name", text($0.name)), ("email", $0.email.map(text))]) }),
+             ("privacy", c.privacy == ClusterPrivacy() ? nil : map([
+                 ("contact", c.privacy.contactPrivate ? plain(PrivacyChoice.private.rawValue) : nil),
+                 ("notes", c.privacy.notesPrivate ? plain(PrivacyChoice.private.rawValue) : nil),
+             ])),
              ("plan", c.plan.map { plan($0, members: c.members) })])
     }
 
@@ -73,6 +82,7 @@ public enum PlanWriter {
         pairs.append(("host", text(e.host)))
         if e.participants != members { pairs.append(("participants", list(e.participants.map(text), flow: true))) }
         if !e.tasks.isEmpty { pairs.append(("tasks", list(e.tasks.map(text), flow: true))) }
+        if let link = e.link { pairs.append(("link", text(link))) }
         return map(pairs)
     }
 

@@ -7,6 +7,8 @@ public struct District: Hashable, Sendable {
     public var name: String
     public var timezone: String
     public var schools: [School]
+    /// Partner venues (ИМЦ, a university, a library) that may host events besides member schools.
+    public var venues: [Venue]
     public var clusters: [Cluster]
     public var calendar: DistrictCalendar
     public var courses: [TrainingCourse]
@@ -14,13 +16,14 @@ public struct District: Hashable, Sendable {
     /// whose coordinator's contact is private.
     public var methodicalCentre: Coordinator?
 
-    public init(name: String, timezone: String = "Europe/Moscow", schools: [School] = [], clusters: [Cluster] = [],
+    public init(name: String, timezone: String = "Europe/Moscow", schools: [School] = [], venues: [Venue] = [], clusters: [Cluster] = [],
                 calendar: DistrictCalendar = DistrictCalendar(), courses: [TrainingCourse] = [],
                 methodicalCentre: Coordinator? = nil) {
         self.methodicalCentre = methodicalCentre
         self.name = name
         self.timezone = timezone
         self.schools = schools
+        self.venues = venues
         self.clusters = clusters
         self.calendar = calendar
         self.courses = courses
@@ -28,6 +31,10 @@ public struct District: Hashable, Sendable {
 
     public func school(_ id: String) -> School? { schools.first { $0.id == id } }
     public func cluster(_ id: String) -> Cluster? { clusters.first { $0.id == id } }
+    public func venue(_ id: String) -> Venue? { venues.first { $0.id == id } }
+
+    /// Where an event takes place, as a page or a feed names it.
+    public func place(of event: PlannedEvent) -> Place { Place(event, school: school, venue: venue) }
 
     /// Every planned event of every cluster, in cluster then number order.
     public var events: [PlannedEvent] { clusters.flatMap { $0.plan?.events ?? [] } }
@@ -59,6 +66,61 @@ public struct School: Hashable, Sendable, Identifiable {
         self.kind = kind
         self.address = address
         self.contingent = contingent
+    }
+}
+
+/// A partner venue (`venues:` in a plan file): a place that is not a member school.
+public struct Venue: Hashable, Sendable, Identifiable {
+    public var id: String
+    public var name: String
+    public var address: String?
+    /// The `district:` of the plan file that defined this venue.
+    public var district: String?
+
+    public init(id: String, name: String, address: String? = nil, district: String? = nil) {
+        self.id = id
+        self.name = name
+        self.address = address
+        self.district = district
+    }
+}
+
+/// An event's host resolved: a school (known or not), a partner venue, or online with its link.
+public enum Place: Hashable, Sendable {
+    case school(String, School?)
+    case venue(Venue)
+    case online(link: String?)
+
+    /// `school` and `venue` look ids up: a feed of 80,000 events passes dictionaries.
+    public init(_ event: PlannedEvent, school: (String) -> School?, venue: (String) -> Venue?) {
+        if event.isOnline { self = .online(link: event.link) }
+        else if let v = venue(event.host) { self = .venue(v) }
+        else { self = .school(event.host, school(event.host)) }
+    }
+
+    public var name: String {
+        switch self {
+        case .school(let id, let school): school?.name ?? id
+        case .venue(let venue): venue.name
+        case .online: "онлайн"
+        }
+    }
+
+    public var isSchool: Bool { if case .school = self { true } else { false } }
+
+    public var address: String? {
+        switch self {
+        case .school(_, let school): school?.address
+        case .venue(let venue): venue.address
+        case .online: nil
+        }
+    }
+
+    /// One line for a calendar's LOCATION: name and address, or an online event's link itself, which
+    /// Google, Outlook and Apple show as a link to click.
+    public var locationLine: String {
+        if case .online(let link?) = self { return link }
+        return [name, address].compactMap { $0 }.joined(separator: ", ")
     }
 }
 

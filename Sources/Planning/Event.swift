@@ -98,14 +98,21 @@ public struct PlannedEvent: Hashable, Sendable, Identifiable {
     /// nil: the calendar's `default_start`.
     public var start: TimeOfDay?
     public var durationMinutes: Int
+    /// A school id, a venue id (`venues:`), or `online` (`PlannedEvent.online`).
     public var host: String
     /// Schools taking part, the host included.
     public var participants: [String]
     public var tasks: [String]
+    /// Where to join an online event (or a page about any event): the feed's URL, and LOCATION when online.
+    public var link: String?
+
+    /// The `host` of an event held online.
+    public static let online = "online"
+    public var isOnline: Bool { host == Self.online }
 
     public init(id: EventID, year: AcademicYear, format: EventFormat, title: String, purpose: String? = nil,
                 timing: EventTiming, start: TimeOfDay? = nil, durationMinutes: Int? = nil, host: String,
-                participants: [String], tasks: [String] = []) {
+                participants: [String], tasks: [String] = [], link: String? = nil) {
         self.id = id
         self.year = year
         self.format = format
@@ -117,6 +124,7 @@ public struct PlannedEvent: Hashable, Sendable, Identifiable {
         self.host = host
         self.participants = participants
         self.tasks = tasks
+        self.link = link
     }
 
     public var number: Int { id.number }

@@ -52,7 +52,8 @@ extension EventState {
             }
             if state.date == nil { state.start = nil }
         }
-        let placeChanged = old.host != new.host
+        // An online event's link is its place: LOCATION changes with it.
+        let placeChanged = old.host != new.host || (new.isOnline && old.link != new.link)
         let whenChanged = date != state.date || start != state.start
         if date != nil, placeChanged || whenChanged { state.sequence += 1 }
         // Any change of published text refreshes LAST-MODIFIED so clients pick it up.

@@ -15,6 +15,8 @@ public enum InputLimits {
     public static let idLength = 64
     /// Characters of an e-mail address (RFC 5321's path limit).
     public static let emailLength = 254
+    /// An event link: what browsers and calendar clients reliably keep.
+    public static let linkLength = 2_000
     /// A plan document's size once YAML aliases are expanded; the bench's 13 MB country plan fits.
     public static let expandedDocumentBytes = 64 << 20
     /// Occurrences one busy calendar may expand to within the plan's years.
@@ -42,6 +44,24 @@ public func emailProblem(_ email: String) -> String? {
     let forbidden = Set("()<>[]:;,\"\\ ")
     if email.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.isWhitespace })
         || email.contains(where: forbidden.contains) {
+        return "содержит пробел, перевод строки или недопустимый знак"
+    }
+    return nil
+}
+
+/// Why a link cannot be given to subscribers as an event's URL; nil for an http(s) address with a host.
+/// Pure: no URL parsing from Foundation, just what a calendar client and a page need.
+public func linkProblem(_ link: String) -> String? {
+    if link.count > InputLimits.linkLength { return "длиннее \(InputLimits.linkLength) символов" }
+    let lower = link.lowercased()
+    guard let scheme = ["https://", "http://"].first(where: { lower.hasPrefix($0) }) else {
+        return "ожидается адрес вида https://…"
+    }
+    let rest = link.dropFirst(scheme.count)
+    let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+    if host.isEmpty || host.hasPrefix(".") || host.contains("@") { return "в адресе нет имени сайта" }
+    if link.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.isWhitespace })
+        || link.contains(where: Set("<>\"\\").contains) {
         return "содержит пробел, перевод строки или недопустимый знак"
     }
     return nil

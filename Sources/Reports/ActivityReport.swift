@@ -186,6 +186,11 @@ public func buildReport(_ snapshot: DistrictSnapshot, year: AcademicYear, cluste
     // Looked up for every event row: a dictionary keeps a city-sized report linear.
     let schoolNames = Dictionary(district.schools.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
     func ref(_ id: String) -> SchoolRef { SchoolRef(id: id, name: schoolNames[id] ?? id) }
+    let venueNames = Dictionary(district.venues.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+    /// A venue or online host is named as such, not by its id.
+    func hostRef(_ e: PlannedEvent) -> SchoolRef {
+        e.isOnline ? SchoolRef(id: e.host, name: "онлайн") : SchoolRef(id: e.host, name: venueNames[e.host] ?? ref(e.host).name)
+    }
 
     let eventsOfYear = snapshot.events.filter { $0.event.year == year && $0.state.status != .removed }
     let byCluster = Dictionary(grouping: eventsOfYear, by: \.event.clusterID)
@@ -199,14 +204,14 @@ public func buildReport(_ snapshot: DistrictSnapshot, year: AcademicYear, cluste
     var sections: [ClusterSection] = []
     var allRows: [EventRow] = []
     for c in reported {
-        let rows = (byCluster[c.id] ?? []).sorted { $0.id < $1.id }.map { eventRow($0, ref: ref, today: today) }
+        let rows = (byCluster[c.id] ?? []).sorted { $0.id < $1.id }.map { eventRow($0, ref: ref, hostRef: hostRef, today: today) }
         allRows += rows
         let figures = EventFigures(rows)
         let planYears = c.plan?.years ?? []
         // A whole-plan target counts the plan's years up to this one.
         let soFar = EventFigures(snapshot.events(inCluster: c.id).filter {
             $0.state.status != .removed && $0.event.year <= year && (planYears.contains($0.event.year) || $0.event.year == year)
-        }.map { eventRow($0, ref: ref, today: today) })
+        }.map { eventRow($0, ref: ref, hostRef: hostRef, today: today) })
         let indicators = (c.plan?.indicators ?? []).map { indicator in
             let recordedValue = recorded[c.id]?[indicator.id]
             guard let whole = indicator.target, indicator.targets[year] == nil else {
@@ -253,7 +258,8 @@ public func buildReport(_ snapshot: DistrictSnapshot, year: AcademicYear, cluste
         participantsByHost: hostCounts(allRows))
 }
 
-private func eventRow(_ snapshot: EventSnapshot, ref: (String) -> SchoolRef, today: LocalDate) -> EventRow {
+private func eventRow(_ snapshot: EventSnapshot, ref: (String) -> SchoolRef, hostRef: (PlannedEvent) -> SchoolRef,
+                      today: LocalDate) -> EventRow {
     let e = snapshot.event
     let state = snapshot.state
     let outcome = state.outcome
@@ -267,7 +273,7 @@ private func eventRow(_ snapshot: EventSnapshot, ref: (String) -> SchoolRef, tod
         date: state.status.isCancelled ? nil : state.date,
         status: state.status,
         heldOn: outcome?.heldOn ?? (held ? state.date : nil),
-        host: ref(e.host), participants: outcome?.participants,
+        host: hostRef(e), participants: outcome?.participants,
         schools: schools, schoolNames: schools.map { ref($0).name },
         tasks: e.tasks, note: outcome?.note, products: outcome?.products, cancellationReason: outcome?.cancellationReason,
         postponedFrom: state.status == .postponed ? e.timing : nil,

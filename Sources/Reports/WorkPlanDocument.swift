@@ -61,7 +61,7 @@ func workPlanDocument(_ cluster: Cluster, plan: WorkPlan, district: District, st
         guard !events.isEmpty else { continue }
         groups[rows.count] = "\(year.startYear)-\(year.startYear + 1) уч. г."
         rows += events.map { e in
-            ["\(e.number)", eventName(e), e.purpose ?? "", when(e.timing, scheduled: states[e.id]), name(e.host)]
+            ["\(e.number)", eventName(e), e.purpose ?? "", when(e.timing, scheduled: states[e.id]), district.place(of: e).name]
         }
     }
     blocks.append(.table(Table(

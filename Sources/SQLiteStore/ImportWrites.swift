@@ -13,7 +13,7 @@ extension SQLiteStore {
     }
 
     private static func replacePlanRows(_ db: Database, with d: District) throws {
-        for table in ["clusterMember", "planTask", "direction", "indicator", "cluster", "school", "vacation", "holiday",
+        for table in ["clusterMember", "planTask", "direction", "indicator", "cluster", "school", "venue", "vacation", "holiday",
                       "publicHoliday", "busyPeriod", "busyInterval", "enrolment", "courseTarget", "course"] {
             try db.execute(sql: "DELETE FROM \(table)")
         }
@@ -33,6 +33,7 @@ extension SQLiteStore {
             if let email = centre.email { try MetaRecord(key: "centre_email", value: email).save(db) }
         }
         for (i, s) in d.schools.enumerated() { try SchoolRecord(s, position: i).insert(db) }
+        for (i, v) in d.venues.enumerated() { try VenueRecord(v, position: i).insert(db) }
         for (i, c) in d.clusters.enumerated() {
             try ClusterRecord(c, position: i).insert(db)
             for (j, m) in c.members.enumerated() { try ClusterMemberRecord(cluster: c.id, school: m, position: j).insert(db) }

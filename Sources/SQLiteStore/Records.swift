@@ -40,6 +40,26 @@ struct SchoolRecord: Codable, FetchableRecord, PersistableRecord {
     }
 }
 
+struct VenueRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "venue"
+    enum Columns { static let position = Column(CodingKeys.position) }
+    var id: String
+    var position: Int
+    var name: String
+    var address: String?
+    var district: String?
+
+    init(_ v: Venue, position: Int) {
+        id = v.id
+        self.position = position
+        name = v.name
+        address = v.address
+        district = v.district
+    }
+
+    var venue: Venue { Venue(id: id, name: name, address: address, district: district) }
+}
+
 struct ClusterRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "cluster"
     enum Columns { static let position = Column(CodingKeys.position) }
@@ -232,6 +252,7 @@ struct EventRecord: Codable, FetchableRecord, PersistableRecord {
     var note: String?
     var products: String?
     var cancellationReason: String?
+    var link: String?
 
     enum Columns {
         static let cluster = Column(CodingKeys.cluster)
@@ -259,6 +280,7 @@ struct EventRecord: Codable, FetchableRecord, PersistableRecord {
         host = e.host
         participants = e.participants
         tasks = e.tasks
+        link = e.link
         postponedTo = s.postponedTo?.description
         date = s.date?.description
         startTime = s.start?.description
@@ -299,7 +321,8 @@ struct EventRecord: Codable, FetchableRecord, PersistableRecord {
                             start: try plannedStart.map { t throws(StoreError) in
                                 try parse(t, { TimeOfDay($0) }, "мероприятие \(id): время")
                             },
-                            durationMinutes: durationMinutes, host: host, participants: participants, tasks: tasks)
+                            durationMinutes: durationMinutes, host: host, participants: participants, tasks: tasks,
+                            link: link)
     }
 
     private func state() throws(StoreError) -> EventState {
@@ -327,7 +350,7 @@ extension EventRecord {
         .cluster, .number, .year, .format, .title, .purpose, .timingKind,
         .timingFrom, .timingTo, .plannedStart, .durationMinutes, .host, .participants, .tasks,
         .postponedTo, .date, .startTime, .sequence, .lastModified, .status, .heldOn,
-        .participantCount, .outcomeSchools, .note, .products, .cancellationReason]
+        .participantCount, .outcomeSchools, .note, .products, .cancellationReason, .link]
     static var databaseSelection: [any SQLSelectable] { selected.map { Column($0) } }
 
     init(row: Row) throws {
@@ -354,6 +377,7 @@ extension EventRecord {
         note = row[23]
         products = row[24]
         cancellationReason = row[25]
+        link = row[26]
         let id = EventID(cluster: cluster, number: number)
         func list(_ index: Int) throws(StoreError) -> [String] {
             let text: String = row[index]
@@ -374,7 +398,7 @@ extension EventRecord {
         [cluster, number, year, format, title, purpose, timingKind,
          timingFrom, timingTo, plannedStart, durationMinutes, host, jsonArray(participants), jsonArray(tasks),
          postponedTo, date, startTime, sequence, lastModified, status, heldOn,
-         participantCount, jsonArray(outcomeSchools), note, products, cancellationReason]
+         participantCount, jsonArray(outcomeSchools), note, products, cancellationReason, link]
     }
 
     /// Inserts the rows with one cached statement: GRDB's insert per record (a persistence container

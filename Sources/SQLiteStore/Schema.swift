@@ -183,6 +183,17 @@ enum Schema {
                 t.add(column: "notesPrivate", .boolean).notNull().defaults(to: false)
             }
         }
+        // Partner venues and online events' links (contract v2: `venues:`, `host: online`, `link:`).
+        migrator.registerMigration("v7-venues") { db in
+            try db.create(table: "venue") { t in
+                t.primaryKey("id", .text)
+                t.column("position", .integer).notNull()
+                t.column("name", .text).notNull()
+                t.column("address", .text)
+                t.column("district", .text)
+            }
+            try db.alter(table: "event") { t in t.add(column: "link", .text) }
+        }
         return migrator
     }
 

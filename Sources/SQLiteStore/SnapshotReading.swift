@@ -17,6 +17,7 @@ extension SQLiteStore {
         let district = District(
             name: name, timezone: meta["timezone"] ?? "Europe/Moscow",
             schools: try SchoolRecord.order(SchoolRecord.Columns.position).fetchAll(db).map { try $0.school() },
+            venues: try VenueRecord.order(VenueRecord.Columns.position).fetchAll(db).map(\.venue),
             clusters: try clusters.map { try parts.cluster($0, events: eventsByCluster[$0.id] ?? []) },
             calendar: try calendar(db, meta: meta), courses: try courses(db),
             methodicalCentre: meta["centre_name"].map { Coordinator(name: $0, email: meta["centre_email"]) })

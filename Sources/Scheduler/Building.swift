@@ -162,8 +162,9 @@ struct Engine {
             let hostID = plans[key.plan][key.index].host
             let participants = plans[key.plan][key.index].participants
             let timing = plans[key.plan][key.index].timing
-            // The host first, then the participants without repeats.
-            var schools = [school(hostID)]
+            // The host first, then the participants without repeats; online occupies no place.
+            let host = hostID == PlannedEvent.online ? nil : school(hostID)
+            var schools = host.map { [$0] } ?? []
             for p in participants { let s = school(p); if !schools.contains(s) { schools.append(s) } }
             let cluster = key.rank
             let groupKey = GroupKey(cluster: cluster, year: plans[key.plan][key.index].year.startYear)
@@ -202,7 +203,7 @@ struct Engine {
             clusterJobs[cluster] = (clusterJobs[cluster].isEmpty ? jobs.count : clusterJobs[cluster].lowerBound)..<(jobs.count + 1)
             jobs.append(Job(id: id, number: id.number, timing: timing,
                             durationMinutes: plans[key.plan][key.index].durationMinutes,
-                            schools: schools, cluster: cluster, districtSlot: rankDistrict[cluster],
+                            schools: schools, host: host, cluster: cluster, districtSlot: rankDistrict[cluster],
                             group: group, first: window.0.daysSinceEpoch, last: window.1.daysSinceEpoch, start: start,
                             inScope: inScope, role: role))
         }

@@ -12,7 +12,14 @@ extension Engine {
         }
     }
 
-    func schoolLabel(_ s: Int) -> String { s < 0 ? "все школы" : "школа \(schoolIDs[s])" }
+    func schoolLabel(_ s: Int) -> String {
+        if s < 0 { return "все школы" }
+        if let venue = venue(s) { return "площадка «\(venue.name)»" }
+        return "школа \(schoolIDs[s])"
+    }
+
+    /// A partner venue among the "schools": it hosts, never attends.
+    func venue(_ s: Int) -> Venue? { s < 0 || request.district.venues.isEmpty ? nil : request.district.venue(schoolIDs[s]) }
 
     func busyReason(_ period: Int) -> String {
         guard period >= 0 else { return "занята" }
@@ -42,7 +49,7 @@ extension Engine {
                 ? "не позже №\(jobs[k].number) (\(eventLabel(k))), а мероприятия кластера идут по номерам"
                 : "не раньше №\(jobs[k].number) (\(eventLabel(k))), а мероприятия кластера идут по номерам"
         case .event(let s, let k):
-            "\(schoolLabel(s)) \(s == jobs[j].schools[0] ? "как площадка " : "")уже на другом мероприятии (\(eventLabel(k)))"
+            "\(schoolLabel(s)) \(s == jobs[j].host && venue(s) == nil ? "как площадка " : "")уже на другом мероприятии (\(eventLabel(k)))"
         }
     }
 
@@ -57,7 +64,7 @@ extension Engine {
             "освободить время в \(calendar.busyIntervals[i].source) или изменить время начала (\(schoolLabel(s)))"
         case .order(let k): "изменить окно или номер мероприятия \(jobs[k].id)"
         case .event(let s, let k):
-            s == jobs[j].schools[0]
+            s == jobs[j].host
                 ? "перенести \(k >= 0 ? "\(jobs[k].id)" : "другое мероприятие") или выбрать другую площадку"
                 : "перенести \(k >= 0 ? "\(jobs[k].id)" : "другое мероприятие") или исключить \(schoolLabel(s)) из участников"
         }

@@ -58,6 +58,8 @@ struct Job {
     let durationMinutes: Int
     /// School indices, the host first, without repeats.
     let schools: [Int]
+    /// The host's index (a school or a partner venue: one event a day there); nil online.
+    let host: Int?
     let cluster: Int
     /// Index into `Engine.vacationTables`: the district of the event's cluster.
     let districtSlot: Int

@@ -43,7 +43,10 @@ public struct EventJSON: Codable, Hashable, Sendable {
     public var format: String
     public var title: String
     public var purpose: String?
+    /// A school id, a venue id, or `online`.
     public var host: String
+    /// Where to join an online event; null when the plan gives none.
+    public var link: String?
     public var participants: [String]
     public var status: String
     public var window: Window
@@ -77,6 +80,7 @@ public struct EventJSON: Codable, Hashable, Sendable {
         title = event.title
         purpose = event.purpose
         host = event.host
+        link = event.link
         participants = event.participants
         status = item.state.status.rawValue
         window = Window(from: event.timing.firstDay.description, to: event.timing.lastDay.description)
@@ -107,6 +111,7 @@ public struct EventJSON: Codable, Hashable, Sendable {
         try c.encode(title, forKey: .title)
         try c.encode(purpose, forKey: .purpose)
         try c.encode(host, forKey: .host)
+        try c.encode(link, forKey: .link)
         try c.encode(participants, forKey: .participants)
         try c.encode(status, forKey: .status)
         try c.encode(window, forKey: .window)

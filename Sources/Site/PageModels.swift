@@ -120,9 +120,10 @@ struct EventPage {
     var time: String?
     var status: String
     var year: String
-    var hostHref: String
+    var hostHref: String?
     var host: String
     var address: String?
+    var link: String?
     var participants: [Link]
     var purpose: String?
     var hasTasks: Bool

@@ -11,6 +11,7 @@ public struct SiteContent: Sendable {
     public let options: SiteOptions
     public let pages: PageRenderer
     private let schools: [String: School]
+    private let venues: [String: Venue]
     private let clusters: [String: Cluster]
 
     /// Everything built from here is public: private contacts and notes are gone from `snapshot`.
@@ -20,6 +21,7 @@ public struct SiteContent: Sendable {
         self.options = options
         self.pages = pages
         schools = Dictionary(snapshot.district.schools.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        venues = Dictionary(snapshot.district.venues.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         clusters = Dictionary(snapshot.district.clusters.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -111,13 +113,16 @@ public struct SiteContent: Sendable {
         let owner = clusters[event.clusterID]
         let tasks = event.tasks.map { task in owner?.plan?.tasks.first { $0.id == task }?.text ?? task }
         let when = schedule(item)
+        let place = place(of: event)
         return pages.render("event", EventPage(
             title: event.title, home: options.href("/"), timezone: district.timezone,
             format: event.format.russian, number: event.number,
             clusterHref: options.href(SitePaths.cluster(event.clusterID)), clusterTitle: owner?.title ?? event.clusterID,
             date: when.date, time: when.time.isEmpty ? nil : when.time, status: status(item),
             year: event.year.description,
-            hostHref: options.href(SitePaths.school(event.host)), host: schoolName(event.host), address: schools[event.host]?.address,
+            // Only a school has a page; a venue shows its address, an online event its link.
+            hostHref: place.isSchool ? options.href(SitePaths.school(event.host)) : nil, host: place.name, address: place.address,
+            link: event.link,
             participants: event.participants.map { .init(href: options.href(SitePaths.school($0)), name: schoolName($0), isLead: false) },
             purpose: event.purpose, hasTasks: !tasks.isEmpty, tasks: tasks.map { .init(text: $0) },
             outcome: outcome(item)))
@@ -141,6 +146,7 @@ public struct SiteContent: Sendable {
     // MARK: Pieces
 
     public func schoolName(_ id: String) -> String { schools[id]?.name ?? id }
+    func place(of event: PlannedEvent) -> Place { Place(event, school: { schools[$0] }, venue: { venues[$0] }) }
 
     func subscription(_ path: String) -> Subscription {
         let url = options.absolute(path)
@@ -187,7 +193,7 @@ public struct SiteContent: Sendable {
                 number: item.event.number, date: when.date, time: when.time, format: item.event.format.russian,
                 href: options.href(SitePaths.event(item.id)), title: item.event.title,
                 showCluster: showCluster, clusterTitle: clusters[item.event.clusterID]?.title ?? item.event.clusterID,
-                host: schoolName(item.event.host), status: status(item), cancelled: item.state.status.isCancelled)
+                host: place(of: item.event).name, status: status(item), cancelled: item.state.status.isCancelled)
         }
     }
 }

@@ -154,7 +154,8 @@ enum Templates {
     <tr><th>Когда</th><td>{{date}}{{#time}}, {{time}}{{/time}}</td></tr>
     <tr><th>Статус</th><td>{{status}}</td></tr>
     <tr><th>Учебный год</th><td>{{year}}</td></tr>
-    <tr><th>Площадка</th><td><a href="{{hostHref}}">{{host}}</a>{{#address}}<br>{{address}}{{/address}}</td></tr>
+    <tr><th>Площадка</th><td>{{#hostHref}}<a href="{{hostHref}}">{{host}}</a>{{/hostHref}}{{^hostHref}}{{host}}{{/hostHref}}{{#address}}<br>{{address}}{{/address}}</td></tr>
+    {{#link}}<tr><th>Ссылка</th><td><a href="{{link}}" rel="noopener">{{link}}</a></td></tr>{{/link}}
     <tr><th>Участники</th><td>{{#participants}}<a href="{{href}}">{{name}}</a><br>{{/participants}}</td></tr>
     {{#purpose}}<tr><th>Цель</th><td>{{purpose}}</td></tr>{{/purpose}}
     {{#hasTasks}}<tr><th>Задачи плана</th><td>{{#tasks}}{{text}}<br>{{/tasks}}</td></tr>{{/hasTasks}}

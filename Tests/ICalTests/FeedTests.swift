@@ -2,6 +2,8 @@ import CLibical
 import Foundation
 @testable import ICal
 import Planning
+import PlanFiles
+import TestSupport
 import Testing
 
 @Suite struct FeedTests {
@@ -294,5 +296,22 @@ import Testing
         #expect(undated == whole.undated)
         #expect(pieces.dropLast().allSatisfy { $0.count >= chunkSize })
         if chunkSize == 1 << 20 { #expect(pieces.count == 1) }
+    }
+}
+
+@Suite struct VenueFeedTests {
+    @Test func aVenueIsTheLocationAndAnOnlineEventsLinkIsItsLocation() throws {
+        let district = try PlanLoader.load(paths: [Fixtures.url("planfiles/venues.yaml").path])
+        let events = district.events.map {
+            EventSnapshot(event: $0, state: EventState(date: $0.timing.firstDay, lastModified: 1_570_000_000, status: .scheduled))
+        }
+        let feed = try makeFeed(DistrictSnapshot(district: district, events: events), scope: .district,
+                                options: FeedOptions(baseURL: "https://plan.example.ru"))
+        let vevents = try ParsedCalendar(text: feed.text).root.components("VEVENT")
+        #expect(vevents.map { $0.value("LOCATION") } == [
+            "ИМЦ Невского района, ул. Бабушкина, 42", "https://meet.example.org/c1-2", "https://meet.example.org/c1-3",
+        ])
+        #expect(vevents[1].value("DESCRIPTION")?.contains("Ссылка: https://meet.example.org/c1-2") == true)
+        #expect(vevents[1].value("URL") == "https://plan.example.ru/events/c1/2")
     }
 }

@@ -32,6 +32,16 @@ import Testing
         ])
     }
 
+    @Test func venuesAndOnlineHostsAreCheckedWhereTheyAreWritten() {
+        #expect(diagnostics("planfiles/venues-broken.yaml") == [
+            "F:7:10: площадка 1 уже описана в F:4",
+            "F:8:10: venues: id «online» занят: так обозначаются онлайн-мероприятия (host: online)",
+            "F:18:98: мероприятие c1/1: онлайн-мероприятию (host: online) нужна ссылка link: https://…",
+            "F:19:115: мероприятие c1/2.link: «javascript:alert(1)» — ожидается адрес вида https://…",
+            "F:20:108: мероприятие c1/3: host: неизвестная школа «library»",
+        ])
+    }
+
     @Test func yamlSyntaxErrorsCarryTheirPosition() {
         #expect(diagnostics("planfiles/syntax.yaml") == [
             "F:4:1: ошибка YAML: while parsing a flow sequence, did not find expected ',' or ']'",

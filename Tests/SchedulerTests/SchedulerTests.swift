@@ -166,3 +166,29 @@ import Testing
         #expect(busy.events.map(\.decision) == [.placed(Self.at("2019-10-15"))])
     }
 }
+
+@Suite struct VenueSchedulingTests {
+    static let day15 = EventTiming.window(from: day("2019-10-15"), to: day("2019-10-15"))
+
+    static func district(host: String) throws -> District {
+        var d = try SchedulerTests.district([
+            SchedulerTests.event("a", 1, day15, host: host, participants: ["344"]),
+            SchedulerTests.event("b", 1, day15, host: host, participants: ["498"]),
+        ])
+        d.venues = [Venue(id: "imc", name: "ИМЦ Невского района")]
+        return d
+    }
+
+    @Test func onlineEventsOfDifferentSchoolsShareADay() throws {
+        let result = schedule(ScheduleRequest(district: try Self.district(host: PlannedEvent.online)))
+        #expect(result.events.map(\.decision) == [.placed(SchedulerTests.at("2019-10-15")), .placed(SchedulerTests.at("2019-10-15"))])
+    }
+
+    @Test func aVenueHostsOneEventADayAndIsNamedInTheExplanation() throws {
+        let result = schedule(ScheduleRequest(district: try Self.district(host: "imc")))
+        #expect(result.events.map(\.decision).first == .placed(SchedulerTests.at("2019-10-15")))
+        let second = try #require(result.event(EventID(cluster: "b", number: 1)))
+        #expect(second.decision.placement == nil)
+        #expect(second.explanation.lines.contains { $0.contains("площадка «ИМЦ Невского района» уже на другом мероприятии (a/1") })
+    }
+}

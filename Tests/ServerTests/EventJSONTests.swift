@@ -51,7 +51,7 @@ import Testing
         let (_, path) = try await store()
         let cli = try CommandLineRun.clusterplan(["events", "--cluster", "nevsky-exact", "--format", "json"], database: path)
         let objects = try #require(try JSONSerialization.jsonObject(with: Data(cli.stdout.utf8)) as? [[String: Any]])
-        let keys = ["cluster", "date", "durationMinutes", "end", "format", "host", "id", "number", "outcome", "page", "participants",
+        let keys = ["cluster", "date", "durationMinutes", "end", "format", "host", "id", "link", "number", "outcome", "page", "participants",
                     "purpose", "sequence", "start", "status", "timezone", "title", "uid", "window", "year"]
         #expect(objects.allSatisfy { $0.keys.sorted() == keys })
         let events = try decode(cli.stdout)

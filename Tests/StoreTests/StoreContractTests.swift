@@ -47,6 +47,22 @@ struct StoreFactory: Sendable, CustomTestStringConvertible {
         #expect(try await state(db, 1).lastModified == 1_000)
     }
 
+    @Test(arguments: StoreFactory.all) func venuesAndLinksAreStored(_ factory: StoreFactory) async throws {
+        let db = try await factory.make()
+        let district = try PlanLoader.load(paths: [Fixtures.url("planfiles/venues.yaml").path])
+        _ = try await db.importDistrict(district, now: 1_000)
+        #expect(try await db.snapshot().district == district)
+        var moved = district
+        moved.venues[0].address = "ул. Бабушкина, 44"
+        moved.clusters[0].plan?.events[1].link = "https://meet.example.org/new"
+        let summary = try await db.importDistrict(moved, now: 2_000)
+        #expect(summary.events.updated == ["c1/2"])
+        let stored = try await db.snapshot()
+        #expect(stored.district.venues == moved.venues)
+        // The link is an online event's place: a new one raises SEQUENCE once the event has a date.
+        #expect(stored.events.map(\.event.link) == [nil, "https://meet.example.org/new", "https://meet.example.org/c1-3"])
+    }
+
     @Test(arguments: StoreFactory.all) func storedDistrictEqualsTheLoadedOne(_ factory: StoreFactory) async throws {
         let db = try await factory.make()
         let everything = try PlanLoader.load(paths: [Fixtures.plansDirectory.path])
