@@ -122,7 +122,7 @@ public func writeFeed(_ snapshot: DistrictSnapshot, scope: FeedScope, options: F
     // Positions, not copies: a sorted copy of 80,000 events (and another of the dated ones) was
     // most of the feed's peak memory.
     let order = inScope.indices.sorted { inScope[$0].id < inScope[$1].id }
-    let context = EventContext(district: district, zone: zone.name, baseURL: options.baseURL)
+    let context = EventContext(district: district, materials: snapshot.materials, zone: zone.name, baseURL: options.baseURL)
 
     let calendar = Component(ICAL_VCALENDAR_COMPONENT)
     calendar.add(icalproperty_new_version, "2.0")
@@ -165,10 +165,12 @@ private struct EventContext {
     let clusters: [String: Cluster]
     let schools: [String: School]
     let venues: [String: Venue]
+    let materials: [EventID: [Material]]
     /// Cluster id -> hash of its district, for the UIDs: hashed once per cluster, not per event.
     let districtHashes: [String: String]
 
-    init(district: District, zone: String, baseURL: String?) {
+    init(district: District, materials: [Material], zone: String, baseURL: String?) {
+        self.materials = materials.isEmpty ? [:] : Dictionary(grouping: materials, by: \.event)
         self.zone = zone
         self.baseURL = baseURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
         defaultStart = district.calendar.defaultStart
@@ -228,6 +230,10 @@ private struct EventContext {
         lines.append("Формат: \(event.format.russian)")
         lines.append("Кластер: \(cluster?.title ?? event.clusterID)")
         if let link = event.link { lines.append("Ссылка: \(link)") }
+        if let attached = materials[event.id], let baseURL {
+            lines.append("Материалы:")
+            lines.append(contentsOf: attached.map { "— \($0.title): \(baseURL)\(SitePaths.material($0))" })
+        }
         let tasks = cluster?.plan?.tasks ?? []
         let linked = event.tasks.map { id in tasks.first { $0.id == id }?.text ?? id }
         if !linked.isEmpty {

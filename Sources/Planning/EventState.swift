@@ -107,12 +107,18 @@ public struct DistrictSnapshot: Hashable, Sendable {
     public var district: District
     public var events: [EventSnapshot]
     public var indicatorValues: [IndicatorValue]
+    /// Files attached to events, in upload order (their descriptions; the store keeps the bytes).
+    public var materials: [Material]
 
-    public init(district: District, events: [EventSnapshot], indicatorValues: [IndicatorValue] = []) {
+    public init(district: District, events: [EventSnapshot], indicatorValues: [IndicatorValue] = [], materials: [Material] = []) {
         self.district = district
         self.events = events
         self.indicatorValues = indicatorValues
+        self.materials = materials
     }
+
+    /// Each event's materials, for pages and feeds that show many events.
+    public var materialsByEvent: [EventID: [Material]] { Dictionary(grouping: materials, by: \.event) }
 
     /// Events postponed by `record --postponed`, with the day they were moved to.
     public var postponements: [EventID: LocalDate] {

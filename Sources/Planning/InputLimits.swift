@@ -90,7 +90,7 @@ private func isUnsafeScalar(_ s: Unicode.Scalar) -> Bool {
 }
 
 /// Bidirectional embeddings, overrides and isolates (U+202A-202E, U+2066-2069) and marks (U+200E/F, U+061C).
-private func isInvisibleFormatting(_ s: Unicode.Scalar) -> Bool {
+func isInvisibleFormatting(_ s: Unicode.Scalar) -> Bool {
     (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value) || s.value == 0x200E || s.value == 0x200F
         || s.value == 0x061C
 }

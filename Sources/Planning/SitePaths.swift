@@ -7,6 +7,8 @@ public enum SitePaths {
     public static func cluster(_ id: String) -> String { "/clusters/\(segment(id))" }
     public static func school(_ id: String) -> String { "/schools/\(segment(id))" }
     public static func event(_ id: EventID) -> String { "/events/\(segment(id.cluster))/\(id.number)" }
+    /// A material's file: its id, then its name so a browser saves it as uploaded.
+    public static func material(_ m: Material) -> String { "/materials/\(m.id)/\(segment(m.fileName))" }
     /// `2019/2020` is written `2019-2020` in URLs.
     public static func report(_ year: AcademicYear) -> String { "/reports/\(year.startYear)-\(year.startYear + 1)" }
 

@@ -194,6 +194,22 @@ enum Schema {
             }
             try db.alter(table: "event") { t in t.add(column: "link", .text) }
         }
+        // Files attached to events (the workspace's materials); the bytes stay out of every snapshot read.
+        migrator.registerMigration("v8-materials") { db in
+            try db.create(table: "material") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("cluster", .text).notNull()
+                t.column("number", .integer).notNull()
+                t.column("fileName", .text).notNull()
+                t.column("title", .text).notNull()
+                t.column("contentType", .text).notNull()
+                t.column("size", .integer).notNull()
+                t.column("uploadedAt", .integer).notNull()
+                t.column("content", .blob).notNull()
+                t.foreignKey(["cluster", "number"], references: "event", onDelete: .cascade)
+            }
+            try db.create(index: "materialByEvent", on: "material", columns: ["cluster", "number"])
+        }
         return migrator
     }
 

@@ -57,5 +57,6 @@ public func buildRouter(cache: SiteCache, today: @escaping @Sendable (String) ->
     router.addRoutes(FeedController(cache: cache).endpoints, atPath: "/feeds")
     router.addRoutes(APIController(cache: cache).endpoints, atPath: "/api")
     router.addRoutes(ReportController(cache: cache, today: today).endpoints, atPath: "/reports")
+    router.addRoutes(MaterialController(cache: cache).endpoints, atPath: "/materials")
     return router
 }

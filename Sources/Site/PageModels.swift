@@ -124,6 +124,9 @@ struct EventPage {
     var host: String
     var address: String?
     var link: String?
+    struct MaterialLink { var href: String; var title: String; var size: String }
+    var hasMaterials: Bool
+    var materials: [MaterialLink]
     var participants: [Link]
     var purpose: String?
     var hasTasks: Bool

@@ -114,6 +114,9 @@ public struct SiteContent: Sendable {
         let tasks = event.tasks.map { task in owner?.plan?.tasks.first { $0.id == task }?.text ?? task }
         let when = schedule(item)
         let place = place(of: event)
+        let materials = snapshot.materials.filter { $0.event == id }.map {
+            EventPage.MaterialLink(href: options.href(SitePaths.material($0)), title: $0.title, size: fileSize($0.size))
+        }
         return pages.render("event", EventPage(
             title: event.title, home: options.href("/"), timezone: district.timezone,
             format: event.format.russian, number: event.number,
@@ -123,6 +126,7 @@ public struct SiteContent: Sendable {
             // Only a school has a page; a venue shows its address, an online event its link.
             hostHref: place.isSchool ? options.href(SitePaths.school(event.host)) : nil, host: place.name, address: place.address,
             link: event.link,
+            hasMaterials: !materials.isEmpty, materials: materials,
             participants: event.participants.map { .init(href: options.href(SitePaths.school($0)), name: schoolName($0), isLead: false) },
             purpose: event.purpose, hasTasks: !tasks.isEmpty, tasks: tasks.map { .init(text: $0) },
             outcome: outcome(item)))
@@ -146,6 +150,13 @@ public struct SiteContent: Sendable {
     // MARK: Pieces
 
     public func schoolName(_ id: String) -> String { schools[id]?.name ?? id }
+
+    /// «340 КБ», «2,5 МБ»: sizes as a file list shows them.
+    func fileSize(_ bytes: Int) -> String {
+        if bytes < 1 << 20 { return "\(max(1, (bytes + 512) >> 10)) КБ" }
+        let tenths = (bytes * 10 + (1 << 19)) >> 20
+        return tenths % 10 == 0 ? "\(tenths / 10) МБ" : "\(tenths / 10),\(tenths % 10) МБ"
+    }
     func place(of event: PlannedEvent) -> Place { Place(event, school: { schools[$0] }, venue: { venues[$0] }) }
 
     func subscription(_ path: String) -> Subscription {

@@ -160,6 +160,7 @@ enum Templates {
     {{#purpose}}<tr><th>Цель</th><td>{{purpose}}</td></tr>{{/purpose}}
     {{#hasTasks}}<tr><th>Задачи плана</th><td>{{#tasks}}{{text}}<br>{{/tasks}}</td></tr>{{/hasTasks}}
     {{#outcome}}<tr><th>Итоги</th><td>{{outcome}}</td></tr>{{/outcome}}
+    {{#hasMaterials}}<tr><th>Материалы</th><td>{{#materials}}<a href="{{href}}">{{title}}</a> <span class="muted">({{size}})</span><br>{{/materials}}</td></tr>{{/hasMaterials}}
     </table>
     <p><a href="{{clusterHref}}">← Все мероприятия кластера</a></p>
     {{>foot}}

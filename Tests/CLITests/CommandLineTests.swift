@@ -13,6 +13,24 @@ import Testing
         try CommandLineRun.clusterplan(arguments, database: database)
     }
 
+    @Test func materialAddAttachesAFileAndRefusesWhatMayNotBeServed() throws {
+        #expect(try run("import", "plans/nevsky").status == 0)
+        let folder = try Fixtures.temporaryDirectory()
+        let pdf = folder.appendingPathComponent("программа.pdf"), html = folder.appendingPathComponent("page.html")
+        try Data("%PDF-1.4".utf8).write(to: pdf)
+        try Data("<script>".utf8).write(to: html)
+        let added = try run("material", "add", "nevsky-exact/1", pdf.path, "--title", "Программа семинара")
+        #expect(added.status == 0)
+        #expect(added.stdout == "Прикреплён материал 1 к nevsky-exact/1: Программа семинара (8 байт)\n")
+        let refused = try run("material", "add", "nevsky-exact/1", html.path)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.hasPrefix("ошибка: page.html: файлы такого вида не принимаются"))
+        let unknown = try run("material", "add", "nevsky-exact/5", pdf.path)
+        #expect(unknown.status == 1)
+        #expect(try run("material", "remove", "1").stdout == "Удалён материал 1\n")
+        #expect(try run("material", "remove", "1").stderr == "ошибка: нет материала с номером 1\n")
+    }
+
     @Test func validateExitsOneAndPrintsEveryError() throws {
         let result = try run("validate", Fixtures.url("planfiles/broken.yaml").path)
         #expect(result.status == 1)

@@ -63,6 +63,28 @@ struct StoreFactory: Sendable, CustomTestStringConvertible {
         #expect(stored.events.map(\.event.link) == [nil, "https://meet.example.org/new", "https://meet.example.org/c1-3"])
     }
 
+    @Test(arguments: StoreFactory.all) func materialsAreStoredApartFromTheSnapshot(_ factory: StoreFactory) async throws {
+        let db = try await factory.make()
+        _ = try await db.importDistrict(seeds, now: 1_000)
+        let revision = try await db.revision()
+        let bytes: [UInt8] = Array("%PDF-1.4 презентация".utf8)
+        let material = try await db.addMaterial(event: id(1), fileName: "Презентация.pdf", title: "Презентация семинара",
+                                                contentType: "application/pdf", bytes: bytes, now: 2_000)
+        #expect(material.size == bytes.count)
+        #expect(try await db.revision() == revision + 1)
+        #expect(try await db.snapshot().materials == [material])
+        let content = try #require(try await db.materialContent(material.id))
+        #expect(content.material == material)
+        #expect(content.bytes == bytes)
+        await #expect(throws: StoreError.unknownEvent(id(99))) {
+            try await db.addMaterial(event: id(99), fileName: "a.pdf", title: "a", contentType: "application/pdf", bytes: bytes, now: 3_000)
+        }
+        #expect(try await db.removeMaterial(material.id))
+        #expect(try await !db.removeMaterial(material.id))
+        #expect(try await db.materialContent(material.id) == nil)
+        #expect(try await db.snapshot().materials.isEmpty)
+    }
+
     @Test(arguments: StoreFactory.all) func storedDistrictEqualsTheLoadedOne(_ factory: StoreFactory) async throws {
         let db = try await factory.make()
         let everything = try PlanLoader.load(paths: [Fixtures.plansDirectory.path])

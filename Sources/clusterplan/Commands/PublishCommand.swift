@@ -28,9 +28,10 @@ struct PublishCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let (_, snapshot) = try await store.snapshot()
+            let (database, snapshot) = try await store.snapshot()
             let count = try publishSite(snapshot, options: SiteOptions(baseURL: baseURL, refreshInterval: refresh),
                                         today: localToday(in: snapshot.district.timezone), to: out)
+                + (try await publishMaterials(snapshot, from: database, to: out))
             print("записано файлов: \(count) в \(out)")
         }
     }
