@@ -67,7 +67,7 @@ enum BrowserHarness {
 
     /// Runs `Tests/Browser/<script>` to its end without holding a thread; stdout and stderr go to `log`.
     static func python(_ script: String, _ arguments: [String], log: URL) async throws -> (Int32, String) {
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
