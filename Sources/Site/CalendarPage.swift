@@ -63,12 +63,12 @@ extension SiteContent {
             subtitle = clusters[id]?.title ?? id
             back = Link(href: options.href(SitePaths.cluster(id)), name: "Страница кластера", isLead: false)
             link = { SitePaths.clusterCalendar(id, $0) }
-            grids = [try grid(scope, year: year, title: nil, anchor: "calendar", marks: marks)]
+            grids = [try grid(scope, year: year, gridTitle: nil, anchor: "calendar", marks: marks)]
         case .school(let id):
             subtitle = schoolName(id)
             back = Link(href: options.href(SitePaths.school(id)), name: "Страница школы", isLead: false)
             link = { SitePaths.schoolCalendar(id, $0) }
-            grids = [try grid(scope, year: year, title: nil, anchor: "calendar", marks: marks)]
+            grids = [try grid(scope, year: year, gridTitle: nil, anchor: "calendar", marks: marks)]
         case .district(let only):
             subtitle = only ?? "Все районы"
             back = Link(href: options.href("/"), name: "На главную", isLead: false)
@@ -76,7 +76,7 @@ extension SiteContent {
             // One grid per district, each with its own vacations; districts with nothing that year are left out.
             for (index, name) in districtNames.enumerated() where only == nil || only == name {
                 guard (try? calendarYears(.district(name)))?.contains(year) == true || districtNames.count == 1 else { continue }
-                grids.append(try grid(.district(name), year: year, title: districtNames.count > 1 ? name : nil,
+                grids.append(try grid(.district(name), year: year, gridTitle: districtNames.count > 1 ? name : nil,
                                       anchor: districtAnchor(index), marks: marks))
             }
         }
@@ -87,7 +87,7 @@ extension SiteContent {
             grids: grids))
     }
 
-    private func grid(_ scope: CalendarScope, year: AcademicYear, title: String?, anchor: String,
+    private func grid(_ scope: CalendarScope, year: AcademicYear, gridTitle: String?, anchor: String,
                       marks: [EventID: CalendarMark]) throws(SiteError) -> CalendarGrid {
         let calendar = try yearCalendar(scope, year: year, marks: marks)
         let showCluster: Bool = if case .cluster = scope { false } else { true }
@@ -108,7 +108,7 @@ extension SiteContent {
         }
         let shades = Set(calendar.months.flatMap { $0.days.flatMap(\.shades) })
         return CalendarGrid(
-            title: title, anchor: anchor, dayNumbers: Array(1...31),
+            gridTitle: gridTitle, anchor: anchor, dayNumbers: Array(1...31),
             months: calendar.months.map { month in
                 .init(name: RussianDates.month(month.month),
                       pad: Array(repeating: 0, count: month.month.firstDay.weekday.index),
@@ -198,7 +198,8 @@ struct CalendarGrid {
         var mark: String?
     }
 
-    var title: String?
+    /// The district's name when the page has a grid per district (not `title`: Mustache would find the page's).
+    var gridTitle: String?
     var anchor: String
     var dayNumbers: [Int]
     var months: [MonthRow]

@@ -14,7 +14,7 @@ enum CalendarTemplates {
     /// below 40rem each month wraps into weeks. `calendar-grid` renders a `CalendarGrid`.
     static let grid = """
     <section class="calendar" id="{{anchor}}">
-    {{#title}}<h2>{{title}}</h2>{{/title}}
+    {{#gridTitle}}<h2>{{gridTitle}}</h2>{{/gridTitle}}
     <table class="year">
     <thead><tr><th scope="col">Месяц</th>{{#dayNumbers}}<th scope="col">{{.}}</th>{{/dayNumbers}}</tr></thead>
     <tbody>
@@ -50,7 +50,7 @@ enum CalendarTemplates {
     nav.years{margin:.5rem 0 1rem}
     table.year{table-layout:fixed;font-size:.8rem}
     table.year th,table.year td{padding:.1rem;text-align:center;overflow-wrap:normal}
-    table.year thead th:first-child,table.year tbody th{width:6.5rem;text-align:left}
+    table.year thead th:first-child,table.year tbody th{width:7.5rem;text-align:left;white-space:nowrap}
     table.year td{height:2.1rem;vertical-align:top}
     table.year .d{display:none}
     td.weekend,.swatch.weekend{background:#e9e9e9}
@@ -81,7 +81,8 @@ enum CalendarTemplates {
     }
     @page calendar{size:A4 landscape;margin:8mm}
     @media print{
-    section.calendar{page:calendar;break-after:page}
+    main.wide{page:calendar}
+    section.calendar+section.calendar{break-before:page}
     section.calendar h2{margin:0 0 .25rem}
     table.year{font-size:7pt}
     table.year td{height:auto;padding:0}

@@ -62,9 +62,9 @@ public struct SiteContent: Sendable {
                 },
                 schoolCount: district.schools.filter { districtName(of: $0) == name }.count,
                 schoolsHref: options.href(SitePaths.schools) + "#" + districtAnchor(index),
-                calendarHref: calendarYear(today: today).map { options.href(SitePaths.calendar($0)) + "#" + districtAnchor(index) })
+                calendarHref: calendarYear(.district(name), today: today).map { options.href(SitePaths.calendar($0)) + "#" + districtAnchor(index) })
         }
-        let next = upcoming(snapshot.events, today: today, count: 6)
+        let next = upcoming(snapshot.events, today: today, count: 4)
         let years = reportYears.map { IndexPage.Year(href: options.href(SitePaths.report($0)), title: $0.description) }
         return pages.render("index", IndexPage(
             title: Self.siteTitle, home: options.href("/"), timezone: district.timezone,

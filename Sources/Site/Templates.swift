@@ -26,7 +26,7 @@ enum Templates {
     *,*::before,*::after{box-sizing:border-box}
     body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1b1b1b;background:#fafafa;line-height:1.45}
     header,main,footer{max-width:60rem;margin:0 auto;padding:.75rem 1rem}
-    main.wide{max-width:90rem}
+    header.wide,main.wide{max-width:90rem}
     header{border-bottom:1px solid #ddd}
     header a{color:#1b1b1b;text-decoration:none;font-weight:600}
     h1{font-size:1.5rem;margin:.5rem 0}
@@ -87,7 +87,7 @@ enum Templates {
     <link rel="stylesheet" href="{{home}}style.css">
     </head>
     <body>
-    <header><a href="{{home}}">ClusterPlan</a> · <span class="muted">планы работы кластеров школ</span></header>
+    <header{{#wide}} class="wide"{{/wide}}><a href="{{home}}">ClusterPlan</a> · <span class="muted">планы работы кластеров школ</span></header>
     <main{{#wide}} class="wide"{{/wide}}>
 
     """
@@ -148,12 +148,6 @@ enum Templates {
     static let index = """
     {{>head}}<h1>{{title}}</h1>
     {{>search}}
-    <h2>{{upcomingHeading}}</h2>
-    {{#hasUpcoming}}<ul class="next">
-    {{#upcoming}}<li><span class="when">{{date}}, {{time}}</span><br>{{format}}: <a href="{{href}}">{{title}}</a><br><span class="muted">{{clusterTitle}}. Площадка: {{host}}</span></li>
-    {{/upcoming}}</ul>{{/hasUpcoming}}
-    {{^hasUpcoming}}<p class="muted">Мероприятий пока нет.</p>{{/hasUpcoming}}
-    {{#calendarHref}}<p><a href="{{calendarHref}}">Календарь на учебный год</a></p>{{/calendarHref}}
     <h2>Районы</h2>
     <div class="districts">
     {{#districts}}<section class="district" id="{{anchor}}">
@@ -166,6 +160,12 @@ enum Templates {
     </section>
     {{/districts}}
     </div>
+    <h2>{{upcomingHeading}}</h2>
+    {{#hasUpcoming}}<ul class="next">
+    {{#upcoming}}<li><span class="when">{{date}}, {{time}}</span><br>{{format}}: <a href="{{href}}">{{title}}</a><br><span class="muted">{{clusterTitle}}. Площадка: {{host}}</span></li>
+    {{/upcoming}}</ul>{{/hasUpcoming}}
+    {{^hasUpcoming}}<p class="muted">Мероприятий пока нет.</p>{{/hasUpcoming}}
+    {{#calendarHref}}<p><a href="{{calendarHref}}">Календарь на учебный год</a></p>{{/calendarHref}}
     {{#subscribe}}{{>subscribe}}{{/subscribe}}
     {{#reports}}<h2>Отчёты</h2>
     <ul class="plain">{{#years}}<li><a href="{{href}}">Отчёт за {{title}} учебный год</a></li>{{/years}}</ul>

@@ -186,7 +186,7 @@ import Testing
             #expect(html.contains("<h2>Ближайшие мероприятия</h2>"))
             let next = try #require(html.components(separatedBy: "<ul class=\"next\">").last?.components(separatedBy: "</ul>").first)
             #expect(next.hasPrefix("\n<li><span class=\"when\">вторник, 17 декабря 2019, 15:00–"))
-            #expect(next.components(separatedBy: "<li>").count - 1 == 6)
+            #expect(next.components(separatedBy: "<li>").count - 1 == 4)
         }
     }
 
