@@ -7,7 +7,7 @@ need=(libical-dev librsvg2-dev pkg-config)
 case "${1:-build}" in
   # LibreOffice prints the DOCX report and work plan to PDF, poppler measures the pages; Liberation
   # fonts have Times New Roman's metrics, so the page counts are those a coordinator's Word shows.
-  test)  need+=(vdirsyncer khal chromium libreoffice-writer-nogui poppler-utils fonts-liberation2 python3-venv curl) ;;
+  test)  need+=(vdirsyncer khal chromium chromium-driver libreoffice-writer-nogui poppler-utils fonts-liberation2 python3-venv curl) ;;
   bench) need+=(wrk nginx curl) ;;
 esac
 missing=()
@@ -35,5 +35,8 @@ case "${1:-build}" in
     # The scheduler's exact oracle (Tests/Oracle/oracle.py): OR-Tools CP-SAT.
     python3 -c 'import ortools.sat.python.cp_model' 2>/dev/null || python3 -m pip install -q ortools \
       || python3 -m pip install -q --break-system-packages ortools || echo "install-deps: could not install python ortools"
+    # The real-browser flows (Tests/Browser/*.py) drive Debian's chromium through chromium-driver.
+    python3 -c 'import selenium' 2>/dev/null || python3 -m pip install -q selenium \
+      || python3 -m pip install -q --break-system-packages selenium || echo "install-deps: could not install python selenium"
     ;;
 esac

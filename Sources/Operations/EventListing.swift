@@ -25,7 +25,7 @@ public func listEvents(_ snapshot: DistrictSnapshot, query: EventQuery, format: 
 
 private func tableHeader(_ language: Language) -> [String] {
     switch language {
-    case .ru: ["№", "уч. год", "дата", "время", "статус", "формат", "площадка", "название", "вер."]
+    case .ru: ["№", "учебный год", "дата", "время", "статус", "формат", "площадка", "название", "версия"]
     case .en: ["id", "year", "date", "time", "status", "format", "host", "title", "seq"]
     }
 }

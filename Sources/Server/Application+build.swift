@@ -53,7 +53,7 @@ public func buildRouter(cache: SiteCache, today: @escaping @Sendable (String) ->
         LogRequestsMiddleware(.debug)
         ErrorMiddleware(pages: cache.pages, options: cache.options)
     }
-    router.addRoutes(PageController(cache: cache).endpoints)
+    router.addRoutes(PageController(cache: cache, today: today).endpoints)
     router.addRoutes(FeedController(cache: cache).endpoints, atPath: "/feeds")
     router.addRoutes(APIController(cache: cache).endpoints, atPath: "/api")
     router.addRoutes(ReportController(cache: cache, today: today).endpoints, atPath: "/reports")

@@ -42,6 +42,12 @@ struct EventRow {
     var cancelled: Bool
 }
 
+/// The next event of a cluster or school (or, when all are past, the last one), above the table.
+struct UpcomingCard {
+    var heading: String
+    var event: EventRow
+}
+
 struct Link {
     var href: String
     var name: String
@@ -52,13 +58,21 @@ struct TextItem {
     var text: String
 }
 
+/// The school search: a GET form answered by the server; a static copy shows the whole list.
+struct SearchBox {
+    var action: String
+    var query: String
+}
+
 struct IndexPage {
-    struct Group {
+    struct DistrictCard {
         struct ClusterItem { var href: String; var title: String; var lead: String; var eventCount: Int }
-        struct SchoolItem { var href: String; var name: String }
         var name: String
+        var anchor: String
         var clusters: [ClusterItem]
-        var schools: [SchoolItem]
+        var schoolCount: Int
+        var schoolsHref: String
+        var calendarHref: String?
     }
     struct Year { var href: String; var title: String }
     struct Reports { var years: [Year] }
@@ -67,8 +81,32 @@ struct IndexPage {
     var home: String
     var timezone: String
     var subscribe: Subscription
-    var districts: [Group]
+    var search: SearchBox
+    var upcomingHeading: String
+    var hasUpcoming: Bool
+    var upcoming: [EventRow]
+    var districts: [DistrictCard]
+    var calendarHref: String?
     var reports: Reports?
+}
+
+struct SchoolsPage {
+    struct Group {
+        struct SchoolItem { var href: String; var name: String; var clusters: String? }
+        var name: String
+        var anchor: String
+        var schools: [SchoolItem]
+    }
+
+    var title: String
+    var home: String
+    var timezone: String
+    var search: SearchBox
+    /// "Найдено школ: 2" for a search, nil for the whole list.
+    var summary: String?
+    var nothingFound: Bool
+    var allHref: String?
+    var groups: [Group]
 }
 
 struct ClusterPage {
@@ -81,6 +119,8 @@ struct ClusterPage {
     var district: String?
     var profile: String?
     var subscribe: Subscription
+    var calendarHref: String?
+    var upcoming: UpcomingCard?
     var theme: String?
     var goal: String?
     var hasTasks: Bool
@@ -102,6 +142,8 @@ struct SchoolPage {
     var district: String?
     var address: String?
     var subscribe: Subscription
+    var calendarHref: String?
+    var upcoming: UpcomingCard?
     var hasClusters: Bool
     var clusters: [ClusterItem]
     var hasEvents: Bool

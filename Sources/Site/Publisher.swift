@@ -37,12 +37,17 @@ public struct Publisher {
         }
         files.append(("style.css", Templates.stylesheet))
         files.append(("report.css", reportStylesheet))
-        files.append(("index.html", content.indexPage()))
+        files.append(("index.html", content.indexPage(today: today)))
+        // The search needs the server; here the list page is the whole list, grouped by district.
+        files.append(("schools/index.html", try content.schoolsPage(query: "")))
+        try calendars(.district(nil), at: "calendar", into: &files)
         for cluster in content.district.clusters {
-            files.append(("clusters/\(try fileName(cluster.id))/index.html", try content.clusterPage(cluster.id)))
+            files.append(("clusters/\(try fileName(cluster.id))/index.html", try content.clusterPage(cluster.id, today: today)))
+            try calendars(.cluster(cluster.id), at: "clusters/\(try fileName(cluster.id))/calendar", into: &files)
         }
         for school in content.district.schools {
-            files.append(("schools/\(try fileName(school.id))/index.html", try content.schoolPage(school.id)))
+            files.append(("schools/\(try fileName(school.id))/index.html", try content.schoolPage(school.id, today: today)))
+            try calendars(.school(school.id), at: "schools/\(try fileName(school.id))/calendar", into: &files)
         }
         for event in content.snapshot.events {
             files.append(("events/\(try fileName(event.event.clusterID))/\(event.event.number)/index.html",
@@ -54,6 +59,15 @@ public struct Publisher {
         files.append(("404.html", content.pages.errorPage(title: "Страница не найдена", message: "такой страницы нет",
                                                           home: content.options.href("/"), timezone: content.district.timezone)))
         return files
+    }
+
+    /// A scope's calendar for each of its years (`<dir>/2019-2020/index.html`) and the year it opens on (`<dir>/index.html`).
+    private func calendars(_ scope: CalendarScope, at directory: String, into files: inout [(String, String)]) throws {
+        files.append(("\(directory)/index.html", try content.calendarPage(scope, year: nil, today: today)))
+        for year in try content.calendarYears(scope) {
+            files.append(("\(directory)/\(year.startYear)-\(year.startYear + 1)/index.html",
+                          try content.calendarPage(scope, year: year, today: today)))
+        }
     }
 
     /// The id itself, as nginx will look it up after decoding the URL.

@@ -10,9 +10,9 @@ public struct SiteContent: Sendable {
     public let snapshot: DistrictSnapshot
     public let options: SiteOptions
     public let pages: PageRenderer
-    private let schools: [String: School]
-    private let venues: [String: Venue]
-    private let clusters: [String: Cluster]
+    let schools: [String: School]
+    let venues: [String: Venue]
+    let clusters: [String: Cluster]
 
     /// Everything built from here is public: private contacts and notes are gone from `snapshot`.
     public init(snapshot: DistrictSnapshot, options: SiteOptions, pages: PageRenderer) {
@@ -50,37 +50,43 @@ public struct SiteContent: Sendable {
 
     // MARK: Pages
 
-    public func indexPage() -> String {
-        let clusterGroups = Dictionary(grouping: district.clusters) { $0.district ?? district.name }
-        let schoolGroups = Dictionary(grouping: district.schools) { $0.district ?? district.name }
-        var names: [String] = []
-        for name in district.clusters.map({ $0.district ?? district.name }) + district.schools.map({ $0.district ?? district.name })
-        where !names.contains(name) { names.append(name) }
+    /// The home page: the district picker, the next events across clusters and the school search.
+    /// `today` decides which events are "next".
+    public func indexPage(today: LocalDate) -> String {
         let counts = Dictionary(grouping: snapshot.events.filter { $0.state.status != .removed }, by: \.event.clusterID)
             .mapValues(\.count)
-        let groups = names.map { name in
-            IndexPage.Group(
-                name: name,
-                clusters: (clusterGroups[name] ?? []).map {
+        let cards = districtNames.enumerated().map { index, name in
+            IndexPage.DistrictCard(
+                name: name, anchor: districtAnchor(index),
+                clusters: district.clusters.filter { districtName(of: $0) == name }.map {
                     .init(href: options.href(SitePaths.cluster($0.id)), title: $0.title, lead: schoolName($0.lead),
                           eventCount: counts[$0.id] ?? 0)
                 },
-                schools: (schoolGroups[name] ?? []).map { .init(href: options.href(SitePaths.school($0.id)), name: $0.name) })
+                schoolCount: district.schools.filter { districtName(of: $0) == name }.count,
+                schoolsHref: options.href(SitePaths.schools) + "#" + districtAnchor(index),
+                calendarHref: calendarYear(.district(name), today: today).map { options.href(SitePaths.calendar($0)) + "#" + districtAnchor(index) })
         }
+        let next = upcoming(snapshot.events, today: today, count: 4)
         let years = reportYears.map { IndexPage.Year(href: options.href(SitePaths.report($0)), title: $0.description) }
         return pages.render("index", IndexPage(
-            title: district.name, home: options.href("/"), timezone: district.timezone,
-            subscribe: subscription(SitePaths.districtFeed), districts: groups,
+            title: Self.siteTitle, home: options.href("/"), timezone: district.timezone,
+            subscribe: subscription(SitePaths.districtFeed), search: searchBox(query: ""),
+            upcomingHeading: next.past ? "Последние мероприятия" : "Ближайшие мероприятия",
+            hasUpcoming: !next.events.isEmpty, upcoming: rows(next.events, showCluster: true, sorted: false),
+            districts: cards, calendarHref: calendarYear(today: today).map { options.href(SitePaths.calendar($0)) },
             reports: years.isEmpty ? nil : .init(years: years)))
     }
 
-    public func clusterPage(_ id: String) throws(SiteError) -> String {
+    public func clusterPage(_ id: String, today: LocalDate) throws(SiteError) -> String {
         guard let cluster = clusters[id] else { throw .unknownCluster(id) }
         let plan = cluster.plan
+        let events = snapshot.events(inCluster: id)
         return pages.render("cluster", ClusterPage(
             title: cluster.title, home: options.href("/"), timezone: district.timezone,
-            district: cluster.district, profile: cluster.profile,
+            district: districtName(of: cluster), profile: cluster.profile,
             subscribe: subscription(SitePaths.clusterFeed(id)),
+            calendarHref: calendarYear(today: today).map { options.href(SitePaths.clusterCalendar(id, $0)) },
+            upcoming: upcomingCard(events, today: today, showCluster: false),
             theme: plan?.theme, goal: plan?.goal,
             hasTasks: !(plan?.tasks.isEmpty ?? true), tasks: (plan?.tasks ?? []).map { .init(text: $0.text) },
             hasDirections: !(plan?.directions.isEmpty ?? true),
@@ -89,18 +95,19 @@ public struct SiteContent: Sendable {
                 .init(href: options.href(SitePaths.school($0)), name: schoolName($0), isLead: $0 == cluster.lead)
             },
             coordinator: cluster.coordinator.map { .init(name: $0.name, email: $0.email) },
-            hasEvents: !snapshot.events(inCluster: id).isEmpty,
-            events: rows(snapshot.events(inCluster: id), showCluster: false)))
+            hasEvents: !events.isEmpty, events: rows(events, showCluster: false)))
     }
 
-    public func schoolPage(_ id: String) throws(SiteError) -> String {
+    public func schoolPage(_ id: String, today: LocalDate) throws(SiteError) -> String {
         guard let school = schools[id] else { throw .unknownSchool(id) }
         let memberOf = district.clusters.filter { $0.members.contains(id) || $0.lead == id }
         let events = snapshot.events(forSchool: id)
         return pages.render("school", SchoolPage(
             title: school.name, home: options.href("/"), timezone: district.timezone,
-            district: school.district, address: school.address,
+            district: districtName(of: school), address: school.address,
             subscribe: subscription(SitePaths.schoolFeed(id)),
+            calendarHref: calendarYear(today: today).map { options.href(SitePaths.schoolCalendar(id, $0)) },
+            upcoming: upcomingCard(events, today: today, showCluster: true),
             hasClusters: !memberOf.isEmpty,
             clusters: memberOf.map { .init(href: options.href(SitePaths.cluster($0.id)), title: $0.title, isLead: $0.lead == id) },
             hasEvents: !events.isEmpty, events: rows(events, showCluster: true)))
@@ -165,19 +172,19 @@ public struct SiteContent: Sendable {
         return Subscription(url: url, webcal: options.webcal(path), scheme: scheme)
     }
 
-    /// `чт 17.10.2019` and `15:00–18:00`, or the planned month while the event has no date.
+    /// `четверг, 17 октября 2019` and `15:00–18:00`, or the planned month while the event has no date.
     func schedule(_ item: EventSnapshot) -> (date: String, time: String) {
         guard let date = item.state.date else {
             let window: String = switch item.event.timing {
-            case .month(let m): m.russian
-            case .window(let from, let to): "\(from.russian)–\(to.russian)"
-            case .pinned(let d): d.russian
+            case .month(let m): RussianDates.month(m).lowercased()
+            case .window(let from, let to): "\(RussianDates.day(from)) – \(RussianDates.day(to))"
+            case .pinned(let d): RussianDates.day(d)
             }
             return ("\(window) (дата не назначена)", "")
         }
         let start = item.start(defaultStart: district.calendar.defaultStart)
         let end = item.end(defaultStart: district.calendar.defaultStart)
-        return ("\(date.weekday.russianShort) \(date.russian)", "\(start.map(\.description) ?? "")–\(end.map(\.description) ?? "")")
+        return (RussianDates.long(date), "\(start.map(\.description) ?? "")–\(end.map(\.description) ?? "")")
     }
 
     func status(_ item: EventSnapshot) -> String {
@@ -197,8 +204,8 @@ public struct SiteContent: Sendable {
         return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
 
-    func rows(_ events: [EventSnapshot], showCluster: Bool) -> [EventRow] {
-        events.sorted { $0.id < $1.id }.map { item in
+    func rows(_ events: [EventSnapshot], showCluster: Bool, sorted: Bool = true) -> [EventRow] {
+        (sorted ? events.sorted { $0.id < $1.id } : events).map { item in
             let when = schedule(item)
             return EventRow(
                 number: item.event.number, date: when.date, time: when.time, format: item.event.format.russian,
@@ -207,4 +214,38 @@ public struct SiteContent: Sendable {
                 host: place(of: item.event).name, status: status(item), cancelled: item.state.status.isCancelled)
         }
     }
+
+    /// The next `count` dated events from `today` on, not cancelled; when none is ahead, the last ones (`past`).
+    func upcoming(_ events: [EventSnapshot], today: LocalDate, count: Int) -> (events: [EventSnapshot], past: Bool) {
+        let defaultStart = district.calendar.defaultStart
+        let dated = events.filter { !$0.state.status.isCancelled }
+            .compactMap { e in e.state.date.map { (date: $0, minute: e.start(defaultStart: defaultStart)?.minutesSinceMidnight ?? 0, event: e) } }
+            .sorted { ($0.date, $0.minute, $0.event.id) < ($1.date, $1.minute, $1.event.id) }
+        let ahead = dated.filter { $0.date >= today }.map(\.event)
+        if !ahead.isEmpty { return (Array(ahead.prefix(count)), false) }
+        return (dated.suffix(count).reversed().map(\.event), !dated.isEmpty)
+    }
+
+    func upcomingCard(_ events: [EventSnapshot], today: LocalDate, showCluster: Bool) -> UpcomingCard? {
+        let next = upcoming(events, today: today, count: 1)
+        guard let first = next.events.first, let row = rows([first], showCluster: showCluster).first else { return nil }
+        return UpcomingCard(heading: next.past ? "Последнее мероприятие" : "Ближайшее мероприятие", event: row)
+    }
+
+    /// The page title of the site as a whole: the store may hold several districts.
+    static let siteTitle = "Планы работы кластеров школ"
+
+    /// Every district the store holds, in plan order: a merged plan names them all in `district.name`.
+    public var districtNames: [String] {
+        let named = (district.clusters.compactMap(\.district) + district.schools.compactMap(\.district))
+            + district.name.components(separatedBy: "; ")
+        return named.reduce(into: [String]()) { if !$1.isEmpty, !$0.contains($1) { $0.append($1) } }
+    }
+
+    /// A cluster's own district, or the store's first one when the plan did not say.
+    func districtName(of cluster: Cluster) -> String { cluster.district ?? districtNames.first ?? district.name }
+    func districtName(of school: School) -> String { school.district ?? districtNames.first ?? district.name }
+
+    /// `district-1`: the id of a district's section, by its place in `districtNames`.
+    func districtAnchor(_ index: Int) -> String { "district-\(index + 1)" }
 }

@@ -22,7 +22,7 @@ public enum SiteError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unknownCluster(let id): "нет кластера «\(id)»"
         case .unknownSchool(let id): "нет школы «\(id)»"
         case .unknownEvent(let id): "нет мероприятия «\(id)»"
-        case .unknownYear(let text): "нет отчёта за «\(text)»: ожидается учебный год вида 2019-2020"
+        case .unknownYear(let text): "нет учебного года «\(text)» в планах: ожидается год вида 2019-2020"
         case .unknown(let error): error.description
         case .badParameter(let text): text
         case .emptyStore: "данных пока нет: выполните «clusterplan import plans»"

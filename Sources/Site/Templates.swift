@@ -13,30 +13,67 @@ enum Templates {
     }
 
     static let all: [(String, String)] = [
-        ("head", head), ("foot", foot), ("subscribe", subscribe), ("events", events),
+        ("head", head), ("foot", foot), ("subscribe", subscribe), ("events", events), ("upcoming", upcoming), ("search", search),
         ("index", index), ("cluster", cluster), ("school", school), ("event", event), ("error", error),
-    ]
+    ] + CalendarTemplates.all
 
     /// The site's styles, served as `/style.css`: the Content-Security-Policy allows no inline style.
-    static let stylesheet = """
+    static let stylesheet = baseStyles + CalendarTemplates.styles
+
+    /// Nothing may be wider than the screen: long titles wrap anywhere, tables turn into stacked
+    /// cards below 40rem, and print drops the navigation and the subscribe box.
+    static let baseStyles = """
+    *,*::before,*::after{box-sizing:border-box}
     body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1b1b1b;background:#fafafa;line-height:1.45}
     header,main,footer{max-width:60rem;margin:0 auto;padding:.75rem 1rem}
+    header.wide,main.wide{max-width:90rem}
     header{border-bottom:1px solid #ddd}
     header a{color:#1b1b1b;text-decoration:none;font-weight:600}
     h1{font-size:1.5rem;margin:.5rem 0}
     h2{font-size:1.2rem;margin-top:1.5rem}
+    h1,h2,h3,p,li,dd,th,td{overflow-wrap:anywhere}
     a{color:#0b5cad}
     .muted{color:#666}
-    .table{overflow-x:auto}
     table{border-collapse:collapse;width:100%;background:#fff}
     th,td{border:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}
     th{background:#f0f0f0}
     tr.cancelled td{color:#888;text-decoration:line-through}
-    .status{white-space:nowrap}
+    td.number{width:3rem}
+    td.when{min-width:9rem}
+    .card{background:#fff;border:1px solid #cfd8e3;border-left:4px solid #0b5cad;border-radius:.4rem;padding:.6rem 1rem;margin:1rem 0}
+    .card h2{margin:0 0 .25rem;font-size:1rem;color:#555}
+    .card .when{font-size:1.1rem;font-weight:600;margin:0}
+    .card p{margin:.25rem 0}
     .subscribe{background:#fff;border:1px solid #ddd;border-radius:.4rem;padding:.5rem .75rem;margin:1rem 0}
-    .subscribe input{width:100%;box-sizing:border-box;font-family:monospace;padding:.3rem}
+    .subscribe input{width:100%;font-family:monospace;padding:.3rem}
+    form.search{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:1rem 0}
+    form.search label{flex:1 0 100%;font-weight:600}
+    form.search input{flex:1 1 12rem;min-width:0;padding:.45rem;font-size:1rem}
+    form.search button{padding:.45rem 1rem;font-size:1rem}
+    .districts{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:1rem}
+    .district{background:#fff;border:1px solid #ddd;border-radius:.4rem;padding:.25rem 1rem}
     ul.plain{padding-left:1.2rem}
+    ul.next{list-style:none;padding:0}
+    ul.next li{background:#fff;border:1px solid #ddd;border-radius:.4rem;padding:.5rem .75rem;margin:.5rem 0}
+    .when{font-weight:600}
     footer{color:#666;font-size:.9rem;border-top:1px solid #ddd;margin-top:2rem}
+    @media (max-width:40rem){
+    table.events thead{display:none}
+    table.events,table.events tbody,table.events tr,table.events td{display:block;width:100%}
+    table.events{background:none}
+    table.events tr{background:#fff;border:1px solid #ddd;border-radius:.4rem;margin-bottom:.75rem}
+    table.events td{border:none;border-bottom:1px solid #eee;padding:.3rem .6rem}
+    table.events td:last-child{border-bottom:none}
+    table.events td::before{content:attr(data-label) ": ";font-weight:600;color:#555}
+    }
+    @media print{
+    body{background:#fff;font-size:10pt}
+    header,footer,.subscribe,form.search,nav.years,.noprint{display:none}
+    main,main.wide{max-width:none;padding:0}
+    a{color:#000;text-decoration:none}
+    tr,.card,li{break-inside:avoid}
+    h2{break-after:avoid}
+    }
 
     """
 
@@ -50,8 +87,8 @@ enum Templates {
     <link rel="stylesheet" href="{{home}}style.css">
     </head>
     <body>
-    <header><a href="{{home}}">ClusterPlan</a> · <span class="muted">планы работы кластеров школ</span></header>
-    <main>
+    <header{{#wide}} class="wide"{{/wide}}><a href="{{home}}">ClusterPlan</a> · <span class="muted">планы работы кластеров школ</span></header>
+    <main{{#wide}} class="wide"{{/wide}}>
 
     """
 
@@ -74,37 +111,62 @@ enum Templates {
 
     static let events = """
     {{#hasEvents}}
-    <div class="table">
-    <table>
-    <thead><tr><th>№</th><th>Дата</th><th>Время</th><th>Мероприятие</th><th>Площадка</th><th>Статус</th></tr></thead>
+    <table class="events">
+    <thead><tr><th>Номер</th><th>Дата</th><th>Время</th><th>Мероприятие</th><th>Площадка</th><th>Статус</th></tr></thead>
     <tbody>
     {{#events}}
-    <tr{{#cancelled}} class="cancelled"{{/cancelled}}><td>{{number}}</td><td>{{date}}</td><td>{{time}}</td><td>{{format}}: <a href="{{href}}">{{title}}</a>{{#showCluster}}<br><span class="muted">{{clusterTitle}}</span>{{/showCluster}}</td><td>{{host}}</td><td class="status">{{status}}</td></tr>
+    <tr{{#cancelled}} class="cancelled"{{/cancelled}}><td class="number" data-label="Номер">{{number}}</td><td class="when" data-label="Дата">{{date}}</td><td data-label="Время">{{time}}</td><td data-label="Мероприятие">{{format}}: <a href="{{href}}">{{title}}</a>{{#showCluster}}<br><span class="muted">{{clusterTitle}}</span>{{/showCluster}}</td><td data-label="Площадка">{{host}}</td><td class="status" data-label="Статус">{{status}}</td></tr>
     {{/events}}
     </tbody>
     </table>
-    </div>
     {{/hasEvents}}
     {{^hasEvents}}<p class="muted">Мероприятий нет.</p>{{/hasEvents}}
 
     """
 
+    /// The next (or last) event, above the table; `calendarHref` links the year at a glance.
+    static let upcoming = """
+    {{#upcoming}}<section class="card">
+    <h2>{{heading}}</h2>
+    {{#event}}<p class="when">{{date}}, {{time}}</p>
+    <p>{{format}}: <a href="{{href}}">{{title}}</a></p>
+    <p class="muted">Площадка: {{host}}{{#showCluster}}. Кластер: {{clusterTitle}}{{/showCluster}}</p>{{/event}}
+    </section>{{/upcoming}}
+
+    """
+
+    /// A GET form: the server filters, a static copy answers with the whole list.
+    static let search = """
+    {{#search}}<form class="search" method="get" action="{{action}}" role="search">
+    <label for="q">Найти школу по номеру или по слову из названия</label>
+    <input id="q" name="q" type="search" value="{{query}}" maxlength="100" placeholder="например, 344 или лицей">
+    <button type="submit">Найти</button>
+    </form>{{/search}}
+
+    """
+
     static let index = """
     {{>head}}<h1>{{title}}</h1>
-    {{#subscribe}}{{>subscribe}}{{/subscribe}}
-    {{#districts}}
-    <h2>{{name}}</h2>
-    <h3>Кластеры</h3>
+    {{>search}}
+    <h2>Районы</h2>
+    <div class="districts">
+    {{#districts}}<section class="district" id="{{anchor}}">
+    <h3>{{name}}</h3>
     <ul class="plain">
-    {{#clusters}}<li><a href="{{href}}">{{title}}</a> <span class="muted">— базовая школа: {{lead}}; мероприятий: {{eventCount}}</span></li>
+    {{#clusters}}<li><a href="{{href}}">{{title}}</a><br><span class="muted">Базовая школа: {{lead}}. Мероприятий: {{eventCount}}</span></li>
     {{/clusters}}
     </ul>
-    <h3>Школы</h3>
-    <ul class="plain">
-    {{#schools}}<li><a href="{{href}}">{{name}}</a></li>
-    {{/schools}}
-    </ul>
+    <p><a href="{{schoolsHref}}">Школы района ({{schoolCount}})</a>{{#calendarHref}} · <a href="{{calendarHref}}">Календарь района</a>{{/calendarHref}}</p>
+    </section>
     {{/districts}}
+    </div>
+    <h2>{{upcomingHeading}}</h2>
+    {{#hasUpcoming}}<ul class="next">
+    {{#upcoming}}<li><span class="when">{{date}}, {{time}}</span><br>{{format}}: <a href="{{href}}">{{title}}</a><br><span class="muted">{{clusterTitle}}. Площадка: {{host}}</span></li>
+    {{/upcoming}}</ul>{{/hasUpcoming}}
+    {{^hasUpcoming}}<p class="muted">Мероприятий пока нет.</p>{{/hasUpcoming}}
+    {{#calendarHref}}<p><a href="{{calendarHref}}">Календарь на учебный год</a></p>{{/calendarHref}}
+    {{#subscribe}}{{>subscribe}}{{/subscribe}}
     {{#reports}}<h2>Отчёты</h2>
     <ul class="plain">{{#years}}<li><a href="{{href}}">Отчёт за {{title}} учебный год</a></li>{{/years}}</ul>
     {{/reports}}
@@ -115,6 +177,10 @@ enum Templates {
     {{>head}}<h1>{{title}}</h1>
     {{#district}}<p class="muted">{{district}}</p>{{/district}}
     {{#profile}}<p>{{profile}}</p>{{/profile}}
+    {{>upcoming}}
+    <h2>Мероприятия</h2>
+    {{>events}}
+    {{#calendarHref}}<p><a href="{{calendarHref}}">Календарь кластера на учебный год</a></p>{{/calendarHref}}
     {{#subscribe}}{{>subscribe}}{{/subscribe}}
     {{#theme}}<h2>Тема</h2><p>{{theme}}</p>{{/theme}}
     {{#goal}}<h2>Цель</h2><p>{{goal}}</p>{{/goal}}
@@ -130,8 +196,6 @@ enum Templates {
     {{/members}}
     </ul>
     {{#coordinator}}<p>Координатор: {{name}}{{#email}}, <a href="mailto:{{email}}">{{email}}</a>{{/email}}</p>{{/coordinator}}
-    <h2>Мероприятия</h2>
-    {{>events}}
     {{>foot}}
     """
 
@@ -139,11 +203,13 @@ enum Templates {
     {{>head}}<h1>{{title}}</h1>
     {{#district}}<p class="muted">{{district}}</p>{{/district}}
     {{#address}}<p>Адрес: {{address}}</p>{{/address}}
-    {{#subscribe}}{{>subscribe}}{{/subscribe}}
-    {{#hasClusters}}<h2>Кластеры</h2>
-    <ul class="plain">{{#clusters}}<li><a href="{{href}}">{{title}}</a>{{#isLead}} — базовая школа{{/isLead}}</li>{{/clusters}}</ul>{{/hasClusters}}
+    {{>upcoming}}
     <h2>Мероприятия</h2>
     {{>events}}
+    {{#calendarHref}}<p><a href="{{calendarHref}}">Календарь школы на учебный год</a></p>{{/calendarHref}}
+    {{#hasClusters}}<h2>Кластеры</h2>
+    <ul class="plain">{{#clusters}}<li><a href="{{href}}">{{title}}</a>{{#isLead}} — базовая школа{{/isLead}}</li>{{/clusters}}</ul>{{/hasClusters}}
+    {{#subscribe}}{{>subscribe}}{{/subscribe}}
     {{>foot}}
     """
 

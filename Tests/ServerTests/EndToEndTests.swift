@@ -88,7 +88,9 @@ import Testing
         _ = try publishSite(try await site.snapshot(), options: TestSite.options, today: LocalDate(year: 2021, month: 6, day: 30)!,
                             to: directory.path)
         let pages = ["index.html", "clusters/nevsky-exact/index.html", "clusters/xss/index.html", "schools/344/index.html",
-                     "schools/x1/index.html", "events/nevsky-exact/1/index.html", "events/xss/1/index.html", "404.html"]
+                     "schools/x1/index.html", "events/nevsky-exact/1/index.html", "events/xss/1/index.html", "404.html",
+                     "schools/index.html", "calendar/2019-2020/index.html", "clusters/nevsky-exact/calendar/2019-2020/index.html",
+                     "clusters/xss/calendar/index.html"]
         let problems = try script("e2e-html.sh", pages.map { directory.appendingPathComponent($0).path })
         if let problems { #expect(problems.isEmpty) }
     }

@@ -10,7 +10,7 @@ import TestSupport
 import Testing
 
 @Suite struct PageRouteTests {
-    @Test func indexListsClustersAndSchoolsGroupedByDistrict() async throws {
+    @Test func indexListsClustersGroupedByDistrict() async throws {
         let site = try await TestSite()
         try await site.app.test(.router) { client in
             let response = try await client.execute(uri: "/", method: .get)
@@ -18,10 +18,10 @@ import Testing
             #expect(response.headers[.contentType] == "text/html; charset=utf-8")
             let html = response.text
             for district in ["Невский район Санкт-Петербурга", "Кировский район Санкт-Петербурга"] {
-                #expect(html.contains("<h2>\(district)</h2>"))
+                #expect(html.contains("<h3>\(district)</h3>"))
             }
             #expect(html.contains("<a href=\"/clusters/nevsky-exact\">"))
-            #expect(html.contains("<a href=\"/schools/344\">ГБОУ лицей № 344 Невского района</a>"))
+            #expect(html.contains("<a href=\"/schools#district-1\">Школы района"))
             #expect(html.contains("<a href=\"/reports/2019-2020\">"))
             #expect(html.contains("href=\"webcal://localhost:8080/feeds/district.ics\""))
             #expect(!html.contains("<script"))
@@ -48,10 +48,11 @@ import Testing
             #expect(html.contains("value=\"http://localhost:8080/feeds/clusters/nevsky-exact.ics\""))
             // One table row per event, with its date.
             let events = snapshot.events(inCluster: "nevsky-exact")
-            #expect(html.components(separatedBy: "<a href=\"/events/nevsky-exact/").count - 1 == events.count)
+            let table = try #require(html.components(separatedBy: "<table class=\"events\">").last)
+            #expect(table.components(separatedBy: "<a href=\"/events/nevsky-exact/").count - 1 == events.count)
             for event in events {
                 #expect(html.contains("<a href=\"/events/nevsky-exact/\(event.event.number)\">"))
-                if let date = event.state.date { #expect(html.contains("\(date.weekday.russianShort) \(date.russian)")) }
+                if let date = event.state.date { #expect(html.contains(">\(weekdays[date.weekday.index]), \(date.day) ")) }
             }
         }
     }
@@ -133,15 +134,17 @@ import Testing
         let content = SiteContent(snapshot: try await site.snapshot(), options: TestSite.options, pages: try PageRenderer())
         let files = Dictionary(try Publisher(content: content, today: LocalDate(year: 2021, month: 6, day: 30)!).files()
             .map { ($0.path, $0.text) }, uniquingKeysWith: { first, _ in first })
-        #expect(files.count == content.feedPaths.count + 1 + content.district.clusters.count + content.district.schools.count
-            + content.snapshot.events.count + content.reportYears.count + 1 + 2)  // + style.css, report.css
+        #expect(files.count == (try expectedFileCount(content)))
         try await site.app.test(.router) { client in
             for (uri, file) in [("/feeds/district.ics", "feeds/district.ics"), ("/feeds/clusters/nevsky-exact.ics", "feeds/clusters/nevsky-exact.ics"),
                                 ("/feeds/schools/344.ics", "feeds/schools/344.ics"), ("/", "index.html"),
                                 ("/clusters/nevsky-exact", "clusters/nevsky-exact/index.html"),
                                 ("/schools/344", "schools/344/index.html"), ("/events/nevsky-exact/9", "events/nevsky-exact/9/index.html"),
                                 ("/reports/2019-2020", "reports/2019-2020/index.html"), ("/style.css", "style.css"),
-                                ("/report.css", "report.css")] {
+                                ("/report.css", "report.css"), ("/schools", "schools/index.html"),
+                                ("/calendar", "calendar/index.html"), ("/calendar/2019-2020", "calendar/2019-2020/index.html"),
+                                ("/clusters/nevsky-exact/calendar/2020-2021", "clusters/nevsky-exact/calendar/2020-2021/index.html"),
+                                ("/schools/344/calendar", "schools/344/calendar/index.html")] {
                 let response = try await client.execute(uri: uri, method: .get)
                 #expect(response.text == files[file], "\(uri)")
             }
@@ -154,8 +157,7 @@ import Testing
         let directory = try Fixtures.temporaryDirectory()
         let count = try publishSite(try await site.snapshot(), options: SiteOptions(), today: LocalDate(year: 2021, month: 6, day: 30)!,
                                     to: directory.path)
-        #expect(count == content.feedPaths.count + 1 + content.district.clusters.count + content.district.schools.count
-            + content.snapshot.events.count + content.reportYears.count + 1 + 2)  // + style.css, report.css
+        #expect(count == (try expectedFileCount(content)))
         let feed = try String(contentsOf: directory.appendingPathComponent("feeds/clusters/nevsky-exact.ics"), encoding: .utf8)
         #expect(feed == (try content.feed(.cluster("nevsky-exact")).text))
         // Without a base URL the links stay site paths and there is no webcal:// link to offer.
@@ -164,6 +166,18 @@ import Testing
         #expect(!index.contains("webcal:"))
     }
 }
+
+/// Feeds, style sheets, pages, reports, the 404 page, the school list and every calendar (each scope's
+/// years and the page it opens on).
+func expectedFileCount(_ content: SiteContent) throws -> Int {
+    let scopes: [CalendarScope] = [.district(nil)] + content.district.clusters.map { .cluster($0.id) }
+        + content.district.schools.map { .school($0.id) }
+    let calendars = try scopes.reduce(0) { $0 + 1 + (try content.calendarYears($1)).count }
+    return content.feedPaths.count + 2 + 1 + content.district.clusters.count + content.district.schools.count
+        + content.snapshot.events.count + content.reportYears.count + 1 + 1 + calendars
+}
+
+let weekdays = ["понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"]
 
 /// What `{{ }}` makes of a text.
 func escaped(_ text: String) -> String {

@@ -1,0 +1,96 @@
+import Foundation
+import Logging
+import Planning
+import Server
+import ServiceLifecycle
+import SQLiteStore
+import TestSupport
+import Testing
+
+/// Real-browser flows (`Tests/Browser/<flow>.py`, Selenium driving Debian's headless Chromium)
+/// against the real server, started in this process over a temporary store of the seed plans.
+@Suite struct BrowserTests {
+    @Test func publicPagesFitPhoneAndDesktopWidthsAndPrint() async throws {
+        let run = try await BrowserHarness.run("pages.py")
+        guard let run else { return }
+        // Eight pages at two widths, and the printed calendar at 1280.
+        #expect(run.screenshots.count == 17, "\(run.output)")
+        for png in run.screenshots {
+            let image = try Data(contentsOf: URL(fileURLWithPath: png))
+            #expect(image.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(png) is not a PNG")
+        }
+    }
+}
+
+/// Starts `buildApplication` on a free loopback port over a temporary SQLite store (the seed plans
+/// imported and scheduled), runs one flow script with `--base-url` and `--out`, and stops the server.
+/// A new flow is a new script in Tests/Browser that ends with `harness.main(flow)`, and a test
+/// calling `BrowserHarness.run("<flow>.py")`.
+enum BrowserHarness {
+    struct Run {
+        /// Where the script saved its screenshots and PDFs.
+        var directory: URL
+        var screenshots: [String]
+        var output: String
+    }
+
+    /// The day the server believes it is: inside seed 003's plan, so pages have events ahead.
+    static let today = LocalDate(year: 2020, month: 1, day: 10)!
+
+    /// nil when the browser tools are missing outside CI (the test is then skipped with a warning);
+    /// a failed flow is a recorded issue listing every problem the script found.
+    static func run(_ script: String, extra: [String] = []) async throws -> Run? {
+        let work = try Fixtures.temporaryDirectory()
+        let database = try SQLiteStore.open(path: work.appendingPathComponent("clusterplan.sqlite").path)
+        try await TestSite.populate(database, extra: extra)
+        let arguments = Arguments(port: try freePort())
+        let app = try buildApplication(arguments, store: database, today: { _ in today })
+        let out = work.appendingPathComponent("browser")
+        // Shut down gracefully at the end: cancelling the task instead makes Hummingbird log errors.
+        let services = ServiceGroup(configuration: .init(services: [app], logger: Logger(label: "browser-test")))
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await services.run() }
+            defer { Task { await services.triggerGracefulShutdown() } }
+            let (status, output) = try await python(script, ["--base-url", "http://127.0.0.1:\(arguments.port)", "--out", out.path],
+                                                    log: work.appendingPathComponent("browser.log"))
+            if status == 77 {
+                let message = "skipped: \(script) needs chromium, chromium-driver and selenium (\(output.trimmingCharacters(in: .whitespacesAndNewlines)))"
+                if ProcessInfo.processInfo.environment["CI"] == "true" { Issue.record(Comment(rawValue: message)) } else {
+                    Issue.record(Comment(rawValue: message), severity: .warning)
+                }
+                return nil
+            }
+            #expect(status == 0, "\(script) failed:\n\(output)")
+            let screenshots = output.split(separator: "\n").compactMap { line in
+                line.hasPrefix("screenshot: ") ? String(line.dropFirst("screenshot: ".count)) : nil
+            }
+            print("browser: \(script): \(screenshots.count) screenshots in \(out.path)")
+            return Run(directory: out, screenshots: screenshots, output: output)
+        }
+    }
+
+    /// Runs `Tests/Browser/<script>` to its end without holding a thread; stdout and stderr go to `log`.
+    static func python(_ script: String, _ arguments: [String], log: URL) async throws -> (Int32, String) {
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: log)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", Fixtures.repositoryRoot.appendingPathComponent("Tests/Browser/\(script)").path] + arguments
+        process.standardOutput = handle
+        process.standardError = handle
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do { try process.run() } catch { continuation.resume(throwing: error) }
+        }
+        try handle.close()
+        return (status, (try? String(contentsOf: log, encoding: .utf8)) ?? "")
+    }
+
+    struct Arguments: AppArguments {
+        var host = "127.0.0.1"
+        var port: Int
+        var baseURL: String? { "http://127.0.0.1:\(port)" }
+        var refresh = "PT4H"
+        var logLevel = Logger.Level.warning
+    }
+}
