@@ -35,7 +35,7 @@ public struct Publisher {
             }
             files.append((name, try content.feed(scope).text))
         }
-        files.append(("style.css", Templates.stylesheet))
+        files.append(("style.css", siteStylesheet))
         files.append(("report.css", reportStylesheet))
         files.append(("index.html", content.indexPage(today: today)))
         // The search needs the server; here the list page is the whole list, grouped by district.

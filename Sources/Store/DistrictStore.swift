@@ -7,7 +7,9 @@ import Planning
 /// The rules of what happens to an event are `Planning`'s (`ImportPlan`, `EventState.scheduled`,
 /// `EventState.recording`): a store only persists what they return, each write in one transaction
 /// that also raises `revision`.
-public protocol DistrictStore: MaterialStore {
+/// It refines `AccountStore` and `MaterialStore`, so the server and commands hold one store for the plan,
+/// its users and its files.
+public protocol DistrictStore: AccountStore, MaterialStore {
     /// The district with every event's state and the revision it was read at, from one consistent
     /// read; `snapshot` is nil before the first import.
     func read() async throws(StoreError) -> StoreState
@@ -70,6 +72,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case inUse(String)
     /// Another process holds the write lock past the busy timeout (SQLite's "database is locked").
     case locked
+    case unknownAccount(String)
+    case accountExists(String)
 
     public var description: String {
         switch self {
@@ -79,6 +83,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unavailable(let what): "база данных недоступна: \(what)"
         case .inUse(let what): "база занята: \(what)"
         case .locked: "база занята: сейчас идёт другая запись (import, schedule или record); повторите, когда она закончится"
+        case .unknownAccount(let login): "нет учётной записи «\(login)»"
+        case .accountExists(let login): "учётная запись «\(login)» уже есть"
         }
     }
 }
