@@ -163,7 +163,7 @@ def start_browser():
     return driver, profile
 
 
-def wait_for(base_url, seconds=20):
+def wait_for(base_url, seconds=60):
     deadline = time.time() + seconds
     while True:
         try:
