@@ -23,9 +23,9 @@ enum CalendarTemplates {
     </tbody>
     </table>
     <ul class="legend">{{#legend}}<li class="{{css}}">{{text}}</li>{{/legend}}<li class="ev">мероприятие (номер по плану)</li></ul>
-    {{#hasEvents}}<ol class="calendar-list">
+    {{#hasEvents}}<ul class="calendar-list">
     {{#list}}<li{{#cancelled}} class="cancelled"{{/cancelled}}><span class="when">{{date}}</span> — <a href="{{href}}">№ {{number}}. {{format}}: {{title}}</a>{{#showCluster}} <span class="muted">({{clusterTitle}})</span>{{/showCluster}}{{#mark}} <strong class="mark">{{mark}}</strong>{{/mark}}</li>
-    {{/list}}</ol>{{/hasEvents}}
+    {{/list}}</ul>{{/hasEvents}}
     {{^hasEvents}}<p class="muted">В этом учебном году мероприятий нет.</p>{{/hasEvents}}
     </section>
 
@@ -67,8 +67,9 @@ enum CalendarTemplates {
     ul.legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.35rem 1.25rem;font-size:.9rem}
     ul.legend li::before{content:"";display:inline-block;width:1rem;height:1rem;border:1px solid #bbb;vertical-align:middle;margin-right:.35rem}
     .legend .ev::before{background:#0b5cad}
-    ol.calendar-list li{margin:.25rem 0}
-    ol.calendar-list li.cancelled a{text-decoration:line-through}
+    ul.calendar-list{list-style:none;padding:0}
+    ul.calendar-list li{margin:.25rem 0}
+    ul.calendar-list li.cancelled a{text-decoration:line-through}
     .mark{color:#b35c00}
     @media (max-width:40rem){
     table.year,table.year tbody,table.year tr{display:block}
@@ -90,7 +91,7 @@ enum CalendarTemplates {
     td.weekend,td.vacation,td.busy,td.holiday,ul.legend li::before,a.ev{print-color-adjust:exact;-webkit-print-color-adjust:exact}
     a.ev{color:#fff}
     ul.legend{font-size:8pt;margin:.25rem 0}
-    ol.calendar-list{break-before:page}
+    ul.calendar-list{break-before:page}
     }
 
     """
