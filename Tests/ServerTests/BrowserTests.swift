@@ -79,7 +79,8 @@ enum BrowserHarness {
         let handle = try FileHandle(forWritingTo: log)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Fixtures.repositoryRoot.appendingPathComponent("Tests/Browser/\(script)").path] + arguments
+        // -B: no __pycache__ left in the tree.
+        process.arguments = ["python3", "-B", Fixtures.repositoryRoot.appendingPathComponent("Tests/Browser/\(script)").path] + arguments
         process.standardOutput = handle
         process.standardError = handle
         let status: Int32 = try await withCheckedThrowingContinuation { continuation in
