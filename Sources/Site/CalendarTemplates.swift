@@ -22,10 +22,10 @@ enum CalendarTemplates {
     {{/months}}
     </tbody>
     </table>
-    <ul class="legend">{{#legend}}<li><span class="swatch {{css}}"></span>{{text}}</li>{{/legend}}<li><span class="swatch ev"></span>мероприятие (номер по плану)</li></ul>
-    {{#hasEvents}}<ol class="calendar-list">
+    <ul class="legend">{{#legend}}<li class="{{css}}">{{text}}</li>{{/legend}}<li class="ev">мероприятие (номер по плану)</li></ul>
+    {{#hasEvents}}<ul class="calendar-list">
     {{#list}}<li{{#cancelled}} class="cancelled"{{/cancelled}}><span class="when">{{date}}</span> — <a href="{{href}}">№ {{number}}. {{format}}: {{title}}</a>{{#showCluster}} <span class="muted">({{clusterTitle}})</span>{{/showCluster}}{{#mark}} <strong class="mark">{{mark}}</strong>{{/mark}}</li>
-    {{/list}}</ol>{{/hasEvents}}
+    {{/list}}</ul>{{/hasEvents}}
     {{^hasEvents}}<p class="muted">В этом учебном году мероприятий нет.</p>{{/hasEvents}}
     </section>
 
@@ -53,21 +53,23 @@ enum CalendarTemplates {
     table.year thead th:first-child,table.year tbody th{width:7.5rem;text-align:left;white-space:nowrap}
     table.year td{height:2.1rem;vertical-align:top}
     table.year .d{display:none}
-    td.weekend,.swatch.weekend{background:#e9e9e9}
-    td.vacation,.swatch.vacation{background:#cdeccd}
-    td.busy,.swatch.busy{background:repeating-linear-gradient(45deg,#fff1c2,#fff1c2 4px,#ffd970 4px,#ffd970 8px)}
-    td.holiday,.swatch.holiday{background:#f6c9c9}
+    td.weekend,.legend .weekend::before{background:#e9e9e9}
+    td.vacation,.legend .vacation::before{background:#cdeccd}
+    td.busy,.legend .busy::before{background:repeating-linear-gradient(45deg,#fff1c2,#fff1c2 4px,#ffd970 4px,#ffd970 8px)}
+    td.holiday,.legend .holiday::before{background:#f6c9c9}
     td.none{background:#f7f7f7}
     td.pad{display:none}
-    a.ev,.swatch.ev{display:inline-block;min-width:1.5rem;margin:.05rem;border-radius:.2rem;background:#0b5cad;color:#fff;text-decoration:none;font-weight:600}
+    a.ev{display:inline-block;min-width:1.5rem;margin:.05rem;border-radius:.2rem;background:#0b5cad;color:#fff;text-decoration:none;font-weight:600}
     a.ev.cancelled{background:#8a8a8a;text-decoration:line-through}
-    a.ev.moved,.swatch.moved{background:#b35c00}
+    a.ev.moved,.legend .moved::before{background:#b35c00}
     a.ev.added{background:#2e7d32}
     .ev.was{display:inline-block;min-width:1.5rem;border:1px dashed #b35c00;color:#b35c00;border-radius:.2rem}
     ul.legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.35rem 1.25rem;font-size:.9rem}
-    .swatch{display:inline-block;width:1rem;min-width:1rem;height:1rem;border:1px solid #bbb;vertical-align:middle;margin-right:.35rem}
-    ol.calendar-list li{margin:.25rem 0}
-    ol.calendar-list li.cancelled a{text-decoration:line-through}
+    ul.legend li::before{content:"";display:inline-block;width:1rem;height:1rem;border:1px solid #bbb;vertical-align:middle;margin-right:.35rem}
+    .legend .ev::before{background:#0b5cad}
+    ul.calendar-list{list-style:none;padding:0}
+    ul.calendar-list li{margin:.25rem 0}
+    ul.calendar-list li.cancelled a{text-decoration:line-through}
     .mark{color:#b35c00}
     @media (max-width:40rem){
     table.year,table.year tbody,table.year tr{display:block}
@@ -86,10 +88,10 @@ enum CalendarTemplates {
     section.calendar h2{margin:0 0 .25rem}
     table.year{font-size:7pt}
     table.year td{height:auto;padding:0}
-    td.weekend,td.vacation,td.busy,td.holiday,.swatch,a.ev{print-color-adjust:exact;-webkit-print-color-adjust:exact}
+    td.weekend,td.vacation,td.busy,td.holiday,ul.legend li::before,a.ev{print-color-adjust:exact;-webkit-print-color-adjust:exact}
     a.ev{color:#fff}
     ul.legend{font-size:8pt;margin:.25rem 0}
-    ol.calendar-list{break-before:page}
+    ul.calendar-list{break-before:page}
     }
 
     """

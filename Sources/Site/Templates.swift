@@ -26,20 +26,22 @@ enum Templates {
     *,*::before,*::after{box-sizing:border-box}
     body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1b1b1b;background:#fafafa;line-height:1.45}
     header,main,footer{max-width:60rem;margin:0 auto;padding:.75rem 1rem}
-    header.wide,main.wide{max-width:90rem}
+    header.wide,main.wide,footer.wide{max-width:90rem}
     header{border-bottom:1px solid #ddd}
     header a{color:#1b1b1b;text-decoration:none;font-weight:600}
     h1{font-size:1.5rem;margin:.5rem 0}
     h2{font-size:1.2rem;margin-top:1.5rem}
-    h1,h2,h3,p,li,dd,th,td{overflow-wrap:anywhere}
+    h1,h2,h3,p,li,dd{overflow-wrap:anywhere}
+    th,td{overflow-wrap:break-word}
     a{color:#0b5cad}
     .muted{color:#666}
     table{border-collapse:collapse;width:100%;background:#fff}
     th,td{border:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}
     th{background:#f0f0f0}
     tr.cancelled td{color:#888;text-decoration:line-through}
-    td.number{width:3rem}
-    td.when{min-width:9rem}
+    table.events th,td.time{white-space:nowrap}
+    td.when{min-width:8rem}
+    td.status{min-width:6rem}
     .card{background:#fff;border:1px solid #cfd8e3;border-left:4px solid #0b5cad;border-radius:.4rem;padding:.6rem 1rem;margin:1rem 0}
     .card h2{margin:0 0 .25rem;font-size:1rem;color:#555}
     .card .when{font-size:1.1rem;font-weight:600;margin:0}
@@ -66,6 +68,7 @@ enum Templates {
     table.events td:last-child{border-bottom:none}
     table.events td::before{content:attr(data-label) ": ";font-weight:600;color:#555}
     }
+    @page{size:A4;margin:15mm}
     @media print{
     body{background:#fff;font-size:10pt}
     header,footer,.subscribe,form.search,nav.years,.noprint{display:none}
@@ -94,7 +97,7 @@ enum Templates {
 
     static let foot = """
     </main>
-    <footer>Время указано по часовому поясу {{timezone}}. Календари обновляются автоматически после подписки.</footer>
+    <footer{{#wide}} class="wide"{{/wide}}>Время указано по часовому поясу {{timezone}}. Календари обновляются автоматически после подписки.</footer>
     </body>
     </html>
 
@@ -115,7 +118,7 @@ enum Templates {
     <thead><tr><th>Номер</th><th>Дата</th><th>Время</th><th>Мероприятие</th><th>Площадка</th><th>Статус</th></tr></thead>
     <tbody>
     {{#events}}
-    <tr{{#cancelled}} class="cancelled"{{/cancelled}}><td class="number" data-label="Номер">{{number}}</td><td class="when" data-label="Дата">{{date}}</td><td data-label="Время">{{time}}</td><td data-label="Мероприятие">{{format}}: <a href="{{href}}">{{title}}</a>{{#showCluster}}<br><span class="muted">{{clusterTitle}}</span>{{/showCluster}}</td><td data-label="Площадка">{{host}}</td><td class="status" data-label="Статус">{{status}}</td></tr>
+    <tr{{#cancelled}} class="cancelled"{{/cancelled}}><td class="number" data-label="Номер">{{number}}</td><td class="when" data-label="Дата">{{date}}</td><td class="time" data-label="Время">{{time}}</td><td data-label="Мероприятие">{{format}}: <a href="{{href}}">{{title}}</a>{{#showCluster}}<br><span class="muted">{{clusterTitle}}</span>{{/showCluster}}</td><td data-label="Площадка">{{host}}</td><td class="status" data-label="Статус">{{status}}</td></tr>
     {{/events}}
     </tbody>
     </table>

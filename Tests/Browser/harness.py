@@ -142,8 +142,8 @@ def start_browser():
     try:
         from selenium import webdriver
         from selenium.webdriver.chrome.service import Service
-    except ImportError:
-        skip("selenium is missing: python3 -m pip install selenium (scripts/install-deps.sh test)")
+    except ImportError as error:
+        skip(f"selenium cannot be imported ({error}): python3 -m pip install selenium (scripts/install-deps.sh test)")
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     driver_path = shutil.which("chromedriver") or ("/usr/lib/chromium/chromedriver" if os.path.exists("/usr/lib/chromium/chromedriver") else None)
     if not chromium or not driver_path:
@@ -163,7 +163,7 @@ def start_browser():
     return driver, profile
 
 
-def wait_for(base_url, seconds=20):
+def wait_for(base_url, seconds=60):
     deadline = time.time() + seconds
     while True:
         try:

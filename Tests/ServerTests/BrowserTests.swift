@@ -48,8 +48,12 @@ enum BrowserHarness {
         let out = work.appendingPathComponent("browser")
         // Shut down gracefully at the end: cancelling the task instead makes Hummingbird log errors.
         let services = ServiceGroup(configuration: .init(services: [app], logger: Logger(label: "browser-test")))
+        // The server's tasks run on a thread of their own: other tests block the shared pool's few
+        // threads in `waitUntilExit` (LibreOffice, vdirsyncer) for many seconds, which starved it.
+        let executor = ThreadExecutor()
+        defer { executor.stop() }
         return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await services.run() }
+            group.addTask(executorPreference: executor) { try await services.run() }
             defer { Task { await services.triggerGracefulShutdown() } }
             let (status, output) = try await python(script, ["--base-url", "http://127.0.0.1:\(arguments.port)", "--out", out.path],
                                                     log: work.appendingPathComponent("browser.log"))
@@ -75,7 +79,8 @@ enum BrowserHarness {
         let handle = try FileHandle(forWritingTo: log)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Fixtures.repositoryRoot.appendingPathComponent("Tests/Browser/\(script)").path] + arguments
+        // -B: no __pycache__ left in the tree.
+        process.arguments = ["python3", "-B", Fixtures.repositoryRoot.appendingPathComponent("Tests/Browser/\(script)").path] + arguments
         process.standardOutput = handle
         process.standardError = handle
         let status: Int32 = try await withCheckedThrowingContinuation { continuation in
@@ -92,5 +97,45 @@ enum BrowserHarness {
         var baseURL: String? { "http://127.0.0.1:\(port)" }
         var refresh = "PT4H"
         var logLevel = Logger.Level.warning
+    }
+}
+
+/// A task executor with one thread of its own, for the server under test.
+final class ThreadExecutor: TaskExecutor, @unchecked Sendable {
+    private let condition = NSCondition()
+    private var jobs: [UnownedJob] = []
+    private var stopped = false
+
+    init() {
+        let thread = Thread { [self] in run() }
+        thread.name = "browser-test-server"
+        thread.start()
+    }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        condition.withLock {
+            jobs.append(job)
+            condition.signal()
+        }
+    }
+
+    /// Lets the thread end once the queue is empty.
+    func stop() {
+        condition.withLock {
+            stopped = true
+            condition.signal()
+        }
+    }
+
+    private func run() {
+        while true {
+            let next: UnownedJob? = condition.withLock {
+                while jobs.isEmpty && !stopped { condition.wait() }
+                return jobs.isEmpty ? nil : jobs.removeFirst()
+            }
+            guard let next else { return }
+            next.runSynchronously(on: asUnownedTaskExecutor())
+        }
     }
 }

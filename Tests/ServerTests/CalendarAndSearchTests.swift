@@ -59,7 +59,7 @@ import Testing
             let both = try #require(cell(html, "2019-11-04"))
             #expect(both.hasPrefix("<td class=\"day holiday vacation\""))
             #expect(both.contains("День народного единства, Осенние каникулы"))
-            #expect(html.contains("<span class=\"swatch vacation\"></span>каникулы"))
+            #expect(html.contains("<li class=\"vacation\">каникулы</li>"))
         }
     }
 
