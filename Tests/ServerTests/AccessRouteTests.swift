@@ -82,6 +82,20 @@ import Testing
         }
     }
 
+    @Test func theStartPageListsTheClustersOfTheRole() async throws {
+        try await Self.site().app.test(.router) { client in
+            let coordinator = try await client.execute(uri: "/manage/", method: .get,
+                                                       headers: try await Self.signIn(client, "ivanova").headers)
+            #expect(coordinator.status == .ok)
+            #expect(coordinator.text.contains("Мои кластеры"))
+            #expect(coordinator.text.contains(#"href="/clusters/nevsky-exact""#))
+            #expect(!coordinator.text.contains(#"href="/clusters/kirov-1""#))
+            let methodist = try await client.execute(uri: "/manage/", method: .get, headers: try await Self.signIn(client, "admin").headers)
+            #expect(methodist.text.contains(#"href="/clusters/kirov-1""#))
+            #expect(methodist.text.contains(#"href="/manage/users""#))
+        }
+    }
+
     @Test func theCookieIsSecureWithAnHttpsBaseURL() async throws {
         let site = try await Self.site(options: SiteOptions(baseURL: "https://plan.example.ru"))
         try await site.app.test(.router) { client in
