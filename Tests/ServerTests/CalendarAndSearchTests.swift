@@ -250,11 +250,3 @@ func cell(_ html: String, _ iso: String) -> String? {
     return String(html[open.lowerBound..<close.upperBound])
 }
 
-extension TestSite {
-    /// The router with another "today": pages show the events after it.
-    func app(today: LocalDate) -> some ApplicationProtocol {
-        var logger = Logger(label: "test")
-        logger.logLevel = .warning
-        return Application(router: buildRouter(cache: cache, today: { _ in today }), logger: logger)
-    }
-}

@@ -51,11 +51,13 @@ struct TestSite {
 
     func snapshot() async throws -> DistrictSnapshot { try await database.snapshot() }
 
-    var app: some ApplicationProtocol {
+    var app: some ApplicationProtocol { app(today: LocalDate(year: 2021, month: 6, day: 30)!) }
+
+    /// The router with another "today": pages show the events after it.
+    func app(today: LocalDate) -> some ApplicationProtocol {
         var logger = Logger(label: "test")
         logger.logLevel = .warning
-        return Application(router: buildRouter(cache: cache, accounts: accounts, today: { _ in LocalDate(year: 2021, month: 6, day: 30)! }),
-                           logger: logger)
+        return Application(router: buildRouter(cache: cache, accounts: accounts, today: { _ in today }), logger: logger)
     }
 }
 
