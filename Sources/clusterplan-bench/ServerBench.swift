@@ -14,17 +14,8 @@ func serverBench() async throws {
     try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: work) }
 
-    // The store: a synthetic district, every event on the first working day of its window.
-    let district = SyntheticDistrict.make(schools: 600, clusters: 100, events: 10_000, seed: 42)
     let dbPath = work.appendingPathComponent("bench.sqlite").path
-    let database = try SQLiteStore.open(path: dbPath)
-    _ = try await database.importDistrict(district, now: 1_700_000_000)
-    let changes = district.events.map { event -> ScheduleChange in
-        var day = event.timing.firstDay
-        while district.calendar.dayOff(day) != nil, day < event.timing.lastDay { day = day.adding(days: 1) }
-        return ScheduleChange(id: event.id, date: day, start: event.start ?? district.calendar.defaultStart)
-    }
-    try await database.applySchedule(changes, now: 1_700_000_600)
+    let database = try await syntheticCityStore(path: dbPath)
 
     let servePort = 18_480, nginxPort = 18_481
     let snapshot = try await database.snapshot()
@@ -61,8 +52,8 @@ func serverBench() async throws {
     let path = "/feeds/district.ics"
     let urls = [("clusterplan serve", "http://127.0.0.1:\(servePort)\(path)"), ("nginx", "http://127.0.0.1:\(nginxPort)\(path)")]
     for (_, url) in urls { try waitFor(url) }
-    let served = try run("curl", ["-sf", urls[0].1])
-    let published = try run("curl", ["-sf", urls[1].1])
+    let served = try runTool("curl", ["-sf", urls[0].1])
+    let published = try runTool("curl", ["-sf", urls[1].1])
     guard served == published else {
         print("| server: served and published feeds differ (\(served.count) vs \(published.count) bytes) | failed | |")
         return
@@ -87,7 +78,22 @@ func serverBench() async throws {
     }
 }
 
-private func findTool(_ name: String) throws -> String {
+/// The synthetic city (600 schools, 100 clusters, 10,000 events) imported, every event on the first
+/// working day of its window.
+func syntheticCityStore(path: String) async throws -> SQLiteStore {
+    let district = SyntheticDistrict.make(schools: 600, clusters: 100, events: 10_000, seed: 42)
+    let database = try SQLiteStore.open(path: path)
+    _ = try await database.importDistrict(district, now: 1_700_000_000)
+    let changes = district.events.map { event -> ScheduleChange in
+        var day = event.timing.firstDay
+        while district.calendar.dayOff(day) != nil, day < event.timing.lastDay { day = day.adding(days: 1) }
+        return ScheduleChange(id: event.id, date: day, start: event.start ?? district.calendar.defaultStart)
+    }
+    try await database.applySchedule(changes, now: 1_700_000_600)
+    return database
+}
+
+func findTool(_ name: String) throws -> String {
     for dir in ["/usr/sbin", "/usr/bin", "/usr/local/sbin", "/usr/local/bin"] where FileManager.default.isExecutableFile(atPath: "\(dir)/\(name)") {
         return "\(dir)/\(name)"
     }
@@ -95,7 +101,7 @@ private func findTool(_ name: String) throws -> String {
 }
 
 
-private func start(_ executable: String, _ arguments: [String]) throws -> Process {
+func start(_ executable: String, _ arguments: [String]) throws -> Process {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
@@ -105,7 +111,7 @@ private func start(_ executable: String, _ arguments: [String]) throws -> Proces
 }
 
 @discardableResult
-private func run(_ tool: String, _ arguments: [String]) throws -> Data {
+func runTool(_ tool: String, _ arguments: [String]) throws -> Data {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: try findTool(tool))
     process.arguments = arguments
@@ -118,16 +124,16 @@ private func run(_ tool: String, _ arguments: [String]) throws -> Data {
     return data
 }
 
-private func waitFor(_ url: String) throws {
+func waitFor(_ url: String) throws {
     for _ in 0..<200 {
-        if (try? run("curl", ["-sf", "-o", "/dev/null", url])) != nil { return }
+        if (try? runTool("curl", ["-sf", "-o", "/dev/null", url])) != nil { return }
         usleep(100_000)
     }
     throw BenchError("\(url) did not answer")
 }
 
-private func header(_ name: String, of url: String) throws -> String {
-    let text = String(decoding: try run("curl", ["-sI", url]), as: UTF8.self)
+func header(_ name: String, of url: String) throws -> String {
+    let text = String(decoding: try runTool("curl", ["-sI", url]), as: UTF8.self)
     for line in text.split(separator: "\r\n") where line.lowercased().hasPrefix(name.lowercased() + ":") {
         return line.dropFirst(name.count + 1).trimmingCharacters(in: .whitespaces)
     }
@@ -136,7 +142,7 @@ private func header(_ name: String, of url: String) throws -> String {
 
 /// Requests per second as wrk reports them.
 private func wrk(_ url: String, headers: [String]) throws -> Double {
-    let text = String(decoding: try run("wrk", ["-t2", "-c32", "-d10s"] + headers.flatMap { ["-H", $0] } + [url]), as: UTF8.self)
+    let text = String(decoding: try runTool("wrk", ["-t2", "-c32", "-d10s"] + headers.flatMap { ["-H", $0] } + [url]), as: UTF8.self)
     for line in text.split(separator: "\n") where line.hasPrefix("Requests/sec:") {
         return Double(line.dropFirst("Requests/sec:".count).trimmingCharacters(in: .whitespaces)) ?? 0
     }

@@ -1,5 +1,5 @@
 // Usage: clusterplan-bench <suite>... | all ; each suite prints its figures as Markdown table rows.
-let known = ["scheduler", "ical", "report", "clustering", "server", "commands"]
+let known = ["scheduler", "ical", "report", "clustering", "server", "workspace", "commands"]
 let requested = Array(CommandLine.arguments.dropFirst())
 for suite in requested == ["all"] || requested.isEmpty ? known : requested {
     switch suite {
@@ -8,6 +8,7 @@ for suite in requested == ["all"] || requested.isEmpty ? known : requested {
     case "report": try reportBench()
     case "clustering": clusteringBench()
     case "server": try await serverBench()
+    case "workspace": try await workspaceBench()
     case "commands": try commandBench()
     default:
         print("unknown benchmark suite: \(suite); known: \(known.joined(separator: ", ")), all")

@@ -1,0 +1,110 @@
+import Foundation
+import Operations
+import Planning
+import SQLiteStore
+import Store
+
+/// `workspace`: 32 signed-in clients browsing workspace pages of the synthetic city through
+/// `clusterplan serve` (wrk, 32 connections, each request with one of 32 sessions in turn), and how
+/// long an event edit through the API takes to reach the cluster's feed. Needs wrk and curl.
+func workspaceBench() async throws {
+    let work = FileManager.default.temporaryDirectory.appendingPathComponent("clusterplan-workspace-bench-\(getpid())")
+    try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: work) }
+    let dbPath = work.appendingPathComponent("bench.sqlite").path
+    let database = try await syntheticCityStore(path: dbPath)
+    let snapshot = try await database.snapshot()
+    let accounts = AccountService(store: database, bcryptCost: 10)
+    let password = "скамейка-фонарь-42"
+    _ = try await accounts.add(Account(login: "methodist", role: .methodist), password: password, in: snapshot.district)
+    let token = try await accounts.issueToken("methodist")
+
+    let port = 18_482
+    let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    let serve = try start(directory.appendingPathComponent("clusterplan").path,
+                          ["--db", dbPath, "serve", "--port", String(port), "--log-level", "warning"])
+    defer { serve.terminate(); serve.waitUntilExit() }
+    let base = "http://127.0.0.1:\(port)"
+    try waitFor(base + "/")
+
+    // 32 sessions, one sign-in each (bcrypt at cost 10 per sign-in, not per request).
+    var cookies: [String] = []
+    for _ in 0..<32 {
+        let jar = work.appendingPathComponent("jar").path
+        try runTool("curl", ["-sf", "-c", jar, "-o", "/dev/null", "-H", "Content-Type: application/json",
+                         "-d", #"{"login":"methodist","password":"\#(password)"}"#, base + "/api/session"])
+        let line = try String(contentsOfFile: jar, encoding: .utf8).split(separator: "\n").last { $0.contains("clusterplan_session") }
+        guard let value = line?.split(separator: "\t").last else { throw BenchError("no session cookie from /api/session") }
+        cookies.append("clusterplan_session=\(value)")
+    }
+
+    let clusters = snapshot.district.clusters.prefix(8).map(\.id)
+    let events = clusters.flatMap { c in snapshot.events(inCluster: c).prefix(2).map(\.id) }
+    let paths = ["/manage/"] + clusters.flatMap { ["/manage/clusters/\($0)", "/manage/clusters/\($0)/versions"] }
+        + events.map { "/manage/events/\($0.cluster)/\($0.number)" }
+    for path in paths { try runTool("curl", ["-sf", "-o", "/dev/null", "-H", "Cookie: \(cookies[0])", base + path]) }
+    let script = work.appendingPathComponent("workspace.lua")
+    try """
+    local paths = {\(paths.map { "\"\($0)\"" }.joined(separator: ", "))}
+    local cookies = {\(cookies.map { "\"\($0)\"" }.joined(separator: ", "))}
+    local i = 0
+    request = function()
+      i = i + 1
+      return wrk.format("GET", paths[i % #paths + 1], {["Cookie"] = cookies[i % #cookies + 1]})
+    end
+    """.write(to: script, atomically: true, encoding: .utf8)
+    let text = String(decoding: try runTool("wrk", ["-t2", "-c32", "-d10s", "--latency", "-s", script.path, base + "/manage/"]), as: UTF8.self)
+    let p99 = latency(percentile: "99%", in: text) ?? -1
+    let errors = errorCount(in: text)
+    let rate = text.split(separator: "\n").first { $0.hasPrefix("Requests/sec:") }.map { String($0.dropFirst(13)).trimmingCharacters(in: .whitespaces) } ?? "?"
+    print("| workspace: 32 signed-in clients, \(paths.count) pages of the city, wrk -t2 -c32 -d10s | "
+        + "p99 \(String(format: "%.1f", p99)) ms, \(rate) req/s, \(errors) errors | p99 ≤ 50 ms, 0 errors |")
+
+    // An edit through the API until the cluster's feed shows it: five edits, the slowest and the median.
+    let edited = events[0]
+    var waits: [Double] = []
+    for round in 1...5 {
+        let title = "Семинар, правка \(round)"
+        let clock = ContinuousClock(), started = clock.now
+        try runTool("curl", ["-sf", "-o", "/dev/null", "-X", "PATCH", "-H", "Authorization: Bearer \(token)",
+                         "-H", "Content-Type: application/json", "-d", #"{"title":"\#(title)"}"#,
+                         base + "/api/events/\(edited.cluster)/\(edited.number)"])
+        while true {
+            let feed = String(decoding: try runTool("curl", ["-sf", base + "/feeds/clusters/\(edited.cluster).ics"]), as: UTF8.self)
+            if feed.replacingOccurrences(of: "\r\n ", with: "").contains(title) { break }
+            guard clock.now - started < .seconds(10) else { throw BenchError("the edit did not reach the feed in 10 s") }
+            usleep(20_000)
+        }
+        let elapsed = clock.now - started
+        waits.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+    waits.sort()
+    print("| workspace: event edit (PATCH /api/events) until the cluster feed shows it, 5 edits | "
+        + "median \(String(format: "%.2f", waits[2])) s, slowest \(String(format: "%.2f", waits[4])) s | ≤ 1 s |")
+}
+
+/// A percentile of wrk's `--latency` distribution, in milliseconds.
+private func latency(percentile: String, in text: String) -> Double? {
+    for line in text.split(separator: "\n") {
+        let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+        guard fields.count == 2, fields[0] == percentile else { continue }
+        let value = fields[1]
+        for (unit, scale) in [("us", 0.001), ("ms", 1.0), ("s", 1000.0)] where value.hasSuffix(unit) {
+            return Double(value.dropLast(unit.count)).map { $0 * scale }
+        }
+    }
+    return nil
+}
+
+/// Non-2xx/3xx answers plus socket errors, as wrk reports them.
+private func errorCount(in text: String) -> Int {
+    var count = 0
+    for line in text.split(separator: "\n") {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("Non-2xx or 3xx responses:") { count += Int(trimmed.split(separator: " ").last ?? "") ?? 0 }
+        if trimmed.hasPrefix("Socket errors:") {
+            count += trimmed.split(separator: ",").compactMap { Int($0.split(separator: " ").last ?? "") }.reduce(0, +)
+        }
+    }
+    return count
+}
