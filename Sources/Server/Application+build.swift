@@ -70,5 +70,6 @@ public func buildRouter(cache: SiteCache, accounts: AccountService, today: @esca
     router.addRoutes(APIController(cache: cache).endpoints, atPath: "/api")
     router.addRoutes(ReportController(cache: cache, today: today).endpoints, atPath: "/reports")
     router.addRoutes(MaterialController(cache: cache).endpoints, atPath: "/materials")
+    router.addRoutes(MaterialAPIController(workspace: workspace).endpoints, atPath: "/api")
     return router
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Operations
 import Planning
 import Server
 import ServiceLifecycle
@@ -20,6 +21,22 @@ import Testing
             #expect(image.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(png) is not a PNG")
         }
     }
+
+    /// Tests/Browser/workspace.py: sign in, edit a month, preview and publish, record an outcome,
+    /// the feed over HTTP, and another cluster's coordinator refused.
+    @Test func aCoordinatorEditsPublishesAndRecordsInTheBrowser() async throws {
+        let run = try await BrowserHarness.run("workspace.py") { store in
+            let accounts = AccountService(store: store, bcryptCost: 4)
+            let district = try await store.snapshot().district
+            for (login, cluster) in [("coordinator", "nevsky-exact"), ("kirov-coordinator", "kirov-1")] {
+                _ = try await accounts.add(Account(login: login, role: .coordinator, clusters: [cluster]), password: "Планёрка-2020!",
+                                           in: district)
+            }
+        }
+        guard let run else { return }
+        // Six workspace pages at two widths.
+        #expect(run.screenshots.count == 12, "\(run.output)")
+    }
 }
 
 /// Starts `buildApplication` on a free loopback port over a temporary SQLite store (the seed plans
@@ -39,10 +56,13 @@ enum BrowserHarness {
 
     /// nil when the browser tools are missing outside CI (the test is then skipped with a warning);
     /// a failed flow is a recorded issue listing every problem the script found.
-    static func run(_ script: String, extra: [String] = []) async throws -> Run? {
+    /// `setUp` runs on the populated store before the server starts (accounts for a workspace flow).
+    static func run(_ script: String, extra: [String] = [],
+                    setUp: (SQLiteStore) async throws -> Void = { _ in }) async throws -> Run? {
         let work = try Fixtures.temporaryDirectory()
         let database = try SQLiteStore.open(path: work.appendingPathComponent("clusterplan.sqlite").path)
         try await TestSite.populate(database, extra: extra)
+        try await setUp(database)
         let arguments = Arguments(port: try freePort())
         let app = try buildApplication(arguments, store: database, today: { _ in today })
         let out = work.appendingPathComponent("browser")

@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import HummingbirdTesting
 import Operations
 import Planning
@@ -46,5 +47,37 @@ import Testing
                                      now: 1, in: site.database)
         }
         #expect(try await site.snapshot().materials.isEmpty)
+    }
+
+    @Test func theAPIAttachesAndRemovesFilesForWhoeverMayEditTheCluster() async throws {
+        let site = try await TestSite()
+        let district = try await site.snapshot().district
+        _ = try await site.accounts.add(Account(login: "nevsky", role: .coordinator, clusters: ["nevsky-exact"]), password: "пароль-невский",
+                                        in: district)
+        _ = try await site.accounts.add(Account(login: "kirov", role: .coordinator, clusters: ["kirov-1"]), password: "пароль-кировский",
+                                        in: district)
+        let nevsky: HTTPFields = [.authorization: "Bearer \(try await site.accounts.issueToken("nevsky"))"]
+        let kirov: HTTPFields = [.authorization: "Bearer \(try await site.accounts.issueToken("kirov"))"]
+        let upload = "/api/events/nevsky-exact/1/materials?name=%D0%BF%D0%BB%D0%B0%D0%BD.pdf&title=%D0%9F%D0%BB%D0%B0%D0%BD"
+        try await site.app.test(.router) { client in
+            let body = ByteBuffer(bytes: Self.bytes)
+            #expect(try await client.execute(uri: upload, method: .post, body: body).status == .unauthorized)
+            #expect(try await client.execute(uri: upload, method: .post, headers: kirov, body: body).status == .forbidden)
+            let refused = try await client.execute(uri: "/api/events/nevsky-exact/1/materials?name=x.exe", method: .post, headers: nevsky,
+                                                   body: body)
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("\"field\":\"file\""))
+            let added = try await client.execute(uri: upload, method: .post, headers: nevsky, body: body)
+            #expect(added.status == .created)
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(added.body.readableBytesView)) as? [String: Any])
+            #expect(json["fileName"] as? String == "план.pdf")
+            #expect(json["title"] as? String == "План")
+            let id = try #require(json["id"] as? Int)
+            #expect(json["url"] as? String == "http://localhost:8080/materials/\(id)/%D0%BF%D0%BB%D0%B0%D0%BD.pdf")
+            #expect(try await client.execute(uri: "/materials/\(id)/%D0%BF%D0%BB%D0%B0%D0%BD.pdf", method: .get).status == .ok)
+            #expect(try await client.execute(uri: "/api/materials/\(id)", method: .delete, headers: kirov).status == .forbidden)
+            #expect(try await client.execute(uri: "/api/materials/\(id)", method: .delete, headers: nevsky).status == .noContent)
+            #expect(try await client.execute(uri: "/materials/\(id)/%D0%BF%D0%BB%D0%B0%D0%BD.pdf", method: .get).status == .notFound)
+        }
     }
 }
