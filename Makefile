@@ -23,6 +23,11 @@ demo: deps
 	$(RELEASE_BIN) --db $(DB) import plans
 	$(RELEASE_BIN) --db $(DB) schedule
 	$(RELEASE_BIN) --db $(DB) events
+	@# Demo accounts with a fresh random password (the store keeps only its bcrypt hash).
+	@pw=$$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n'); \
+	  printf '%s\n' "$$pw" | $(RELEASE_BIN) --db $(DB) user add methodist --role methodist --password-stdin && \
+	  printf '%s\n' "$$pw" | $(RELEASE_BIN) --db $(DB) user add coordinator --role coordinator --cluster nevsky-exact --password-stdin && \
+	  echo "Вход:      http://localhost:8080/login — логин methodist (методист) или coordinator (координатор nevsky-exact), пароль $$pw"
 	@echo "Страницы:  http://localhost:8080/"
 	@echo "Кластер:   http://localhost:8080/clusters/nevsky-exact"
 	@echo "Календарь: webcal://localhost:8080/feeds/clusters/nevsky-exact.ics"

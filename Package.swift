@@ -29,6 +29,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // Sign-in: bcrypt password hashes (HummingbirdBcrypt) and the authenticated request context
+        // (HummingbirdAuth), the model of hummingbird-examples' auth and sessions samples.
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        // SHA-256 of session ids and API tokens, so the store keeps only hashes (already resolved through
+        // hummingbird-auth).
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Pure layers: no I/O, no global state.
@@ -82,8 +88,9 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Planning", "Store", "Site", "Reports",
+                "Planning", "Store", "Site", "Reports", "Operations",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -96,7 +103,12 @@ let package = Package(
         // One function per command: what the executable calls after parsing its flags.
         .target(
             name: "Operations",
-            dependencies: ["Planning", "PlanFiles", "Store", "ICal", "Scheduler", "Clustering", "Reports", "Site", "Tabular"]
+            dependencies: [
+                "Planning", "PlanFiles", "Store", "ICal", "Scheduler", "Clustering", "Reports", "Site", "Tabular",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
         ),
 
         // The executable only parses arguments and calls the libraries.

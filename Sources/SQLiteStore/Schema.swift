@@ -183,6 +183,39 @@ enum Schema {
                 t.add(column: "notesPrivate", .boolean).notNull().defaults(to: false)
             }
         }
+        // Workspace sign-in: only bcrypt hashes and SHA-256 digests of secrets are stored.
+        migrator.registerMigration("v5-accounts") { db in
+            try db.create(table: "account") { t in
+                t.primaryKey("login", .text)
+                t.column("role", .text).notNull().check { ["methodist", "coordinator", "school"].contains($0) }
+                t.column("school", .text)
+                t.column("disabled", .boolean).notNull()
+                t.column("mustChangePassword", .boolean).notNull()
+                t.column("passwordHash", .text).notNull()
+                t.column("created", .integer).notNull()
+            }
+            // Cluster ids are not foreign keys: a coordinator keeps their clusters across a re-import.
+            try db.create(table: "accountCluster") { t in
+                t.column("login", .text).notNull().references("account", onDelete: .cascade)
+                t.column("cluster", .text).notNull()
+                t.column("position", .integer).notNull()
+                t.primaryKey(["login", "cluster"])
+            }
+            try db.create(table: "session") { t in
+                t.primaryKey("digest", .text)
+                t.column("login", .text).notNull().indexed().references("account", onDelete: .cascade)
+                t.column("expires", .integer).notNull()
+            }
+            try db.create(table: "apiToken") { t in
+                t.primaryKey("digest", .text)
+                t.column("login", .text).notNull().unique().references("account", onDelete: .cascade)
+                t.column("created", .integer).notNull()
+            }
+            // Unknown logins count too, so the limit does not tell which logins exist.
+            try db.create(table: "signInFailure") { t in
+                t.autoIncrementedPrimaryKey("rowid")
+                t.column("login", .text).notNull().indexed()
+                t.column("at", .integer).notNull()
         // The workspace (issue 15): pending time-and-place values waiting for publish, a revision
         // per event for stale forms, per-year indicator targets, the audit log and schedule versions.
         migrator.registerMigration("v6-edits") { db in

@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import Operations
 import Planning
 import Site
 import Store
@@ -15,10 +16,13 @@ public protocol AppArguments: Sendable {
     var logLevel: Logger.Level { get }
     /// Timeouts and the connection cap against slow clients.
     var limits: ConnectionLimits { get }
+    /// bcrypt cost of passwords set through the workspace (`--bcrypt-cost`).
+    var bcryptCost: UInt8 { get }
 }
 
 extension AppArguments {
     public var limits: ConnectionLimits { ConnectionLimits() }
+    public var bcryptCost: UInt8 { Credentials.defaultCost }
     public var siteOptions: SiteOptions { SiteOptions(baseURL: baseURL ?? "http://\(host):\(port)", refreshInterval: refresh) }
 }
 
@@ -30,8 +34,9 @@ public func buildApplication(_ arguments: some AppArguments, store: some Distric
     logger.logLevel = arguments.logLevel
     let cache = SiteCache(store: store, options: arguments.siteOptions, pages: try PageRenderer(), logger: logger)
     let limits = arguments.limits
+    let accounts = AccountService(store: store, bcryptCost: arguments.bcryptCost)
     return Application(
-        router: buildRouter(cache: cache, today: today),
+        router: buildRouter(cache: cache, accounts: accounts, today: today),
         server: .http1(configuration: .init(
             additionalChannelHandlers: [ConnectionGuard(headerTimeout: limits.headerTimeout)], idleTimeout: limits.idleTimeout)),
         configuration: .init(address: .hostname(arguments.host, port: arguments.port), serverName: "ClusterPlan",
@@ -40,10 +45,11 @@ public func buildApplication(_ arguments: some AppArguments, store: some Distric
 }
 
 /// Every route of the site. Tests build the same router over an in-memory store.
-public func buildRouter(cache: SiteCache, today: @escaping @Sendable (String) -> LocalDate)
-    -> Router<BasicRequestContext> {
+/// `accounts` signs users in over the same store as `cache` reads.
+public func buildRouter(cache: SiteCache, accounts: AccountService, today: @escaping @Sendable (String) -> LocalDate)
+    -> Router<AppRequestContext> {
     // HEAD answers every GET route with its headers (Content-Length, ETag) and no body.
-    let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
+    let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.addMiddleware {
         // nosniff everywhere; pages load only the site's own stylesheets and images: no script, no inline style.
         ContentSecurityMiddleware(contentSecurityPolicy: [
@@ -52,7 +58,13 @@ public func buildRouter(cache: SiteCache, today: @escaping @Sendable (String) ->
         // One line per request only at `--log-level debug`: at info, load wrote 180 MB in 20 s.
         LogRequestsMiddleware(.debug)
         ErrorMiddleware(pages: cache.pages, options: cache.options)
+        // Who is asking, then the one CSRF check for every unsafe request signed in by cookie.
+        AuthenticationMiddleware(accounts: accounts)
+        CSRFMiddleware()
     }
+    let workspace = Workspace(cache: cache, accounts: accounts)
+    router.addRoutes(SessionController(workspace: workspace).endpoints)
+    router.addRoutes(UserController(workspace: workspace).endpoints, atPath: "/manage")
     router.addRoutes(PageController(cache: cache).endpoints)
     router.addRoutes(FeedController(cache: cache).endpoints, atPath: "/feeds")
     router.addRoutes(APIController(cache: cache).endpoints, atPath: "/api")

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import Planning
 import Site
 import Store
 
@@ -14,6 +15,14 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
+        } catch let error as AccessError {
+            return refuse(error, request: request)
+        } catch let error as FieldProblems {
+            guard isAPI(request) else {
+                let text = error.problems.map { ($0.field.map { "\($0): " } ?? "") + $0.message }.joined(separator: "; ")
+                return answer(status: .unprocessableContent, message: text, request: request)
+            }
+            return problems(.unprocessableContent, error.problems)
         } catch let error as SiteError {
             return answer(status: error.status, message: error.description, request: request)
         } catch let error as StoreError {
@@ -38,8 +47,35 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         }
     }
 
+    func isAPI(_ request: Request) -> Bool { request.uri.path.hasPrefix("/api/") || request.uri.path == "/api" }
+
+    /// The API gets the status and `{errors: [...]}`; a page visitor without an account is sent
+    /// to sign in and come back, one with a one-time password to change it.
+    func refuse(_ error: AccessError, request: Request) -> Response {
+        if isAPI(request) { return problems(error.status, [FieldProblem(field: nil, error.description)]) }
+        switch error {
+        case .signInRequired:
+            return redirect(to: options.href("/login?next=" + SignIn.encodedNext(request.uri)))
+        case .passwordChangeRequired:
+            return redirect(to: options.href("/manage/password"))
+        case .forbidden, .csrfRefused, .badToken:
+            return answer(status: error.status, message: error.description, request: request)
+        }
+    }
+
+    /// 422, 401, 403 and 429 of the API: `{"errors": [{"field": "...", "message": "..."}]}`.
+    func problems(_ status: HTTPResponse.Status, _ problems: [FieldProblem]) -> Response {
+        let body = (try? JSONEncoder().encode(["errors": problems])) ?? Data()
+        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
+                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    func redirect(to location: String) -> Response {
+        Response(status: .seeOther, headers: [.location: location, .cacheControl: "no-store"])
+    }
+
     func answer(status: HTTPResponse.Status, message: String, request: Request) -> Response {
-        if request.uri.path.hasPrefix("/api/") || request.uri.path == "/api" {
+        if isAPI(request) {
             let body = (try? JSONEncoder().encode(["error": message])) ?? Data()
             return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
                             body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))

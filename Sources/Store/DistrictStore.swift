@@ -7,7 +7,8 @@ import Planning
 /// The rules of what happens to an event are `Planning`'s (`ImportPlan`, `EventState.scheduled`,
 /// `EventState.recording`): a store only persists what they return, each write in one transaction
 /// that also raises `revision`.
-public protocol DistrictStore: Sendable {
+/// It refines `AccountStore`, so the server and commands hold one store for the plan and its users.
+public protocol DistrictStore: AccountStore {
     /// The district with every event's state and the revision it was read at, from one consistent
     /// read; `snapshot` is nil before the first import.
     func read() async throws(StoreError) -> StoreState
@@ -110,6 +111,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case locked
     /// The event changed since the copy a write was computed from (or its number is taken).
     case conflict(EventID)
+    case unknownAccount(String)
+    case accountExists(String)
 
     public var description: String {
         switch self {
@@ -120,6 +123,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .inUse(let what): "база занята: \(what)"
         case .conflict(let id): "мероприятие \(id) уже изменено другим пользователем: откройте его заново и повторите"
         case .locked: "база занята: сейчас идёт другая запись (import, schedule или record); повторите, когда она закончится"
+        case .unknownAccount(let login): "нет учётной записи «\(login)»"
+        case .accountExists(let login): "учётная запись «\(login)» уже есть"
         }
     }
 }

@@ -35,6 +35,26 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
+/// `--bcrypt-cost`, for commands that hash passwords: `serve`, `user add`.
+struct BcryptOptions: ParsableArguments {
+    @Option(name: .customLong("bcrypt-cost"),
+            help: ArgumentHelp("Стоимость bcrypt для новых паролей (4–31); по умолчанию $CLUSTERPLAN_BCRYPT_COST, иначе 12.",
+                               valueName: "n"))
+    var option: UInt8?
+
+    var cost: UInt8 {
+        option ?? ProcessInfo.processInfo.environment["CLUSTERPLAN_BCRYPT_COST"].flatMap { UInt8($0) } ?? Credentials.defaultCost
+    }
+
+    func validate() throws {
+        guard Credentials.costs.contains(cost) else {
+            throw ValidationError("--bcrypt-cost (или CLUSTERPLAN_BCRYPT_COST): ожидается число от 4 до 31")
+        }
+    }
+
+    func service(_ store: some AccountStore) -> AccountService { AccountService(store: store, bcryptCost: cost) }
+}
+
 extension Language: ExpressibleByArgument {}
 
 extension AcademicYear: ExpressibleByArgument {
@@ -51,6 +71,9 @@ func reportingFailures(_ body: () async throws -> Void) async throws {
         try await body()
     } catch let error as Failure {
         printError(error.description)
+        throw ExitCode(1)
+    } catch let error as FieldProblems {
+        for problem in error.problems { printError("ошибка: \(problem.message)") }
         throw ExitCode(1)
     } catch let error as StoreError {
         printError("ошибка: \(error.description)")

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import Operations
 import PlanFiles
 import Planning
 import Scheduler
@@ -23,14 +24,16 @@ struct TestSite {
 
     /// `extra`: fixture plan files loaded together with `plans/`.
     /// `populated`: the store already holds the plans.
-    init(extra: [String] = [], database: SQLiteStore? = nil, populated: Bool = false) async throws {
+    /// `options`: where the site lives (an https base URL makes cookies Secure).
+    init(extra: [String] = [], database: SQLiteStore? = nil, populated: Bool = false, options: SiteOptions = TestSite.options)
+        async throws {
         let database = try database ?? SQLiteStore.inMemory()
         if !populated { try await Self.populate(database, extra: extra) }
         self.database = database
         var logger = Logger(label: "test")
         logger.logLevel = .warning
         // Polling on every request: a write is visible to the very next request.
-        cache = SiteCache(store: database, options: Self.options, pages: try PageRenderer(), pollInterval: .zero,
+        cache = SiteCache(store: database, options: options, pages: try PageRenderer(), pollInterval: .zero,
                           logger: logger)
     }
 
@@ -43,12 +46,15 @@ struct TestSite {
         try await database.applySchedule(changes, now: scheduleTime)
     }
 
+    /// Sign-in over the same store, with bcrypt's lowest cost so tests stay fast.
+    var accounts: AccountService { AccountService(store: database, bcryptCost: 4) }
+
     func snapshot() async throws -> DistrictSnapshot { try await database.snapshot() }
 
     var app: some ApplicationProtocol {
         var logger = Logger(label: "test")
         logger.logLevel = .warning
-        return Application(router: buildRouter(cache: cache, today: { _ in LocalDate(year: 2021, month: 6, day: 30)! }),
+        return Application(router: buildRouter(cache: cache, accounts: accounts, today: { _ in LocalDate(year: 2021, month: 6, day: 30)! }),
                            logger: logger)
     }
 }

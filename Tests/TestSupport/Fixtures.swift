@@ -30,9 +30,9 @@ public struct CommandLineRun: Sendable {
     public var stderr: String
 
     /// `arguments` after `clusterplan`; `database` becomes `CLUSTERPLAN_DB`; run in `directory`
-    /// (default: the repository root).
+    /// (default: the repository root); `input` is its standard input (none: empty).
     public static func clusterplan(_ arguments: [String], database: String? = nil, directory: URL? = nil,
-                                   environment extra: [String: String] = [:]) throws -> CommandLineRun {
+                                   environment extra: [String: String] = [:], input: String? = nil) throws -> CommandLineRun {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -41,10 +41,14 @@ public struct CommandLineRun: Sendable {
         environment["CLUSTERPLAN_DB"] = database
         environment.merge(extra) { _, new in new }
         process.environment = environment
-        let out = Pipe(), err = Pipe()
+        let out = Pipe(), err = Pipe(), inp = Pipe()
         process.standardOutput = out
         process.standardError = err
+        process.standardInput = inp
         try process.run()
+        // Small inputs (a password line) fit the pipe's buffer: written whole before reading.
+        inp.fileHandleForWriting.write(Data((input ?? "").utf8))
+        try inp.fileHandleForWriting.close()
         // Read before waiting so a large output cannot fill the pipe and block the child.
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
@@ -59,5 +63,18 @@ public struct CommandLineRun: Sendable {
         let candidate = build.appendingPathComponent("clusterplan")
         if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
         return Fixtures.repositoryRoot.appendingPathComponent(".build/debug/clusterplan")
+    }
+}
+
+/// A fresh store file for command-line tests, and `run` against it: the set-up each CLI suite needs.
+public struct CommandLineStore: Sendable {
+    public let database: String
+
+    public init() throws {
+        database = try Fixtures.temporaryDirectory().appendingPathComponent("test.sqlite").path
+    }
+
+    public func run(_ arguments: String..., input: String? = nil, environment: [String: String] = [:]) throws -> CommandLineRun {
+        try CommandLineRun.clusterplan(arguments, database: database, environment: environment, input: input)
     }
 }

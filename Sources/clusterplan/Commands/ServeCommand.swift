@@ -21,6 +21,7 @@ struct ServeCommand: AsyncParsableCommand, AppArguments {
     }
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var bcrypt: BcryptOptions
     @Option(help: "Адрес, на котором слушать.") var host = "127.0.0.1"
     @Option(help: "Порт.") var port = 8080
     @Option(name: .customLong("base-url"), help: ArgumentHelp("Публичный адрес сайта для ссылок в календарях; по умолчанию http://host:port.", valueName: "url"))
@@ -31,6 +32,7 @@ struct ServeCommand: AsyncParsableCommand, AppArguments {
     var level: LogLevel = .info
 
     var logLevel: Logger.Level { Logger.Level(rawValue: level.rawValue) ?? .info }
+    var bcryptCost: UInt8 { bcrypt.cost }
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port: ожидается число от 0 до 65535") }
@@ -48,6 +50,7 @@ struct ServeCommand: AsyncParsableCommand, AppArguments {
             print("ClusterPlan: \(base)/")
             print("  календарь района: \(base)/feeds/district.ics")
             print("  API: \(base)/api/clusters")
+            print("  вход в рабочее место: \(base)/login")
             try await app.runService()
             withExtendedLifetime(lease) {}
         }
