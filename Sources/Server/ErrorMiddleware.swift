@@ -55,7 +55,7 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         if isAPI(request) { return problems(error.status, [FieldProblem(field: nil, error.description)]) }
         switch error {
         case .signInRequired:
-            return redirect(to: options.href("/login?next=" + SignIn.encodedNext(request.uri)))
+            return redirect(to: options.href("/login?next=" + SignIn.encodedNext(path: request.uri.path, query: request.uri.query)))
         case .passwordChangeRequired:
             return redirect(to: options.href("/manage/password"))
         case .forbidden, .csrfRefused, .badToken:

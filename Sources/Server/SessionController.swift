@@ -106,9 +106,9 @@ enum SignIn {
         return next
     }
 
-    /// The request's path and query as a `next=` value.
-    static func encodedNext(_ uri: URI) -> String {
-        let target = uri.query.map { uri.path + "?" + $0 } ?? uri.path
+    /// A request's path and query as a `next=` value.
+    static func encodedNext(path: String, query: String?) -> String {
+        let target = query.map { path + "?" + $0 } ?? path
         var allowed = CharacterSet.urlQueryAllowed
         allowed.remove(charactersIn: "&=+?#")
         return target.addingPercentEncoding(withAllowedCharacters: allowed) ?? "/manage/"
