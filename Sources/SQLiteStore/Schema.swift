@@ -216,6 +216,8 @@ enum Schema {
                 t.autoIncrementedPrimaryKey("rowid")
                 t.column("login", .text).notNull().indexed()
                 t.column("at", .integer).notNull()
+            }
+        }
         // The workspace (issue 15): pending time-and-place values waiting for publish, a revision
         // per event for stale forms, per-year indicator targets, the audit log and schedule versions.
         migrator.registerMigration("v6-edits") { db in
