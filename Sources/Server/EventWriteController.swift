@@ -31,9 +31,10 @@ struct EventWriteController: Sendable {
                     return try await eventJSON(item)
                 }
             }
-            .post("clusters/{cluster}/events") { request, context in
+            // `{id}`, as the read-only `/api/clusters/{id}` names it: one router tree.
+            .post("clusters/{id}/events") { request, context in
                 let account = try context.requireAccount()
-                let cluster = try context.parameters.decoded("cluster")
+                let cluster = try context.parameters.decoded("id")
                 try context.require(account.mayEdit(cluster: cluster))
                 let body = try await request.decodeInput(as: EventBody.self, context: context)
                 return try await answering {

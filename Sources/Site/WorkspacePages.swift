@@ -34,6 +34,13 @@ public struct WorkspaceEventRow: Sendable {
     }
 }
 
+/// Rows for the `manage-rows` partial; `any` says whether to show the table at all.
+struct EventList {
+    var items: [WorkspaceEventRow]
+    var any: Bool
+    init(_ items: [WorkspaceEventRow]) { self.items = items; any = !items.isEmpty }
+}
+
 /// A choice of a select, radio group or checkbox list.
 public struct FormOption: Sendable {
     public var value: String
@@ -134,9 +141,9 @@ extension PageRenderer {
                               options: SiteOptions) -> String {
         let clusters = snapshot.district.clusters.filter { account.mayEdit(cluster: $0.id) }
         let mine = snapshot.events.filter { account.mayRecord($0.event) && $0.state.status != .removed }
-        func rows(_ items: [EventSnapshot]) -> [WorkspaceEventRow] {
-            items.map { WorkspaceEventRow($0, district: snapshot.district, mayEdit: account.mayEdit(cluster: $0.event.clusterID),
-                                          mayRecord: true, options: options) }
+        func rows(_ items: [EventSnapshot]) -> EventList {
+            EventList(items.map { WorkspaceEventRow($0, district: snapshot.district, mayEdit: account.mayEdit(cluster: $0.event.clusterID),
+                                          mayRecord: true, options: options) })
         }
         let open: Set<EventStatus> = [.scheduled, .planned]
         let upcoming = mine.filter { item in item.state.date.map { $0 >= today } ?? false && item.state.status != .cancelled }
@@ -145,7 +152,7 @@ extension PageRenderer {
         let unplaced = mine.filter { $0.state.date == nil && $0.state.status == .planned }
         return render("manage-home", WorkspaceHomePage(
             title: "Рабочее место", home: frame.home, timezone: snapshot.district.timezone, frame: frame,
-            clusters: clusters.map { .init(title: $0.title, id: $0.id, href: options.href("/manage/clusters/" + SitePaths.segment($0.id))) },
+            hasClusters: !clusters.isEmpty, clusters: clusters.map { .init(title: $0.title, id: $0.id, href: options.href("/manage/clusters/" + SitePaths.segment($0.id))) },
             upcoming: rows(Array(upcoming.prefix(10))), unrecorded: rows(unrecorded), unplaced: rows(unplaced),
             pending: rows(mine.filter { $0.pending != nil })))
     }
@@ -159,7 +166,7 @@ extension PageRenderer {
         }
         return render("manage-cluster", WorkspaceClusterPage(
             title: cluster.title, home: frame.home, timezone: snapshot.district.timezone, frame: frame, notice: notice,
-            id: cluster.id, lead: snapshot.district.school(cluster.lead)?.name ?? cluster.lead, events: rows,
+            id: cluster.id, lead: snapshot.district.school(cluster.lead)?.name ?? cluster.lead, events: EventList(rows),
             newEvent: options.href(base + "/events/new"), schedule: options.href(base + "/schedule"),
             versions: options.href(base + "/versions"), audit: options.href(base + "/audit"),
             planFile: options.href(base + "/plan.yaml"), page: options.href(SitePaths.cluster(cluster.id))))
@@ -221,7 +228,7 @@ extension PageRenderer {
             versions: versions.map { v in
                 VersionsPage.Version(number: v.number, at: isoTimestamp(v.at), login: v.login, moves: v.moves.map { m in
                     .init(number: m.event, title: titles[m.event] ?? "", old: m.old.description, new: m.new.description)
-                })
+                }, hasMoves: !v.moves.isEmpty)
             }))
     }
 
@@ -254,11 +261,12 @@ struct WorkspaceHomePage {
     var home: String
     var timezone: String
     var frame: WorkspaceFrame
+    var hasClusters: Bool
     var clusters: [Cluster]
-    var upcoming: [WorkspaceEventRow]
-    var unrecorded: [WorkspaceEventRow]
-    var unplaced: [WorkspaceEventRow]
-    var pending: [WorkspaceEventRow]
+    var upcoming: EventList
+    var unrecorded: EventList
+    var unplaced: EventList
+    var pending: EventList
 }
 
 struct WorkspaceClusterPage {
@@ -269,7 +277,7 @@ struct WorkspaceClusterPage {
     var notice: String?
     var id: String
     var lead: String
-    var events: [WorkspaceEventRow]
+    var events: EventList
     var newEvent: String
     var schedule: String
     var versions: String
@@ -336,7 +344,7 @@ struct PreviewPage {
 
 struct VersionsPage {
     struct Move { var number: Int; var title: String; var old: String; var new: String }
-    struct Version { var number: Int; var at: String; var login: String; var moves: [Move] }
+    struct Version { var number: Int; var at: String; var login: String; var moves: [Move]; var hasMoves: Bool }
     var title: String
     var home: String
     var timezone: String

@@ -31,10 +31,10 @@ extension Templates {
     <table>
     <thead><tr><th>№</th><th>Мероприятие</th><th>Дата</th><th>Статус</th><th>Действия</th></tr></thead>
     <tbody>
-    {{#.}}<tr{{#removed}} class="cancelled"{{/removed}}><td>{{cluster}}/{{number}}</td><td>{{title}}{{#pending}}<br><span class="muted">{{pending}}</span>{{/pending}}</td>\
+    {{#items}}<tr{{#removed}} class="cancelled"{{/removed}}><td>{{cluster}}/{{number}}</td><td>{{title}}{{#pending}}<br><span class="muted">{{pending}}</span>{{/pending}}</td>\
     <td>{{date}}</td><td class="status">{{status}}</td>\
     <td>{{#editHref}}<a href="{{editHref}}">Изменить</a> {{/editHref}}{{#outcomeHref}}<a href="{{outcomeHref}}">Записать итог</a>{{/outcomeHref}}</td></tr>
-    {{/.}}
+    {{/items}}
     </tbody>
     </table>
     </div>
@@ -43,16 +43,16 @@ extension Templates {
 
     static let home = """
     {{>head}}{{#frame}}{{>workspace}}{{/frame}}<h1>Рабочее место</h1>
-    {{#clusters.count}}<h2>Мои кластеры</h2>
-    <ul class="plain">{{#clusters}}<li><a href="{{href}}">{{title}}</a> <span class="muted">({{id}})</span></li>{{/clusters}}</ul>{{/clusters.count}}
+    {{#hasClusters}}<h2>Мои кластеры</h2>
+    <ul class="plain">{{#clusters}}<li><a href="{{href}}">{{title}}</a> <span class="muted">({{id}})</span></li>{{/clusters}}</ul>{{/hasClusters}}
     <h2>Ближайшие мероприятия</h2>
-    {{#upcoming.count}}{{#upcoming}}{{>manage-rows}}{{/upcoming}}{{/upcoming.count}}{{^upcoming.count}}<p class="muted">Нет назначенных мероприятий.</p>{{/upcoming.count}}
+    {{#upcoming.any}}{{#upcoming}}{{>manage-rows}}{{/upcoming}}{{/upcoming.any}}{{^upcoming.any}}<p class="muted">Нет назначенных мероприятий.</p>{{/upcoming.any}}
     <h2>Нет сведений об итогах</h2>
-    {{#unrecorded.count}}<p>Мероприятия прошли, итог не записан: «нет сведений».</p>{{#unrecorded}}{{>manage-rows}}{{/unrecorded}}{{/unrecorded.count}}\
-    {{^unrecorded.count}}<p class="muted">Всё записано.</p>{{/unrecorded.count}}
+    {{#unrecorded.any}}<p>Мероприятия прошли, итог не записан: «нет сведений».</p>{{#unrecorded}}{{>manage-rows}}{{/unrecorded}}{{/unrecorded.any}}\
+    {{^unrecorded.any}}<p class="muted">Всё записано.</p>{{/unrecorded.any}}
     <h2>Не назначены</h2>
-    {{#unplaced.count}}{{#unplaced}}{{>manage-rows}}{{/unplaced}}{{/unplaced.count}}{{^unplaced.count}}<p class="muted">Все мероприятия назначены.</p>{{/unplaced.count}}
-    {{#pending.count}}<h2>Ждут публикации расписания</h2>{{#pending}}{{>manage-rows}}{{/pending}}{{/pending.count}}
+    {{#unplaced.any}}{{#unplaced}}{{>manage-rows}}{{/unplaced}}{{/unplaced.any}}{{^unplaced.any}}<p class="muted">Все мероприятия назначены.</p>{{/unplaced.any}}
+    {{#pending.any}}<h2>Ждут публикации расписания</h2>{{#pending}}{{>manage-rows}}{{/pending}}{{/pending.any}}
     {{>foot}}
     """
 
@@ -171,8 +171,8 @@ extension Templates {
     <h1>{{title}}</h1>
     {{#notice}}<p class="notice" role="status">{{notice}}</p>{{/notice}}
     {{#versions}}<h2>Версия {{number}}</h2><p class="muted">{{at}} · {{login}}</p>
-    {{#moves.count}}<ul class="plain">{{#moves}}<li>№ {{number}} {{title}}: {{old}} → {{new}}</li>{{/moves}}</ul>{{/moves.count}}\
-    {{^moves.count}}<p class="muted">Даты не менялись.</p>{{/moves.count}}
+    {{#hasMoves}}<ul class="plain">{{#moves}}<li>№ {{number}} {{title}}: {{old}} → {{new}}</li>{{/moves}}</ul>{{/hasMoves}}\
+    {{^hasMoves}}<p class="muted">Даты не менялись.</p>{{/hasMoves}}
     {{/versions}}{{^versions}}<p class="muted">Расписание ещё не публиковалось из рабочего места.</p>{{/versions}}
     {{>foot}}
     """
