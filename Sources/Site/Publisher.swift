@@ -35,7 +35,7 @@ public struct Publisher {
             }
             files.append((name, try content.feed(scope).text))
         }
-        files.append(("style.css", Templates.stylesheet))
+        files.append(("style.css", siteStylesheet))
         files.append(("report.css", reportStylesheet))
         files.append(("index.html", content.indexPage()))
         for cluster in content.district.clusters {
