@@ -106,4 +106,29 @@ import Testing
             #expect(try await s.site.snapshot().events.first { $0.id == item.id }?.state.status == .cancelled)
         }
     }
+
+    /// The browser's path with a session cookie: every form carries the session's CSRF token, and
+    /// a post without it is refused before anything is written.
+    @Test func theFormsWorkWithASessionCookieAndItsCSRFToken() async throws {
+        let s = try await Signed()
+        let first = EventID(cluster: "nevsky-exact", number: 1)
+        try await s.app.test(.router) { client in
+            let signed = try await AccessRouteTests.signIn(client, "coord", "пароль-для-теста")
+            let form = try await client.execute(uri: "/manage/events/nevsky-exact/1", method: .get, headers: signed.headers)
+            #expect(form.text.contains(#"name="csrf" value="\#(signed.csrf)""#))
+            let fields = [("format", "conference"), ("title", "Т"), ("month", "2019-11"), ("duration", "180"), ("host", "344"),
+                          ("participants", "344, 498"), ("tasks", "T1")]
+            let refused = try await AccessRouteTests.post(client, "/manage/events/nevsky-exact/1", signed, fields)
+            #expect(refused.status == .forbidden)
+            #expect(try await s.site.snapshot().events.first { $0.id == first }?.pending == nil)
+            let saved = try await AccessRouteTests.post(client, "/manage/events/nevsky-exact/1", signed, [("csrf", signed.csrf)] + fields)
+            #expect(saved.status == .seeOther)
+            #expect(saved.headers[.location] == "/manage/clusters/nevsky-exact?saved=1")
+            #expect(try await s.site.snapshot().events.first { $0.id == first }?.pending != nil)
+            let published = try await AccessRouteTests.post(client, "/manage/clusters/nevsky-exact/schedule", signed,
+                                                            [("csrf", signed.csrf), ("publish", "true")])
+            #expect(published.status == .seeOther)
+            #expect(try await s.site.snapshot().events.first { $0.id == first }?.state.date?.yearMonth == YearMonth(iso: "2019-11"))
+        }
+    }
 }
