@@ -102,7 +102,7 @@ public struct AccountService: Sendable {
         if let wait = limit.wait(after: failed, now: time) { throw SignInRefusal.waiting(seconds: wait) }
         guard let hash = try await store.passwordHash(login), await Credentials.verify(password: password, hash: hash),
               let account = try await store.account(login), !account.disabled else {
-            try await store.addFailedSignIn(login, at: time)
+            try await store.addFailedSignIn(login, at: time, forgettingBefore: limit.windowStart(now: time))
             throw SignInRefusal.wrong
         }
         try await store.clearFailedSignIns(login)

@@ -139,8 +139,9 @@ extension SQLiteStore {
         }
     }
 
-    public func addFailedSignIn(_ login: String, at time: Int64) async throws(StoreError) {
+    public func addFailedSignIn(_ login: String, at time: Int64, forgettingBefore horizon: Int64) async throws(StoreError) {
         try await writing { db in
+            try db.execute(sql: "DELETE FROM signInFailure WHERE at < ?", arguments: [horizon])
             try db.execute(sql: "INSERT INTO signInFailure (login, at) VALUES (?, ?)", arguments: [login, time])
         }
     }

@@ -5,13 +5,19 @@ import Planning
 import Site
 import Store
 
-/// `/manage/password` (anyone signed in changes their own password) and `/manage/users`
-/// (methodists: list, add, change role and clusters, disable, one-time passwords).
+/// `/manage/` (where a sign-in lands), `/manage/password` (anyone signed in changes their own
+/// password) and `/manage/users` (methodists: list, add, change role and clusters, disable,
+/// one-time passwords).
 struct UserController: Sendable {
     let workspace: Workspace
 
     var endpoints: RouteCollection<AppRequestContext> {
         RouteCollection(context: AppRequestContext.self)
+            .get { _, context in
+                let account = try context.requireAccount()
+                return workspace.html(workspace.pages.startPage(frame: workspace.frame(account, context), account: account,
+                                                                district: try await workspace.district(), options: workspace.options))
+            }
             .get("password") { _, context in
                 let account = try context.requireAccount(allowingPasswordChange: true)
                 return workspace.html(workspace.pages.passwordPage(frame: workspace.frame(account, context), problems: nil,

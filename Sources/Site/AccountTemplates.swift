@@ -3,7 +3,7 @@
 extension Templates {
     static let accountTemplates: [(String, String)] = [
         ("workspace", workspace), ("problems", problems), ("login", login), ("password", password), ("users", users),
-        ("scope", scope), ("user", user),
+        ("scope", scope), ("user", user), ("start", start),
     ]
 
     /// The workspace's top line, for any `/manage/` page: `{{#frame}}{{>workspace}}{{/frame}}`
@@ -115,6 +115,16 @@ extension Templates {
     <p><button type="submit">Задать одноразовый пароль</button></p>
     </form>
     <p><a href="{{home}}manage/users">← Все пользователи</a></p>
+    {{>foot}}
+    """
+
+    /// `/manage/`: where a sign-in lands; the links a role starts from.
+    static let start = """
+    {{>head}}{{#frame}}{{>workspace}}{{/frame}}<h1>Рабочее место</h1>
+    {{#hasClusters}}<h2>{{clustersHeading}}</h2>
+    <ul class="plain">{{#clusters}}<li><a href="{{href}}">{{name}}</a></li>{{/clusters}}</ul>{{/hasClusters}}
+    {{#school}}<h2>Школа</h2><p><a href="{{href}}">{{name}}</a></p>{{/school}}
+    {{^hasClusters}}{{^school}}<p class="muted">Кластеров пока нет: сначала импортируйте план.</p>{{/school}}{{/hasClusters}}
     {{>foot}}
     """
 

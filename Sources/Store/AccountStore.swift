@@ -45,8 +45,9 @@ public protocol AccountStore: Sendable {
     /// Removes the account's API token; false when it had none.
     func revokeToken(_ login: String) async throws(StoreError) -> Bool
 
-    /// Counts a failed sign-in for a login, known or not.
-    func addFailedSignIn(_ login: String, at time: Int64) async throws(StoreError)
+    /// Counts a failed sign-in for a login, known or not, and forgets every login's failures
+    /// before `horizon`, so guessed logins cannot grow the table without end.
+    func addFailedSignIn(_ login: String, at time: Int64, forgettingBefore horizon: Int64) async throws(StoreError)
 
     /// When the login's failed sign-ins since `time` happened, oldest first.
     func failedSignIns(_ login: String, since time: Int64) async throws(StoreError) -> [Int64]

@@ -68,6 +68,10 @@ import Testing
         #expect(cost.stderr.contains("от 4 до 31"))
         let role = try cli.run("user", "add", "admin", "--role", "director", "--password-stdin")
         #expect(role.status != 0)
+        #expect(role.stderr.contains("director"))
+        let serve = try cli.run("serve", "--bcrypt-cost", "3")
+        #expect(serve.status != 0, "serve refuses a cost bcrypt would trap on")
+        #expect(serve.stderr.contains("от 4 до 31"))
     }
 
     @Test func aTokenIsPrintedOnceAndCanBeRevoked() throws {

@@ -82,6 +82,20 @@ import Testing
         }
     }
 
+    @Test func theStartPageListsTheClustersOfTheRole() async throws {
+        try await Self.site().app.test(.router) { client in
+            let coordinator = try await client.execute(uri: "/manage/", method: .get,
+                                                       headers: try await Self.signIn(client, "ivanova").headers)
+            #expect(coordinator.status == .ok)
+            #expect(coordinator.text.contains("Мои кластеры"))
+            #expect(coordinator.text.contains(#"href="/clusters/nevsky-exact""#))
+            #expect(!coordinator.text.contains(#"href="/clusters/kirov-1""#))
+            let methodist = try await client.execute(uri: "/manage/", method: .get, headers: try await Self.signIn(client, "admin").headers)
+            #expect(methodist.text.contains(#"href="/clusters/kirov-1""#))
+            #expect(methodist.text.contains(#"href="/manage/users""#))
+        }
+    }
+
     @Test func theCookieIsSecureWithAnHttpsBaseURL() async throws {
         let site = try await Self.site(options: SiteOptions(baseURL: "https://plan.example.ru"))
         try await site.app.test(.router) { client in
@@ -187,6 +201,32 @@ import Testing
         #expect(petrov.clusters == ["nevsky-exact", "kirov-1"])
         #expect(petrov.mustChangePassword, "a password a methodist typed is replaced at first sign-in")
         #expect(try await site.database.account("sidorov") == nil)
+    }
+
+    @Test func aMethodistChangesARoleAndEnablesAnAccountAgain() async throws {
+        let site = try await Self.site()
+        try await site.app.test(.router) { client in
+            let admin = try await Self.signIn(client, "admin")
+            let page = try await client.execute(uri: "/manage/users/ivanova", method: .get, headers: admin.headers)
+            #expect(page.text.contains(#"value="nevsky-exact""#))
+            let unknown = try await Self.post(client, "/manage/users/ivanova", admin,
+                                              [("csrf", admin.csrf), ("role", "school"), ("school", "99999")])
+            #expect(unknown.status == .unprocessableContent)
+            #expect(unknown.text.contains("99999"))
+            let school = try await Self.post(client, "/manage/users/ivanova", admin,
+                                             [("csrf", admin.csrf), ("role", "school"), ("school", "344"), ("clusters", "nevsky-exact")])
+            #expect(school.status == .ok)
+            #expect(school.text.contains("Изменения сохранены"))
+            _ = try await Self.post(client, "/manage/users/ivanova/disable", admin, [("csrf", admin.csrf)])
+            let enabled = try await Self.post(client, "/manage/users/ivanova/enable", admin, [("csrf", admin.csrf)])
+            #expect(enabled.text.contains("Учётная запись включена"))
+            #expect(try await client.execute(uri: "/manage/users/nobody", method: .get, headers: admin.headers).status == .notFound)
+        }
+        let ivanova = try #require(try await site.database.account("ivanova"))
+        #expect(ivanova.role == .school)
+        #expect(ivanova.school == "344")
+        #expect(ivanova.clusters == [], "a school account keeps no clusters")
+        #expect(!ivanova.disabled)
     }
 
     @Test func aBearerTokenNeedsNoCSRFAndARevokedOneIs401() async throws {

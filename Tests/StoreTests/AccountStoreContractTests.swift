@@ -73,12 +73,15 @@ extension StoreContractTests {
 
     @Test(arguments: StoreFactory.all) func failedSignInsAreCountedPerLoginKnownOrNot(_ factory: StoreFactory) async throws {
         let db = try await factory.make()
-        for time in [100, 200, 300] as [Int64] { try await db.addFailedSignIn("ivanova", at: time) }
-        try await db.addFailedSignIn("nobody", at: 150)
+        for time in [100, 200, 300] as [Int64] { try await db.addFailedSignIn("ivanova", at: time, forgettingBefore: 0) }
+        try await db.addFailedSignIn("nobody", at: 150, forgettingBefore: 0)
         #expect(try await db.failedSignIns("ivanova", since: 150) == [200, 300])
         #expect(try await db.failedSignIns("nobody", since: 0) == [150])
         try await db.clearFailedSignIns("ivanova")
         #expect(try await db.failedSignIns("ivanova", since: 0) == [])
         #expect(try await db.failedSignIns("nobody", since: 0) == [150])
+        try await db.addFailedSignIn("other", at: 1_000, forgettingBefore: 500)
+        #expect(try await db.failedSignIns("nobody", since: 0) == [], "failures older than the horizon are forgotten")
+        #expect(try await db.failedSignIns("other", since: 0) == [1_000])
     }
 }
