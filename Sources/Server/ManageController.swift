@@ -17,7 +17,7 @@ struct ManageController: Sendable {
 
     var endpoints: RouteCollection<AppRequestContext> {
         RouteCollection(context: AppRequestContext.self)
-            .get("") { _, context in try await home(context) }
+            .get { _, context in try await home(context) }
             .get("clusters/{cluster}") { request, context in
                 let (account, cluster, snapshot) = try await editable(context)
                 return workspace.html(workspace.pages.workspaceCluster(

@@ -152,7 +152,8 @@ extension PageRenderer {
         let unplaced = mine.filter { $0.state.date == nil && $0.state.status == .planned }
         return render("manage-home", WorkspaceHomePage(
             title: "Рабочее место", home: frame.home, timezone: snapshot.district.timezone, frame: frame,
-            hasClusters: !clusters.isEmpty, clusters: clusters.map { .init(title: $0.title, id: $0.id, href: options.href("/manage/clusters/" + SitePaths.segment($0.id))) },
+            hasClusters: !clusters.isEmpty, clusters: clusters.map { .init(title: $0.title, id: $0.id, href: options.href("/manage/clusters/" + SitePaths.segment($0.id)),
+                                                                          page: options.href(SitePaths.cluster($0.id))) },
             upcoming: rows(Array(upcoming.prefix(10))), unrecorded: rows(unrecorded), unplaced: rows(unplaced),
             pending: rows(mine.filter { $0.pending != nil })))
     }
@@ -256,7 +257,7 @@ func fieldMessages(_ problems: FieldProblems?) -> [String: String] {
 }
 
 struct WorkspaceHomePage {
-    struct Cluster { var title: String; var id: String; var href: String }
+    struct Cluster { var title: String; var id: String; var href: String; var page: String }
     var title: String
     var home: String
     var timezone: String

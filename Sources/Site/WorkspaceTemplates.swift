@@ -44,7 +44,7 @@ extension Templates {
     static let home = """
     {{>head}}{{#frame}}{{>workspace}}{{/frame}}<h1>Рабочее место</h1>
     {{#hasClusters}}<h2>Мои кластеры</h2>
-    <ul class="plain">{{#clusters}}<li><a href="{{href}}">{{title}}</a> <span class="muted">({{id}})</span></li>{{/clusters}}</ul>{{/hasClusters}}
+    <ul class="plain">{{#clusters}}<li><a href="{{href}}">{{title}}</a> <span class="muted">({{id}}, <a href="{{page}}">страница кластера</a>)</span></li>{{/clusters}}</ul>{{/hasClusters}}
     <h2>Ближайшие мероприятия</h2>
     {{#upcoming.any}}{{#upcoming}}{{>manage-rows}}{{/upcoming}}{{/upcoming.any}}{{^upcoming.any}}<p class="muted">Нет назначенных мероприятий.</p>{{/upcoming.any}}
     <h2>Нет сведений об итогах</h2>
