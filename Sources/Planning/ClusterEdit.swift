@@ -53,15 +53,9 @@ extension Cluster {
     public func editing(_ f: ClusterFields, in district: District) throws(FieldProblems) -> (Cluster, [FieldChange]) {
         var problems: [FieldProblem] = []
         var c = self
+        /// `.some(nil)`: sent empty, which clears an optional field.
         func text(_ value: String?, _ field: String, required: Bool) -> String?? {
-            guard let value else { return nil }
-            let trimmed = value.trimmingWhitespace.withoutControlCharacters
-            if trimmed.count > InputLimits.textLength {
-                problems.append(FieldProblem(field: field, "длиннее \(InputLimits.textLength) символов"))
-            } else if required, trimmed.isEmpty {
-                problems.append(FieldProblem(field: field, "заполните поле"))
-            }
-            return .some(trimmed.isEmpty ? nil : trimmed)
+            checkedText(value, field, required: required, problems: &problems).map { $0.isEmpty ? nil : $0 }
         }
         if let v = text(f.title, "title", required: true) { c.title = v ?? "" }
         if let v = text(f.profile, "profile", required: false) { c.profile = v }

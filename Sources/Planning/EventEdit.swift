@@ -90,14 +90,7 @@ public struct EventEdit: Hashable, Sendable {
     public init(_ fields: EventFields) throws(FieldProblems) {
         var problems: [FieldProblem] = []
         func text(_ value: String?, _ field: String, required: Bool) -> String? {
-            guard let value else { return nil }
-            let trimmed = value.trimmingWhitespace
-            if trimmed.count > InputLimits.textLength {
-                problems.append(FieldProblem(field: field, "длиннее \(InputLimits.textLength) символов"))
-            } else if required, trimmed.isEmpty {
-                problems.append(FieldProblem(field: field, "заполните поле"))
-            }
-            return trimmed.withoutControlCharacters
+            checkedText(value, field, required: required, problems: &problems)
         }
         if let code = fields.format {
             format = EventFormat(rawValue: code.trimmingWhitespace)
@@ -287,6 +280,19 @@ extension EventSnapshot {
         next.revision += 1
         return next
     }
+}
+
+/// A text field trimmed and without control characters; too long, or empty when `required`, is a
+/// problem of `field`. Nil when the field was not sent.
+func checkedText(_ value: String?, _ field: String, required: Bool, problems: inout [FieldProblem]) -> String? {
+    guard let value else { return nil }
+    let trimmed = value.trimmingWhitespace.withoutControlCharacters
+    if trimmed.count > InputLimits.textLength {
+        problems.append(FieldProblem(field: field, "длиннее \(InputLimits.textLength) символов"))
+    } else if required, trimmed.isEmpty {
+        problems.append(FieldProblem(field: field, "заполните поле"))
+    }
+    return trimmed
 }
 
 extension String {
