@@ -200,6 +200,18 @@ import Testing
         }
     }
 
+    @Test func theOpenAPIDocumentNamesEveryWriteRoute() async throws {
+        let s = try await Signed()
+        try await s.app.test(.router) { client in
+            let response = try await call(client, .get, "/api/openapi.yaml", token: nil)
+            #expect(response.status == .ok)
+            for path in ["/api/events/{cluster}/{number}:", "/api/clusters/{cluster}/events:", "/api/events/{cluster}/{number}/outcome:",
+                         "/api/schedule:", "/api/audit:"] {
+                #expect(response.text.contains(path), "\(path)")
+            }
+        }
+    }
+
     @Test func thePlanFileOfAClusterValidates() async throws {
         let s = try await Signed()
         try await s.app.test(.router) { client in
