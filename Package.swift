@@ -151,7 +151,7 @@ let package = Package(
             dependencies: ["TestSupport", "Clustering", "PlanFiles", .product(name: "Yams", package: "Yams")]
         ),
         // Runs the built `clusterplan` binary: exit codes, stdout and stderr as a user sees them.
-        .testTarget(name: "CLITests", dependencies: ["TestSupport", "clusterplan"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "clusterplan", "Operations", "SQLiteStore", "Planning"]),
         .testTarget(name: "ReportsTests", dependencies: ["TestSupport", "Reports", "PlanFiles", "WordPlans"]),
         .testTarget(name: "WordPlansTests", dependencies: ["TestSupport", "WordPlans", "PlanFiles", "Reports"]),
         .testTarget(

@@ -1,5 +1,6 @@
 import Foundation
 import ICal
+import PlanFiles
 import Planning
 
 /// `export ics`: one feed written piece by piece to a file (through a temporary file renamed at the
@@ -34,4 +35,13 @@ public func exportFeed(_ snapshot: DistrictSnapshot, scope: FeedScope, options: 
         throw Failure("\(target.path): не удалось записать файл")
     }
     return undated
+}
+
+/// One cluster as a contract-v1 plan file, with the schools it names, that `validate` accepts
+/// (`/manage/clusters/<id>/plan.yaml`).
+public func clusterPlanFile(_ cluster: Cluster, in snapshot: DistrictSnapshot) throws -> String {
+    let named = Set(cluster.members + (cluster.plan?.events.flatMap { [$0.host] + $0.participants } ?? []))
+    let district = District(name: cluster.district ?? snapshot.district.name, timezone: snapshot.district.timezone,
+                            schools: snapshot.district.schools.filter { named.contains($0.id) }, clusters: [cluster])
+    return try PlanWriter.yaml(district, header: ["Кластер \(cluster.id), выгружен из рабочего места ClusterPlan"])
 }

@@ -46,24 +46,10 @@ extension PlanLoader {
             if !c.members.contains(c.lead) {
                 diagnostics.append(parsed.leadLocation.diagnostic("кластер \(c.id): ведущая школа \(c.lead) не входит в members"))
             }
-            let taskIDs = Set(c.plan?.tasks.map(\.id) ?? [])
             for e in parsed.events {
-                let id = e.event.id
-                // A partner venue or online may host any cluster's event; a school must be a member.
-                let elsewhere = e.event.isOnline || venueLocations[e.event.host] != nil
-                if !elsewhere, !c.members.contains(e.event.host) {
-                    if schoolLocations[e.event.host] == nil {
-                        checkSchool(e.event.host, at: e.hostLocation, "мероприятие \(id): host")
-                    } else {
-                        diagnostics.append(e.hostLocation.diagnostic("мероприятие \(id): площадка \(e.event.host) не входит в кластер \(c.id)"))
-                    }
-                }
-                for (school, location) in e.participantLocations { checkSchool(school, at: location, "мероприятие \(id): participants") }
-                for (task, location) in e.taskLocations where !taskIDs.contains(task) {
-                    diagnostics.append(location.diagnostic("мероприятие \(id): неизвестная задача «\(task)»"))
-                }
-                if case .pinned(let date) = e.event.timing, let off = calendar.dayOff(date) {
-                    diagnostics.append(e.timingLocation.diagnostic("мероприятие \(id): дата \(date) — \(off.russian)"))
+                for problem in e.event.problems(in: c, isSchool: { schoolLocations[$0] != nil },
+                                                 isVenue: { venueLocations[$0] != nil }, calendar: calendar) {
+                    diagnostics.append(e.location(of: problem).diagnostic("мероприятие \(e.event.id): \(problem.planFileMessage)"))
                 }
             }
         }
@@ -131,5 +117,18 @@ extension PlanLoader {
         }
         calendar.vacations.sort { ($0.from, $0.to) < ($1.from, $1.to) }
         return calendar
+    }
+}
+
+extension ParsedEvent {
+    /// Where a problem's value stands in the file: the school or task in its list, else the key.
+    func location(of problem: EventProblem) -> SourceLocation {
+        switch problem.field {
+        case "host": hostLocation
+        case "participants": participantLocations.first { $0.0 == problem.value }?.1 ?? location
+        case "tasks": taskLocations.first { $0.0 == problem.value }?.1 ?? location
+        case "year": yearLocation
+        default: timingLocation
+        }
     }
 }

@@ -31,6 +31,7 @@ struct ParsedEvent {
     var participantLocations: [(String, SourceLocation)]
     var taskLocations: [(String, SourceLocation)]
     var timingLocation: SourceLocation
+    var yearLocation: SourceLocation
 }
 
 struct ParsedCourse {
@@ -255,7 +256,7 @@ extension PlanFragment {
         var events: [ParsedEvent] = []
         var numbers: Set<Int> = []
         for item in f["events"].map({ reader.sequence($0, "\(what).events") }) ?? [] {
-            guard let event = parseEvent(item, cluster: cluster, years: years, reader: reader) else { continue }
+            guard let event = parseEvent(item, cluster: cluster, reader: reader) else { continue }
             if !numbers.insert(event.event.number).inserted {
                 reader.report(at: event.location, "кластер \(cluster.id): мероприятие № \(event.event.number) повторяется")
                 continue
@@ -267,7 +268,7 @@ extension PlanFragment {
         return (plan, events)
     }
 
-    private static func parseEvent(_ node: Node, cluster: Cluster, years: [AcademicYear], reader: NodeReader) -> ParsedEvent? {
+    private static func parseEvent(_ node: Node, cluster: Cluster, reader: NodeReader) -> ParsedEvent? {
         guard var f = reader.mapping(node, "мероприятие кластера \(cluster.id)", allowed: PlanFileKeys.event,
                                      required: ["number", "year", "format", "title", "host"]),
               let number = f.int("number", in: InputLimits.eventNumber) else { return nil }
@@ -301,15 +302,6 @@ extension PlanFragment {
         } else {
             reader.report(node, "\(what): нет срока — укажите month, date или from/to")
         }
-        if let year, let timing {
-            if !year.contains(timing.firstDay) || !year.contains(timing.lastDay) {
-                reader.report(at: f.location(timingKey), "\(what): срок \(describe(timing)) вне учебного года \(year)")
-            }
-            if !years.isEmpty, !years.contains(year) {
-                reader.report(at: f.location("year"), "\(what): учебный год \(year) не входит в годы плана "
-                              + years.map(\.description).joined(separator: ", "))
-            }
-        }
         let participants = f["participants"].map { reader.stringList($0, "\(what).participants") }
         let tasks = f["tasks"].map { reader.stringList($0, "\(what).tasks") } ?? []
         var link = f.string("link")
@@ -328,7 +320,7 @@ extension PlanFragment {
                            hostLocation: f.location("host"),
                            participantLocations: (participants ?? []).map { ($0.0, reader.location(of: $0.1)) },
                            taskLocations: tasks.map { ($0.0, reader.location(of: $0.1)) },
-                           timingLocation: f.location(timingKey))
+                           timingLocation: f.location(timingKey), yearLocation: f.location("year"))
     }
 
     private static func parseCalendar(_ node: Node, district: String?, directory: String, reader: NodeReader) -> CalendarFragment {
@@ -406,14 +398,6 @@ extension PlanFragment {
             course.targets.append(.init(year: year, listeners: listeners, schools: count, cluster: cluster))
         }
         return ParsedCourse(course: course, location: f.location("id"), schoolLocations: schools, clusterLocations: clusters)
-    }
-
-    private static func describe(_ timing: EventTiming) -> String {
-        switch timing {
-        case .month(let m): m.description
-        case .window(let from, let to): "\(from)…\(to)"
-        case .pinned(let d): d.description
-        }
     }
 }
 

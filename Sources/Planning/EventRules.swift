@@ -112,6 +112,9 @@ extension EventState {
 /// What an import does to the stored events: computed from the stored snapshot and the loaded
 /// plan, then written as is by the store in one transaction.
 public struct ImportPlan: Hashable, Sendable {
+    /// The district to store: the files' schools and clusters in place of the stored ones with the
+    /// same ids, every other stored one kept (see `District.importing(_:)`).
+    public var district: District
     public var summary: ImportSummary
     /// Events new to the store.
     public var inserted: [EventSnapshot] = []
@@ -123,7 +126,10 @@ public struct ImportPlan: Hashable, Sendable {
 
     /// Unchanged files give an empty plan; an event gone from the plan is kept as removed;
     /// outcomes are never touched. `now` stamps every event whose published data changes.
-    public init(importing district: District, over old: DistrictSnapshot?, now: Int64) {
+    public init(importing files: District, over old: DistrictSnapshot?, now: Int64) {
+        let district = old?.district.importing(files) ?? files
+        self.district = district
+        let fromFiles = Set(files.clusters.map(\.id))
         summary = ImportSummary()
         summary.schools = .diff(old?.district.schools ?? [], district.schools)
         summary.clusters = .diff(old?.district.clusters ?? [], district.clusters)
@@ -145,12 +151,53 @@ public struct ImportPlan: Hashable, Sendable {
                 state = state.reimported(from: stored.event, to: event, calendar: district.calendar, now: now)
                 summary.events.updated.append(event.id.description)
             }
-            if stored.event != event || stored.state != state { updated.append(EventSnapshot(event: event, state: state)) }
+            // The files win over values pending from the workspace.
+            if stored.event != event || stored.state != state || (stored.pending != nil && fromFiles.contains(event.clusterID)) {
+                updated.append(EventSnapshot(event: event, state: state, revision: stored.revision + 1))
+            }
         }
         for stored in existing.values.sorted(by: { $0.id < $1.id }) where stored.state.status != .removed {
-            updated.append(EventSnapshot(event: stored.event, state: stored.state.removed(now: now)))
+            updated.append(stored.removed(now: now))
             summary.events.removed.append(stored.id.description)
         }
+    }
+}
+
+extension ImportPlan {
+    /// The audit entries of the import: one per cluster and event it added, changed or removed.
+    public func audit(by author: Author, at now: Int64) -> [AuditEntry] {
+        func entry(_ cluster: String, _ event: Int?, _ what: String) -> AuditEntry {
+            AuditEntry(at: now, login: author.login, source: author.source, cluster: cluster, event: event, field: "import",
+                       old: nil, new: what)
+        }
+        var entries = summary.clusters.added.map { entry($0, nil, "кластер добавлен") }
+            + summary.clusters.updated.map { entry($0, nil, "кластер изменён") }
+        for (ids, what) in [(summary.events.added, "добавлено"), (summary.events.updated, "изменено"),
+                            (summary.events.removed, "исключено из плана")] {
+            entries += ids.compactMap(EventID.init).map { entry($0.cluster, $0.number, what) }
+        }
+        return entries
+    }
+}
+
+extension District {
+    /// Plan files imported over this stored district: their schools and clusters replace the
+    /// stored ones with the same ids, in place; stored ones the files do not name stay (created in
+    /// the workspace or imported from other files); new ones follow. The calendar, courses, time
+    /// zone and methodical centre are the files'.
+    public func importing(_ files: District) -> District {
+        func merged<T: Identifiable>(_ stored: [T], _ new: [T]) -> [T] where T.ID == String {
+            let byID = Dictionary(new.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let storedIDs = Set(stored.map(\.id))
+            return stored.map { byID[$0.id] ?? $0 } + new.filter { !storedIDs.contains($0.id) }
+        }
+        var result = files
+        result.schools = merged(schools, files.schools)
+        result.clusters = merged(clusters, files.clusters)
+        let names = files.name.split(separator: "; ").map(String.init)
+        let kept = result.clusters.compactMap(\.district).filter { !names.contains($0) }
+        result.name = (names + kept.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }).joined(separator: "; ")
+        return result
     }
 }
 

@@ -84,11 +84,25 @@ public struct EventState: Hashable, Sendable {
 
 /// A planned event with its state: what feeds, pages and reports show.
 public struct EventSnapshot: Hashable, Sendable, Identifiable {
+    /// The plan row as published: what feeds and pages show.
     public var event: PlannedEvent
     public var state: EventState
+    /// A new month, date, start, duration or host saved in the workspace, waiting for the next
+    /// schedule publish (nil when there is none).
+    public var pending: PendingSchedule?
+    /// Raised by every stored change of the event, so a form or script editing a stale copy is refused.
+    public var revision: Int
     public var id: EventID { event.id }
 
-    public init(event: PlannedEvent, state: EventState) { self.event = event; self.state = state }
+    public init(event: PlannedEvent, state: EventState, pending: PendingSchedule? = nil, revision: Int = 0) {
+        self.event = event
+        self.state = state
+        self.pending = pending
+        self.revision = revision
+    }
+
+    /// The plan row as it will be once the pending values are published.
+    public var planned: PlannedEvent { pending.map { event.with($0) } ?? event }
 
     /// The start time subscribers see, once the event has a day: the stored one, else the plan's,
     /// else the calendar's default. The one place this rule lives.

@@ -49,3 +49,30 @@ public enum OutcomeEntry: Hashable, Sendable {
         return problems
     }
 }
+
+extension OutcomeEntry {
+    /// What the user should confirm before this entry is recorded: it replaces an outcome already
+    /// recorded, or postpones the event into a school vacation. Empty when nothing needs asking.
+    public func warnings(for item: EventSnapshot, calendar: DistrictCalendar, district: String?) -> [String] {
+        var warnings: [String] = []
+        if item.state.outcome != nil || [.held, .cancelled, .postponed].contains(item.state.status) {
+            warnings.append("у мероприятия \(item.id) уже записан итог («\(item.state.status.russian)»): он будет заменён")
+        }
+        if case .postponed(let date) = self, let vacation = calendar.vacation(on: date, district: district) {
+            warnings.append("\(date.russian) — \(vacation.title.lowercased()) (\(vacation.from.russian) – \(vacation.to.russian))")
+        }
+        return warnings
+    }
+
+    /// The form or API field a `problems` line is about, and the line without its command-line flag.
+    public static func field(of problem: String) -> FieldProblem {
+        let flags = [("--held", "date"), ("--participants", "participants"), ("--schools", "schools"),
+                     ("--cancelled", "reason"), ("--postponed", "date")]
+        for (flag, field) in flags where problem.hasPrefix(flag) {
+            var rest = problem.dropFirst(flag.count)
+            if rest.first == ":" { rest = rest.dropFirst() }
+            return FieldProblem(field: field, String(rest).trimmingWhitespace)
+        }
+        return FieldProblem(field: "status", problem)
+    }
+}

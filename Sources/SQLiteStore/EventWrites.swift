@@ -11,7 +11,8 @@ extension SQLiteStore {
             SELECT date, startTime, sequence, lastModified, status FROM event WHERE cluster = ? AND number = ?
             """)
         let update = try db.cachedStatement(sql: """
-            UPDATE event SET date = ?, startTime = ?, sequence = ?, lastModified = ?, status = ? WHERE cluster = ? AND number = ?
+            UPDATE event SET date = ?, startTime = ?, sequence = ?, lastModified = ?, status = ?, revision = revision + 1
+            WHERE cluster = ? AND number = ?
             """)
         var changed: [EventID] = []
         for change in changes {
@@ -38,9 +39,10 @@ extension SQLiteStore {
         guard let record = try EventRecord.fetchOne(db, key: ["cluster": id.cluster, "number": id.number]) else {
             throw StoreError.unknownEvent(id)
         }
-        let item = try record.snapshot()
-        let state = item.state.recording(outcome, plannedStart: item.event.start, now: now)
-        try EventRecord(EventSnapshot(event: item.event, state: state)).update(db)
+        var item = try record.snapshot()
+        item.state = item.state.recording(outcome, plannedStart: item.event.start, now: now)
+        item.revision += 1
+        try EventRecord(item).update(db)
         try bumpRevision(db)
     }
 }

@@ -36,16 +36,7 @@ extension SQLiteStore {
         for (i, v) in d.venues.enumerated() { try VenueRecord(v, position: i).insert(db) }
         for (i, c) in d.clusters.enumerated() {
             try ClusterRecord(c, position: i).insert(db)
-            for (j, m) in c.members.enumerated() { try ClusterMemberRecord(cluster: c.id, school: m, position: j).insert(db) }
-            for (j, t) in (c.plan?.tasks ?? []).enumerated() {
-                try PlanTaskRecord(cluster: c.id, id: t.id, position: j, text: t.text).insert(db)
-            }
-            for (j, x) in (c.plan?.directions ?? []).enumerated() {
-                try DirectionRecord(cluster: c.id, id: x.id, position: j, title: x.title, items: x.items).insert(db)
-            }
-            for (j, x) in (c.plan?.indicators ?? []).enumerated() {
-                try IndicatorRecord(cluster: c.id, id: x.id, position: j, title: x.title, target: x.target, unit: x.unit).insert(db)
-            }
+            try insertParts(of: c, db)
         }
         for v in d.calendar.vacations {
             try VacationRecord(title: v.title, fromDate: v.from.description, toDate: v.to.description, district: v.district).insert(db)
@@ -71,5 +62,17 @@ extension SQLiteStore {
                                        cluster: t.cluster).insert(db)
             }
         }
+    }
+
+    /// A cluster's members, tasks, directions and indicators (its own row written before).
+    static func insertParts(of c: Cluster, _ db: Database) throws {
+        for (j, m) in c.members.enumerated() { try ClusterMemberRecord(cluster: c.id, school: m, position: j).insert(db) }
+        for (j, t) in (c.plan?.tasks ?? []).enumerated() {
+            try PlanTaskRecord(cluster: c.id, id: t.id, position: j, text: t.text).insert(db)
+        }
+        for (j, x) in (c.plan?.directions ?? []).enumerated() {
+            try DirectionRecord(cluster: c.id, id: x.id, position: j, title: x.title, items: x.items).insert(db)
+        }
+        for (j, x) in (c.plan?.indicators ?? []).enumerated() { try IndicatorRecord(cluster: c.id, position: j, x).insert(db) }
     }
 }

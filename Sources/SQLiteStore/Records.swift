@@ -132,6 +132,30 @@ struct IndicatorRecord: Codable, FetchableRecord, PersistableRecord {
     var title: String
     var target: Double?
     var unit: String?
+    /// `["2019/2020=4"]`: per-year targets (`Indicator.targets`).
+    var targets: [String]
+
+    init(cluster: String, position: Int, _ i: Indicator) {
+        self.cluster = cluster
+        id = i.id
+        self.position = position
+        title = i.title
+        target = i.target
+        unit = i.unit
+        targets = i.targets.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+    }
+
+    func indicator() throws(StoreError) -> Indicator {
+        var byYear: [AcademicYear: Double] = [:]
+        for item in targets {
+            let parts = item.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2, let year = AcademicYear(parts[0]), let value = Double(parts[1]) else {
+                throw .corrupt("показатель \(cluster)/\(id): цель «\(item)»")
+            }
+            byYear[year] = value
+        }
+        return Indicator(id: id, title: title, target: target, targets: byYear, unit: unit)
+    }
 }
 
 struct VacationRecord: Codable, FetchableRecord, PersistableRecord {
@@ -252,6 +276,14 @@ struct EventRecord: Codable, FetchableRecord, PersistableRecord {
     var note: String?
     var products: String?
     var cancellationReason: String?
+    var revision: Int
+    var pendingYear: String?
+    var pendingTimingKind: String?
+    var pendingTimingFrom: String?
+    var pendingTimingTo: String?
+    var pendingStart: String?
+    var pendingDuration: Int?
+    var pendingHost: String?
     var link: String?
 
     enum Columns {
@@ -270,11 +302,7 @@ struct EventRecord: Codable, FetchableRecord, PersistableRecord {
         format = e.format.rawValue
         title = e.title
         purpose = e.purpose
-        switch e.timing {
-        case .month(let m): (timingKind, timingFrom, timingTo) = ("month", m.description, m.description)
-        case .window(let from, let to): (timingKind, timingFrom, timingTo) = ("window", from.description, to.description)
-        case .pinned(let d): (timingKind, timingFrom, timingTo) = ("pinned", d.description, d.description)
-        }
+        (timingKind, timingFrom, timingTo) = Self.columns(e.timing)
         plannedStart = e.start?.description
         durationMinutes = e.durationMinutes
         host = e.host
@@ -293,12 +321,51 @@ struct EventRecord: Codable, FetchableRecord, PersistableRecord {
         note = s.outcome?.note
         products = s.outcome?.products
         cancellationReason = s.outcome?.cancellationReason
+        revision = item.revision
+        let p = item.pending
+        pendingYear = p?.year.description
+        if let p { (pendingTimingKind, pendingTimingFrom, pendingTimingTo) = Self.columns(p.timing) }
+        pendingStart = p?.start?.description
+        pendingDuration = p?.durationMinutes
+        pendingHost = p?.host
+    }
+
+    private static func columns(_ timing: EventTiming) -> (String, String, String) {
+        switch timing {
+        case .month(let m): ("month", m.description, m.description)
+        case .window(let from, let to): ("window", from.description, to.description)
+        case .pinned(let d): ("pinned", d.description, d.description)
+        }
+    }
+
+    private func timing(_ kind: String, _ from: String, _ to: String) throws(StoreError) -> EventTiming {
+        switch kind {
+        case "month": .month(try parse(from, { YearMonth(iso: $0) }, "мероприятие \(id): месяц"))
+        case "window":
+            .window(from: try parse(from, { LocalDate(iso: $0) }, "мероприятие \(id): окно"),
+                    to: try parse(to, { LocalDate(iso: $0) }, "мероприятие \(id): окно"))
+        case "pinned": .pinned(try parse(from, { LocalDate(iso: $0) }, "мероприятие \(id): дата"))
+        default: throw .corrupt("мероприятие \(id): вид срока «\(kind)»")
+        }
+    }
+
+    private func pending() throws(StoreError) -> PendingSchedule? {
+        guard let kind = pendingTimingKind else { return nil }
+        guard let year = pendingYear.flatMap({ AcademicYear($0) }), let from = pendingTimingFrom, let to = pendingTimingTo,
+              let duration = pendingDuration, let host = pendingHost else {
+            throw .corrupt("мероприятие \(id): неполные ожидающие публикации значения")
+        }
+        return PendingSchedule(year: year, timing: try timing(kind, from, to),
+                               start: try pendingStart.map { t throws(StoreError) in
+                                   try parse(t, { TimeOfDay($0) }, "мероприятие \(id): время")
+                               },
+                               durationMinutes: duration, host: host)
     }
 
     /// Rows are written only from validated domain values, so a value that does not parse back is
     /// a corrupted database; it is reported rather than trapped on or defaulted.
     func snapshot() throws(StoreError) -> EventSnapshot {
-        EventSnapshot(event: try plannedEvent(), state: try state())
+        EventSnapshot(event: try plannedEvent(), state: try state(), pending: try pending(), revision: revision)
     }
 
     private func date(_ text: String?, _ what: String) throws(StoreError) -> LocalDate? {
@@ -308,15 +375,7 @@ struct EventRecord: Codable, FetchableRecord, PersistableRecord {
     private func plannedEvent() throws(StoreError) -> PlannedEvent {
         let year = try parse(year, { AcademicYear($0) }, "мероприятие \(id): год")
         let format = try parse(format, EventFormat.init(rawValue:), "мероприятие \(id): формат")
-        let timing: EventTiming
-        switch timingKind {
-        case "month": timing = .month(try parse(timingFrom, { YearMonth(iso: $0) }, "мероприятие \(id): месяц"))
-        case "window":
-            timing = .window(from: try parse(timingFrom, { LocalDate(iso: $0) }, "мероприятие \(id): окно"),
-                             to: try parse(timingTo, { LocalDate(iso: $0) }, "мероприятие \(id): окно"))
-        case "pinned": timing = .pinned(try parse(timingFrom, { LocalDate(iso: $0) }, "мероприятие \(id): дата"))
-        default: throw .corrupt("мероприятие \(id): вид срока «\(timingKind)»")
-        }
+        let timing = try timing(timingKind, timingFrom, timingTo)
         return PlannedEvent(id: id, year: year, format: format, title: title, purpose: purpose, timing: timing,
                             start: try plannedStart.map { t throws(StoreError) in
                                 try parse(t, { TimeOfDay($0) }, "мероприятие \(id): время")
@@ -350,7 +409,9 @@ extension EventRecord {
         .cluster, .number, .year, .format, .title, .purpose, .timingKind,
         .timingFrom, .timingTo, .plannedStart, .durationMinutes, .host, .participants, .tasks,
         .postponedTo, .date, .startTime, .sequence, .lastModified, .status, .heldOn,
-        .participantCount, .outcomeSchools, .note, .products, .cancellationReason, .link]
+        .participantCount, .outcomeSchools, .note, .products, .cancellationReason,
+        .revision, .pendingYear, .pendingTimingKind, .pendingTimingFrom, .pendingTimingTo, .pendingStart, .pendingDuration,
+        .pendingHost, .link]
     static var databaseSelection: [any SQLSelectable] { selected.map { Column($0) } }
 
     init(row: Row) throws {
@@ -377,7 +438,15 @@ extension EventRecord {
         note = row[23]
         products = row[24]
         cancellationReason = row[25]
-        link = row[26]
+        revision = row[26]
+        pendingYear = row[27]
+        pendingTimingKind = row[28]
+        pendingTimingFrom = row[29]
+        pendingTimingTo = row[30]
+        pendingStart = row[31]
+        pendingDuration = row[32]
+        pendingHost = row[33]
+        link = row[34]
         let id = EventID(cluster: cluster, number: number)
         func list(_ index: Int) throws(StoreError) -> [String] {
             let text: String = row[index]
@@ -398,7 +467,8 @@ extension EventRecord {
         [cluster, number, year, format, title, purpose, timingKind,
          timingFrom, timingTo, plannedStart, durationMinutes, host, jsonArray(participants), jsonArray(tasks),
          postponedTo, date, startTime, sequence, lastModified, status, heldOn,
-         participantCount, jsonArray(outcomeSchools), note, products, cancellationReason, link]
+         participantCount, jsonArray(outcomeSchools), note, products, cancellationReason,
+         revision, pendingYear, pendingTimingKind, pendingTimingFrom, pendingTimingTo, pendingStart, pendingDuration, pendingHost, link]
     }
 
     /// Inserts the rows with one cached statement: GRDB's insert per record (a persistence container

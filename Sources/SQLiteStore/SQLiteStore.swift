@@ -43,10 +43,11 @@ public struct SQLiteStore: DistrictStore {
         try await reading { db in try Self.revision(db) }
     }
 
-    public func importDistrict(_ district: District, now: Int64) async throws(StoreError) -> ImportSummary {
+    public func importDistrict(_ district: District, now: Int64, by author: Author) async throws(StoreError) -> ImportSummary {
         try await writing { db in
             let plan = ImportPlan(importing: district, over: try Self.snapshot(db), now: now)
-            try Self.persist(plan, district: district, db)
+            try Self.persist(plan, district: plan.district, db)
+            for entry in plan.audit(by: author, at: now) { try AuditRecord(entry).insert(db) }
             return plan.summary
         }
     }

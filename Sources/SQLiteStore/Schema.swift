@@ -218,6 +218,52 @@ enum Schema {
                 t.column("at", .integer).notNull()
             }
         }
+        // The workspace (issue 15): pending time-and-place values waiting for publish, a revision
+        // per event for stale forms, per-year indicator targets, the audit log and schedule versions.
+        migrator.registerMigration("v6-edits") { db in
+            try db.alter(table: "event") { t in
+                t.add(column: "revision", .integer).notNull().defaults(to: 0)
+                t.add(column: "pendingYear", .text)
+                t.add(column: "pendingTimingKind", .text)
+                t.add(column: "pendingTimingFrom", .text)
+                t.add(column: "pendingTimingTo", .text)
+                t.add(column: "pendingStart", .text)
+                t.add(column: "pendingDuration", .integer)
+                t.add(column: "pendingHost", .text)
+            }
+            try db.alter(table: "indicator") { t in
+                t.add(column: "targets", .jsonText).notNull().defaults(to: "[]")
+            }
+            try db.create(table: "audit") { t in
+                t.autoIncrementedPrimaryKey("rowid")
+                t.column("at", .integer).notNull()
+                t.column("login", .text).notNull()
+                t.column("source", .text).notNull().check { ["web", "api", "import", "cli"].contains($0) }
+                t.column("cluster", .text).notNull().indexed()
+                t.column("event", .integer)
+                t.column("field", .text).notNull()
+                t.column("oldValue", .text)
+                t.column("newValue", .text)
+            }
+            try db.create(table: "scheduleVersion") { t in
+                t.column("cluster", .text).notNull()
+                t.column("number", .integer).notNull()
+                t.primaryKey(["cluster", "number"])
+                t.column("at", .integer).notNull()
+                t.column("login", .text).notNull()
+            }
+            try db.create(table: "scheduleMove") { t in
+                t.autoIncrementedPrimaryKey("rowid")
+                t.column("cluster", .text).notNull()
+                t.column("version", .integer).notNull()
+                t.foreignKey(["cluster", "version"], references: "scheduleVersion", onDelete: .cascade)
+                t.column("event", .integer).notNull()
+                t.column("oldDate", .text)
+                t.column("oldStart", .text)
+                t.column("newDate", .text)
+                t.column("newStart", .text)
+            }
+        }
         // Partner venues and online events' links (contract v2: `venues:`, `host: online`, `link:`).
         migrator.registerMigration("v7-venues") { db in
             try db.create(table: "venue") { t in

@@ -105,7 +105,7 @@ private struct ClusterParts {
                 theme: c.theme, goal: c.goal,
                 tasks: (tasks[c.id] ?? []).map { PlanTask(id: $0.id, text: $0.text) },
                 directions: (directions[c.id] ?? []).map { Direction(id: $0.id, title: $0.title, items: $0.items) },
-                indicators: (indicators[c.id] ?? []).map { Indicator(id: $0.id, title: $0.title, target: $0.target, unit: $0.unit) },
+                indicators: try (indicators[c.id] ?? []).map { try $0.indicator() },
                 events: events) : nil,
             privacy: ClusterPrivacy(contactPrivate: c.contactPrivate, notesPrivate: c.notesPrivate))
     }

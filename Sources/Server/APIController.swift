@@ -21,6 +21,10 @@ struct APIController<Context: RequestContext>: Sendable {
                 }
                 return try json(ClusterDetailJSON(cluster, content: content))
             }
+            .get("openapi.yaml") { _, _ in
+                Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8", .cacheControl: "no-cache"],
+                         body: ResponseBody(byteBuffer: ByteBuffer(string: openAPIDocument)))
+            }
             .get("events") { request, _ in
                 let content = try await cache.content()
                 return try json(try content.events(try query(request.uri.queryParameters)))

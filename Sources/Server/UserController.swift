@@ -13,11 +13,6 @@ struct UserController: Sendable {
 
     var endpoints: RouteCollection<AppRequestContext> {
         RouteCollection(context: AppRequestContext.self)
-            .get { _, context in
-                let account = try context.requireAccount()
-                return workspace.html(workspace.pages.startPage(frame: workspace.frame(account, context), account: account,
-                                                                district: try await workspace.district(), options: workspace.options))
-            }
             .get("password") { _, context in
                 let account = try context.requireAccount(allowingPasswordChange: true)
                 return workspace.html(workspace.pages.passwordPage(frame: workspace.frame(account, context), problems: nil,

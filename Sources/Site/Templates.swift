@@ -3,7 +3,7 @@ import Mustache
 /// The page templates, compiled into the binary so `serve` and `publish` need no resource files.
 /// Every value is written with `{{ }}`, which escapes HTML: names from plan files are text, never markup.
 /// The site's stylesheet, for the server to answer `/style.css` with.
-public var siteStylesheet: String { Templates.stylesheet + Templates.accountStyles }
+public var siteStylesheet: String { Templates.stylesheet + Templates.accountStyles + Templates.workspaceStyles }
 
 enum Templates {
     static func library() throws -> MustacheLibrary {
@@ -15,7 +15,7 @@ enum Templates {
     static let all: [(String, String)] = [
         ("head", head), ("foot", foot), ("subscribe", subscribe), ("events", events), ("upcoming", upcoming), ("search", search),
         ("index", index), ("cluster", cluster), ("school", school), ("event", event), ("error", error),
-    ] + CalendarTemplates.all + accountTemplates
+    ] + CalendarTemplates.all + accountTemplates + workspaceTemplates
 
     /// The site's styles, served as `/style.css`: the Content-Security-Policy allows no inline style.
     static let stylesheet = baseStyles + CalendarTemplates.styles

@@ -17,8 +17,9 @@ public protocol DistrictStore: AccountStore, MaterialStore {
     /// The revision counter alone: one cheap read, polled by the server.
     func revision() async throws(StoreError) -> Int64
 
-    /// Brings the store in line with a loaded plan (see `ImportPlan`).
-    func importDistrict(_ district: District, now: Int64) async throws(StoreError) -> ImportSummary
+    /// Brings the store in line with a loaded plan (see `ImportPlan`: only the clusters and schools
+    /// the files contain are replaced), with the import's audit entries.
+    func importDistrict(_ district: District, now: Int64, by author: Author) async throws(StoreError) -> ImportSummary
 
     /// Writes new dates from the scheduler (see `EventState.scheduled`); returns the events changed.
     @discardableResult
@@ -30,9 +31,46 @@ public protocol DistrictStore: AccountStore, MaterialStore {
 
     /// An indicator's actual value for a year (replaces an earlier one).
     func setIndicator(_ value: IndicatorValue) async throws(StoreError)
+
+    // MARK: Workspace writes (contract v2). Planning computes every value; the store keeps them,
+    // each call in one transaction together with its audit entries.
+
+    /// Stores events as given (edited, added, removed or published: see `EventSnapshot.editing`,
+    /// `.new`, `.removed`, `.publishing`), the audit entries, and with `version` a published
+    /// schedule version numbered after the cluster's last one (returned). An event whose stored
+    /// revision is no longer the one its write was computed from is `StoreError.conflict`.
+    @discardableResult
+    func write(_ events: [EventWrite], audit: [AuditEntry], version: ScheduleVersion?) async throws(StoreError) -> Int?
+
+    /// Creates or replaces one cluster's fields, members and plan, stores `events` as `write` does
+    /// (a new cluster's first events), with the audit entries.
+    func saveCluster(_ cluster: Cluster, events: [EventWrite], audit: [AuditEntry]) async throws(StoreError)
+
+    /// The audit log, newest first; nil: every cluster.
+    func auditLog(cluster: String?) async throws(StoreError) -> [AuditEntry]
+
+    /// A cluster's published schedule versions, newest first.
+    func scheduleVersions(cluster: String) async throws(StoreError) -> [ScheduleVersion]
+}
+
+/// One event to store, with the revision it was computed from (nil: a new event, whose number must be free).
+public struct EventWrite: Hashable, Sendable {
+    public var item: EventSnapshot
+    public var expecting: Int?
+    public init(_ item: EventSnapshot, expecting: Int?) { self.item = item; self.expecting = expecting }
 }
 
 extension DistrictStore {
+    /// A cluster's own fields and plan rows, its events untouched.
+    public func saveCluster(_ cluster: Cluster, audit: [AuditEntry]) async throws(StoreError) {
+        try await saveCluster(cluster, events: [], audit: audit)
+    }
+
+    /// An import by the command line or a test.
+    public func importDistrict(_ district: District, now: Int64) async throws(StoreError) -> ImportSummary {
+        try await importDistrict(district, now: now, by: Author(login: "import", source: .import))
+    }
+
     /// The stored district, or `StoreError.empty` before the first import.
     public func snapshot() async throws(StoreError) -> DistrictSnapshot {
         guard let snapshot = try await read().snapshot else { throw .empty }
@@ -72,6 +110,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case inUse(String)
     /// Another process holds the write lock past the busy timeout (SQLite's "database is locked").
     case locked
+    /// The event changed since the copy a write was computed from (or its number is taken).
+    case conflict(EventID)
     case unknownAccount(String)
     case accountExists(String)
 
@@ -82,6 +122,7 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .corrupt(let what): "база данных повреждена: \(what)"
         case .unavailable(let what): "база данных недоступна: \(what)"
         case .inUse(let what): "база занята: \(what)"
+        case .conflict(let id): "мероприятие \(id) уже изменено другим пользователем: откройте его заново и повторите"
         case .locked: "база занята: сейчас идёт другая запись (import, schedule или record); повторите, когда она закончится"
         case .unknownAccount(let login): "нет учётной записи «\(login)»"
         case .accountExists(let login): "учётная запись «\(login)» уже есть"

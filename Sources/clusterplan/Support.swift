@@ -80,3 +80,9 @@ func reportingFailures(_ body: () async throws -> Void) async throws {
         throw ExitCode(1)
     }
 }
+
+/// Who runs the command, for the audit log: `$USER`, else "cli".
+func currentUser() -> String {
+    let name = ProcessInfo.processInfo.environment["USER"] ?? ""
+    return name.isEmpty ? "cli" : name
+}

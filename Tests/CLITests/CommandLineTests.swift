@@ -1,4 +1,7 @@
 import Foundation
+import Operations
+import Planning
+import SQLiteStore
 import TestSupport
 import Testing
 
@@ -140,5 +143,42 @@ import Testing
         #expect(lines.first?.hasPrefix("\(folder.path)/more.yaml:3:") == true)
         #expect(lines.dropFirst().first?.hasSuffix("busy-2.ics: line 9: строка не похожа на свойство iCalendar: «ЭТО НЕ СВОЙСТВО»") == true)
         #expect(lines.last == "Найдено ошибок: 2")
+    }
+}
+
+/// Import next to the workspace: other files' clusters stay; a cluster edited on the site since
+/// its last import is replaced only with --force, after the edits are listed.
+@Suite struct ImportBesideWorkspaceTests {
+    let database: String
+    init() throws { database = try Fixtures.temporaryDirectory().appendingPathComponent("test.sqlite").path }
+
+    private func run(_ arguments: String...) throws -> CommandLineRun {
+        try CommandLineRun.clusterplan(arguments, database: database)
+    }
+
+    @Test func importingOneDistrictKeepsTheOthers() throws {
+        #expect(try run("import", "plans/nevsky").status == 0)
+        #expect(try run("import", "plans/kirov").status == 0)
+        let events = try run("events", "--format", "csv")
+        #expect(events.stdout.contains("nevsky-exact/1"))
+        #expect(!events.stdout.contains("исключено"))
+    }
+
+    @Test func aClusterEditedOnTheSiteNeedsForce() async throws {
+        #expect(try run("import", "plans/nevsky").status == 0)
+        let store = try SQLiteStore.open(path: database)
+        _ = try await EventEditing.edit(EventID(cluster: "nevsky-exact", number: 1), EventFields(title: "Правка на сайте"),
+                                        expecting: nil, by: Author(login: "coord", source: .web), in: store, now: 2_000)
+        let refused = try run("import", "plans/nevsky")
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("nevsky-exact/1 title: «Кластерный подход"))
+        #expect(refused.stderr.contains("«Правка на сайте» (coord, сайт)"))
+        #expect(refused.stderr.contains("--force"))
+        #expect(try await store.snapshot().events.first?.event.title == "Правка на сайте", "nothing imported")
+        let forced = try run("import", "--force", "plans/nevsky")
+        #expect(forced.status == 0)
+        #expect(try await store.snapshot().events.first?.event.title.hasPrefix("Кластерный подход") == true)
+        #expect(try await store.auditLog(cluster: "nevsky-exact").first?.source == .import)
+        #expect(try run("import", "plans/nevsky").status == 0, "nothing edited since the forced import")
     }
 }

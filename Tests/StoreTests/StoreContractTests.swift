@@ -252,3 +252,149 @@ struct StoreFactory: Sendable, CustomTestStringConvertible {
         #expect(try await db.read() == before)
     }
 }
+
+/// Workspace writes (contract v2): events stored as Planning computed them, with the audit log in
+/// the same transaction; stale revisions refused; schedule versions numbered per cluster.
+extension StoreContractTests {
+    private var editor: Author { Author(login: "coord", source: .web) }
+
+    private func item(_ db: any DistrictStore, _ n: Int) async throws -> EventSnapshot {
+        try #require(try await db.snapshot().events.first { $0.id == id(n) })
+    }
+
+    @Test(arguments: StoreFactory.all) func anEditIsStoredWithItsPendingValuesAndAuditEntries(_ factory: StoreFactory) async throws {
+        let db = try await factory.make()
+        _ = try await db.importDistrict(seeds, now: 1_000)
+        let stored = try await item(db, 1)
+        let snapshot = try await db.snapshot()
+        let cluster = try #require(snapshot.district.cluster("nevsky-exact"))
+        let (edited, changes) = try stored.editing(try EventEdit(EventFields(title: "Новое", month: "2019-11", start: "16:00")),
+                                                   in: cluster, district: snapshot.district, now: 2_000)
+        let revision = try await db.revision()
+        try await db.write([EventWrite(edited, expecting: stored.revision)],
+                           audit: AuditEntry.entries(changes, by: editor, cluster: "nevsky-exact", event: 1, at: 2_000), version: nil)
+        #expect(try await db.revision() == revision + 1)
+        let back = try await item(db, 1)
+        #expect(back == edited)
+        #expect(back.pending?.start == TimeOfDay(hour: 16, minute: 0))
+        #expect(back.revision == stored.revision + 1)
+        let log = try await db.auditLog(cluster: "nevsky-exact").filter { $0.source != .import }
+        #expect(log.map(\.field) == ["start", "month", "title"], "newest first")
+        #expect(log.last?.old == stored.event.title)
+        #expect(log.allSatisfy { $0.login == "coord" && $0.source == .web && $0.event == 1 && $0.at == 2_000 })
+        #expect(try await db.auditLog(cluster: "kirov-1").isEmpty)
+    }
+
+    @Test(arguments: StoreFactory.all) func aStaleRevisionIsAConflictAndWritesNothing(_ factory: StoreFactory) async throws {
+        let db = try await factory.make()
+        _ = try await db.importDistrict(seeds, now: 1_000)
+        var stored = try await item(db, 2)
+        stored.event.title = "Первая правка"
+        stored.revision += 1
+        try await db.write([EventWrite(stored, expecting: stored.revision - 1)], audit: [], version: nil)
+        let before = try await db.read()
+        var stale = stored
+        stale.event.title = "Вторая правка по старой копии"
+        let entry = AuditEntry(at: 3, login: "x", source: .api, cluster: "nevsky-exact", event: 2, field: "title", old: nil, new: nil)
+        await #expect(throws: StoreError.conflict(id(2))) {
+            try await db.write([EventWrite(stale, expecting: stored.revision - 1)], audit: [entry], version: nil)
+        }
+        #expect(try await db.read() == before)
+        #expect(try await db.auditLog(cluster: nil).allSatisfy { $0.source == .import }, "the audit entry went with the refused write")
+        // A new event may not take a number that is in use, removed events included.
+        await #expect(throws: StoreError.conflict(id(2))) {
+            try await db.write([EventWrite(stored, expecting: nil)], audit: [], version: nil)
+        }
+    }
+
+    @Test(arguments: StoreFactory.all) func aNewEventAndARemovalAreStored(_ factory: StoreFactory) async throws {
+        let db = try await factory.make()
+        _ = try await db.importDistrict(seeds, now: 1_000)
+        let snapshot = try await db.snapshot()
+        let cluster = try #require(snapshot.district.cluster("nevsky-exact"))
+        let made = try EventSnapshot.new(number: 10, try EventEdit(EventFields(format: "webinar", title: "Итоги года", date: "2020-05-14")),
+                                         in: cluster, district: snapshot.district, now: 2_000)
+        let removed = try await item(db, 3).removed(now: 2_000)
+        try await db.write([EventWrite(made, expecting: nil), EventWrite(removed, expecting: removed.revision - 1)], audit: [], version: nil)
+        let after = try await db.snapshot()
+        #expect(after.events.first { $0.id == id(10) } == made)
+        #expect(after.events.first { $0.id == id(3) }?.state.status == .removed)
+        let numbers = after.district.cluster("nevsky-exact")?.plan?.events.map(\.number)
+        #expect(numbers == [1, 2, 4, 6, 7, 8, 9, 10], "the removed event left the plan, the new one joined it")
+    }
+
+    @Test(arguments: StoreFactory.all) func scheduleVersionsAreNumberedPerClusterWithTheirMoves(_ factory: StoreFactory) async throws {
+        let db = try await factory.make()
+        _ = try await db.importDistrict(seeds, now: 1_000)
+        let three = TimeOfDay(hour: 15, minute: 0)
+        let move = ScheduleMove(event: 1, old: PublishedTime(date: nil, start: nil),
+                                new: PublishedTime(date: LocalDate(iso: "2019-10-17"), start: three))
+        let first = try await db.write([], audit: [], version: ScheduleVersion(cluster: "nevsky-exact", number: 0, at: 5, login: "a", moves: [move]))
+        let second = try await db.write([], audit: [], version: ScheduleVersion(cluster: "nevsky-exact", number: 0, at: 6, login: "b", moves: []))
+        #expect((first, second) == (1, 2))
+        let versions = try await db.scheduleVersions(cluster: "nevsky-exact")
+        #expect(versions.map(\.number) == [2, 1])
+        #expect(versions.last?.moves == [move])
+        #expect(versions.last?.login == "a")
+        #expect(try await db.scheduleVersions(cluster: "kirov-1").isEmpty)
+    }
+
+    @Test(arguments: StoreFactory.all) func aSavedClusterReplacesItsFieldsAndKeepsItsEvents(_ factory: StoreFactory) async throws {
+        let db = try await factory.make()
+        _ = try await db.importDistrict(seeds, now: 1_000)
+        var cluster = try #require(try await db.snapshot().district.cluster("nevsky-exact"))
+        cluster.title = "Новое название кластера"
+        cluster.members.removeAll { $0 == "625" }
+        cluster.plan?.tasks.append(PlanTask(id: "T5", text: "Пятая задача"))
+        cluster.plan?.indicators = [Indicator(id: "trained", title: "Обучено", target: 36,
+                                              targets: [AcademicYear(startYear: 2019): 12, AcademicYear(startYear: 2020): 24], unit: "чел.")]
+        let entry = AuditEntry(at: 2_000, login: "m", source: .web, cluster: "nevsky-exact", event: nil, field: "title", old: "a", new: "b")
+        try await db.saveCluster(cluster, audit: [entry])
+        let after = try await db.snapshot()
+        #expect(after.district.cluster("nevsky-exact") == cluster)
+        #expect(after.district.clusters.map(\.id) == seeds.clusters.map(\.id), "the cluster keeps its place")
+        #expect(try await db.auditLog(cluster: "nevsky-exact").first == entry)
+    }
+}
+
+/// Import next to the workspace: only the clusters and schools the files contain are replaced.
+extension StoreContractTests {
+    @Test(arguments: StoreFactory.all) func importingOtherFilesKeepsTheStoredClusters(_ factory: StoreFactory) async throws {
+        let db = try await factory.make()
+        _ = try await db.importDistrict(seeds, now: 1_000)
+        let kirov = try PlanLoader.load(paths: [Fixtures.plansDirectory.appendingPathComponent("kirov").path])
+        let summary = try await db.importDistrict(kirov, now: 2_000, by: Author(login: "ops", source: .import))
+        #expect(summary.clusters.removed.isEmpty)
+        #expect(summary.events.removed.isEmpty)
+        let snapshot = try await db.snapshot()
+        #expect(snapshot.district.cluster("nevsky-exact") == seeds.cluster("nevsky-exact"))
+        #expect(snapshot.district.school("344") != nil)
+        #expect(snapshot.district.cluster("kirov-1") != nil)
+        #expect(snapshot.events(inCluster: "nevsky-exact").allSatisfy { $0.state.status == .planned })
+        let log = try await db.auditLog(cluster: "kirov-1")
+        #expect(!log.isEmpty && log.allSatisfy { $0.source == .import && $0.login == "ops" && $0.at == 2_000 })
+        #expect(log.contains { $0.event == nil && $0.new == "кластер добавлен" })
+    }
+
+    @Test(arguments: StoreFactory.all) func reimportingDropsPendingValuesOfItsClustersOnly(_ factory: StoreFactory) async throws {
+        let db = try await factory.make()
+        let both = try PlanLoader.load(paths: [Fixtures.plansDirectory.appendingPathComponent("nevsky").path,
+                                               Fixtures.plansDirectory.appendingPathComponent("millerovo").path])
+        _ = try await db.importDistrict(both, now: 1_000)
+        let snapshot = try await db.snapshot()
+        let otherEvent = try #require(snapshot.events(inCluster: "millerovo-tochka-rosta").first)
+        var writes: [EventWrite] = []
+        for item in [try #require(snapshot.events.first { $0.id == id(1) }), otherEvent] {
+            var pending = item
+            pending.pending = PendingSchedule(year: item.event.year, timing: .pinned(item.event.year.firstDay.adding(days: 60)),
+                                              start: nil, durationMinutes: 60, host: item.event.host)
+            pending.revision += 1
+            writes.append(EventWrite(pending, expecting: item.revision))
+        }
+        try await db.write(writes, audit: [], version: nil)
+        _ = try await db.importDistrict(seeds, now: 2_000)
+        let after = try await db.snapshot()
+        #expect(after.events.first { $0.id == id(1) }?.pending == nil, "the files win for their clusters")
+        #expect(after.events.first { $0.id == otherEvent.id }?.pending != nil, "other clusters keep their pending values")
+    }
+}

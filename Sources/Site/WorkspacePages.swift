@@ -1,0 +1,368 @@
+import Planning
+
+// The pages of the coordinator workspace under `/manage/`: what each form shows, with the values
+// typed and each problem beside its field. Field names are the write API's JSON names.
+
+/// One event in a workspace list.
+public struct WorkspaceEventRow: Sendable {
+    public var id: String
+    public var number: Int
+    public var cluster: String
+    public var title: String
+    public var date: String
+    public var status: String
+    public var host: String
+    /// "ждёт публикации: 2019-11" when a new time or place waits for the schedule.
+    public var pending: String?
+    public var editHref: String?
+    public var outcomeHref: String?
+    public var removed: Bool
+
+    init(_ item: EventSnapshot, district: District, mayEdit: Bool, mayRecord: Bool, options: SiteOptions) {
+        id = item.id.description
+        number = item.id.number
+        cluster = item.id.cluster
+        title = item.event.title
+        date = item.state.date.map { d in item.state.start.map { "\(d.russian) \($0)" } ?? d.russian } ?? "не назначено (\(item.event.timing.russian))"
+        status = item.state.status.russian
+        host = district.school(item.event.host)?.name ?? item.event.host
+        pending = item.pending.map { "ждёт публикации: \($0.timing.russian)" + ($0.start.map { " \($0)" } ?? "") }
+        let base = "/manage/events/" + SitePaths.segment(item.id.cluster) + "/\(item.id.number)"
+        editHref = mayEdit ? options.href(base) : nil
+        outcomeHref = mayRecord && item.state.status != .removed ? options.href(base + "/outcome") : nil
+        removed = item.state.status == .removed
+    }
+}
+
+/// Rows for the `manage-rows` partial; `any` says whether to show the table at all.
+struct EventList {
+    var items: [WorkspaceEventRow]
+    var any: Bool
+    init(_ items: [WorkspaceEventRow]) { self.items = items; any = !items.isEmpty }
+}
+
+/// A choice of a select, radio group or checkbox list.
+public struct FormOption: Sendable {
+    public var value: String
+    public var label: String
+    public var selected: Bool
+    public init(value: String, label: String, selected: Bool) { self.value = value; self.label = label; self.selected = selected }
+}
+
+/// What the event form shows: the values as typed (strings, so a wrong one is shown back as it was).
+public struct EventFormValues: Sendable {
+    public var format = ""
+    public var title = ""
+    public var purpose = ""
+    public var month = ""
+    public var date = ""
+    public var from = ""
+    public var to = ""
+    public var start = ""
+    public var duration = ""
+    public var host = ""
+    public var participants: [String] = []
+    public var tasks: [String] = []
+    var participantList: String { participants.joined(separator: ", ") }
+    var taskList: String { tasks.joined(separator: ", ") }
+
+    public init() {}
+
+    /// An event's values as planned (pending ones included).
+    public init(_ e: PlannedEvent) {
+        format = e.format.rawValue
+        title = e.title
+        purpose = e.purpose ?? ""
+        switch e.timing {
+        case .month(let m): month = m.description
+        case .pinned(let d): date = d.description
+        case .window(let a, let b): (from, to) = (a.description, b.description)
+        }
+        start = e.start?.description ?? ""
+        duration = String(e.durationMinutes)
+        host = e.host
+        participants = e.participants
+        tasks = e.tasks
+    }
+
+    public init(_ f: EventFields) {
+        format = f.format ?? ""
+        title = f.title ?? ""
+        purpose = f.purpose ?? ""
+        month = f.month ?? ""
+        date = f.date ?? ""
+        from = f.from ?? ""
+        to = f.to ?? ""
+        start = f.start ?? ""
+        duration = f.duration ?? ""
+        host = f.host ?? ""
+        participants = f.participants ?? []
+        tasks = f.tasks ?? []
+    }
+}
+
+/// What the outcome form shows.
+public struct OutcomeFormValues: Sendable {
+    public var status = "held"
+    public var date = ""
+    public var participants = ""
+    public var schools: [String] = []
+    var schoolList: String { schools.joined(separator: ", ") }
+    public var note = ""
+    public var products = ""
+    public var reason = ""
+    public init() {}
+}
+
+/// A schedule preview row, made by the server from the scheduler's answer.
+public struct PreviewRow: Sendable {
+    public var number: Int
+    public var title: String
+    public var kind: String
+    public var old: String
+    public var new: String
+    public var pending: Bool
+    public var explanation: [String]
+    public init(number: Int, title: String, kind: String, old: String, new: String, pending: Bool, explanation: [String]) {
+        self.number = number
+        self.title = title
+        self.kind = kind
+        self.old = old
+        self.new = new
+        self.pending = pending
+        self.explanation = explanation
+    }
+}
+
+extension PageRenderer {
+    /// `/manage/`: the account's clusters, the next events, past events with nothing recorded
+    /// («нет сведений»), unplaced events and what waits for publication.
+    public func workspaceHome(frame: WorkspaceFrame, account: Account, snapshot: DistrictSnapshot, today: LocalDate,
+                              options: SiteOptions) -> String {
+        let clusters = snapshot.district.clusters.filter { account.mayEdit(cluster: $0.id) }
+        let mine = snapshot.events.filter { account.mayRecord($0.event) && $0.state.status != .removed }
+        func rows(_ items: [EventSnapshot]) -> EventList {
+            EventList(items.map { WorkspaceEventRow($0, district: snapshot.district, mayEdit: account.mayEdit(cluster: $0.event.clusterID),
+                                          mayRecord: true, options: options) })
+        }
+        let open: Set<EventStatus> = [.scheduled, .planned]
+        let upcoming = mine.filter { item in item.state.date.map { $0 >= today } ?? false && item.state.status != .cancelled }
+            .sorted { ($0.state.date ?? today, $0.id) < ($1.state.date ?? today, $1.id) }
+        let unrecorded = mine.filter { item in open.contains(item.state.status) && item.state.date.map { $0 < today } ?? false }
+        let unplaced = mine.filter { $0.state.date == nil && $0.state.status == .planned }
+        return render("manage-home", WorkspaceHomePage(
+            title: "Рабочее место", home: frame.home, timezone: snapshot.district.timezone, frame: frame,
+            hasClusters: !clusters.isEmpty, clusters: clusters.map { .init(title: $0.title, id: $0.id, href: options.href("/manage/clusters/" + SitePaths.segment($0.id)),
+                                                                          page: options.href(SitePaths.cluster($0.id))) },
+            upcoming: rows(Array(upcoming.prefix(10))), unrecorded: rows(unrecorded), unplaced: rows(unplaced),
+            pending: rows(mine.filter { $0.pending != nil })))
+    }
+
+    /// `/manage/clusters/<id>`: the cluster's events (removed ones too) and its workspace links.
+    public func workspaceCluster(frame: WorkspaceFrame, account: Account, cluster: Cluster, snapshot: DistrictSnapshot,
+                                 notice: String?, options: SiteOptions) -> String {
+        let base = "/manage/clusters/" + SitePaths.segment(cluster.id)
+        let rows = snapshot.events(inCluster: cluster.id).map {
+            WorkspaceEventRow($0, district: snapshot.district, mayEdit: true, mayRecord: true, options: options)
+        }
+        return render("manage-cluster", WorkspaceClusterPage(
+            title: cluster.title, home: frame.home, timezone: snapshot.district.timezone, frame: frame, notice: notice,
+            id: cluster.id, lead: snapshot.district.school(cluster.lead)?.name ?? cluster.lead, events: EventList(rows),
+            newEvent: options.href(base + "/events/new"), schedule: options.href(base + "/schedule"),
+            versions: options.href(base + "/versions"), audit: options.href(base + "/audit"),
+            planFile: options.href(base + "/plan.yaml"), page: options.href(SitePaths.cluster(cluster.id))))
+    }
+
+    /// The edit form of an event (`number` set) or the new-event form of a cluster.
+    public func workspaceEventForm(frame: WorkspaceFrame, cluster: Cluster, district: District, number: Int?, revision: Int?,
+                                   values: EventFormValues, problems: FieldProblems?, published: String?,
+                                   options: SiteOptions) -> String {
+        let clusterPath = "/manage/clusters/" + SitePaths.segment(cluster.id)
+        let action = number.map { "/manage/events/" + SitePaths.segment(cluster.id) + "/\($0)" } ?? clusterPath + "/events"
+        let schools = cluster.members.map { id in (id, district.school(id)?.name ?? id) }
+        return render("manage-event", EventFormPage(
+            title: number.map { "Мероприятие № \($0)" } ?? "Новое мероприятие", home: frame.home, timezone: district.timezone,
+            frame: frame, csrf: frame.csrf, action: options.href(action), cluster: cluster.title,
+            clusterHref: options.href(clusterPath), isNew: number == nil, revision: revision.map(String.init) ?? "",
+            published: published, values: values,
+            formats: EventFormat.allCases.map { FormOption(value: $0.rawValue, label: $0.russian, selected: $0.rawValue == values.format) },
+            hosts: schools.map { FormOption(value: $0.0, label: $0.1, selected: $0.0 == values.host) },
+            participants: schools.map { FormOption(value: $0.0, label: $0.1, selected: values.participants.contains($0.0)) },
+            tasks: (cluster.plan?.tasks ?? []).map { FormOption(value: $0.id, label: "\($0.id). \($0.text)", selected: values.tasks.contains($0.id)) },
+            removeAction: number.map { options.href("/manage/events/" + SitePaths.segment(cluster.id) + "/\($0)/remove") },
+            general: Self.general(problems), problems: fieldMessages(problems)))
+    }
+
+    /// The outcome form; `warnings` (with the values kept) asks again before recording.
+    public func workspaceOutcomeForm(frame: WorkspaceFrame, item: EventSnapshot, cluster: Cluster, district: District,
+                                     values: OutcomeFormValues, problems: FieldProblems?, warnings: [String],
+                                     options: SiteOptions) -> String {
+        let path = "/manage/events/" + SitePaths.segment(item.id.cluster) + "/\(item.id.number)/outcome"
+        let statuses = [("held", "Проведено"), ("cancelled", "Отменено"), ("postponed", "Перенесено")]
+        return render("manage-outcome", OutcomeFormPage(
+            title: "Итог мероприятия № \(item.id.number)", home: frame.home, timezone: district.timezone, frame: frame,
+            csrf: frame.csrf, action: options.href(path), event: item.event.title,
+            clusterHref: options.href("/manage/clusters/" + SitePaths.segment(cluster.id)),
+            current: item.state.status.russian, values: values,
+            statuses: statuses.map { FormOption(value: $0.0, label: $0.1, selected: $0.0 == values.status) },
+            schools: cluster.members.map { FormOption(value: $0, label: district.school($0)?.name ?? $0, selected: values.schools.contains($0)) },
+            warnings: warnings, confirm: !warnings.isEmpty, general: Self.general(problems), problems: fieldMessages(problems)))
+    }
+
+    /// `/manage/clusters/<id>/schedule`: what publishing would change, and the button that does it.
+    public func workspacePreview(frame: WorkspaceFrame, cluster: Cluster, rows: [PreviewRow], warnings: [String],
+                                 changes: Bool, timezone: String, options: SiteOptions) -> String {
+        let base = "/manage/clusters/" + SitePaths.segment(cluster.id)
+        return render("manage-preview", PreviewPage(
+            title: "Расписание: предпросмотр", home: frame.home, timezone: timezone, frame: frame, csrf: frame.csrf,
+            cluster: cluster.title, clusterHref: options.href(base), action: options.href(base + "/schedule"),
+            rows: rows, warnings: warnings, changes: changes))
+    }
+
+    /// `/manage/clusters/<id>/versions`: each published schedule with old -> new per event.
+    public func workspaceVersions(frame: WorkspaceFrame, cluster: Cluster, versions: [ScheduleVersion], snapshot: DistrictSnapshot,
+                                  notice: String?, options: SiteOptions) -> String {
+        let titles = Dictionary(snapshot.events(inCluster: cluster.id).map { ($0.id.number, $0.event.title) }, uniquingKeysWith: { a, _ in a })
+        return render("manage-versions", VersionsPage(
+            title: "Версии расписания", home: frame.home, timezone: snapshot.district.timezone, frame: frame, notice: notice,
+            cluster: cluster.title, clusterHref: options.href("/manage/clusters/" + SitePaths.segment(cluster.id)),
+            versions: versions.map { v in
+                VersionsPage.Version(number: v.number, at: isoTimestamp(v.at), login: v.login, moves: v.moves.map { m in
+                    .init(number: m.event, title: titles[m.event] ?? "", old: m.old.description, new: m.new.description)
+                }, hasMoves: !v.moves.isEmpty)
+            }))
+    }
+
+    /// `/manage/clusters/<id>/audit`: the cluster's audit log, newest first.
+    public func workspaceAudit(frame: WorkspaceFrame, cluster: Cluster, entries: [AuditEntry], timezone: String,
+                               options: SiteOptions) -> String {
+        render("manage-audit", AuditPage(
+            title: "Журнал изменений", home: frame.home, timezone: timezone, frame: frame, cluster: cluster.title,
+            clusterHref: options.href("/manage/clusters/" + SitePaths.segment(cluster.id)),
+            entries: entries.map { e in
+                .init(at: isoTimestamp(e.at), login: e.login, source: e.source.russian, event: e.event.map { "№ \($0)" } ?? "кластер",
+                      field: e.field, old: e.old ?? "", new: e.new ?? "")
+            }))
+    }
+}
+
+/// Each field's problems joined, for the templates (`{{#problems.month}}…`).
+func fieldMessages(_ problems: FieldProblems?) -> [String: String] {
+    var values: [String: String] = [:]
+    for p in problems?.problems ?? [] {
+        guard let field = p.field else { continue }
+        values[field] = values[field].map { $0 + "; " + p.message } ?? p.message
+    }
+    return values
+}
+
+struct WorkspaceHomePage {
+    struct Cluster { var title: String; var id: String; var href: String; var page: String }
+    var title: String
+    var home: String
+    var timezone: String
+    var frame: WorkspaceFrame
+    var hasClusters: Bool
+    var clusters: [Cluster]
+    var upcoming: EventList
+    var unrecorded: EventList
+    var unplaced: EventList
+    var pending: EventList
+}
+
+struct WorkspaceClusterPage {
+    var title: String
+    var home: String
+    var timezone: String
+    var frame: WorkspaceFrame
+    var notice: String?
+    var id: String
+    var lead: String
+    var events: EventList
+    var newEvent: String
+    var schedule: String
+    var versions: String
+    var audit: String
+    var planFile: String
+    var page: String
+}
+
+struct EventFormPage {
+    var title: String
+    var home: String
+    var timezone: String
+    var frame: WorkspaceFrame
+    var csrf: String
+    var action: String
+    var cluster: String
+    var clusterHref: String
+    var isNew: Bool
+    var revision: String
+    /// The published date and place, shown while new ones wait for publication.
+    var published: String?
+    var values: EventFormValues
+    var formats: [FormOption]
+    var hosts: [FormOption]
+    var participants: [FormOption]
+    var tasks: [FormOption]
+    var removeAction: String?
+    var general: [String]
+    var problems: [String: String]
+}
+
+struct OutcomeFormPage {
+    var title: String
+    var home: String
+    var timezone: String
+    var frame: WorkspaceFrame
+    var csrf: String
+    var action: String
+    var event: String
+    var clusterHref: String
+    var current: String
+    var values: OutcomeFormValues
+    var statuses: [FormOption]
+    var schools: [FormOption]
+    var warnings: [String]
+    var confirm: Bool
+    var general: [String]
+    var problems: [String: String]
+}
+
+struct PreviewPage {
+    var title: String
+    var home: String
+    var timezone: String
+    var frame: WorkspaceFrame
+    var csrf: String
+    var cluster: String
+    var clusterHref: String
+    var action: String
+    var rows: [PreviewRow]
+    var warnings: [String]
+    var changes: Bool
+}
+
+struct VersionsPage {
+    struct Move { var number: Int; var title: String; var old: String; var new: String }
+    struct Version { var number: Int; var at: String; var login: String; var moves: [Move]; var hasMoves: Bool }
+    var title: String
+    var home: String
+    var timezone: String
+    var frame: WorkspaceFrame
+    var notice: String?
+    var cluster: String
+    var clusterHref: String
+    var versions: [Version]
+}
+
+struct AuditPage {
+    struct Entry { var at: String; var login: String; var source: String; var event: String; var field: String; var old: String; var new: String }
+    var title: String
+    var home: String
+    var timezone: String
+    var frame: WorkspaceFrame
+    var cluster: String
+    var clusterHref: String
+    var entries: [Entry]
+}

@@ -1,0 +1,194 @@
+/// Templates of the coordinator workspace (`/manage/`). Forms post with the hidden `csrf` field,
+/// carry the event's `revision`, name their fields as the write API's JSON does and work without
+/// JavaScript; problems stand beside their fields with the values kept. Lists (participants,
+/// tasks, schools) are one text field of ids separated by commas: a form body never repeats a key.
+extension Templates {
+    static let workspaceTemplates: [(String, String)] = [
+        ("manage-rows", rows), ("manage-home", home), ("manage-cluster", clusterPage), ("manage-event", eventForm),
+        ("manage-outcome", outcomeForm), ("manage-preview", preview), ("manage-versions", versions), ("manage-audit", audit),
+    ]
+
+    /// Styles of the forms: one column that fits 390 px, fields as wide as the screen allows.
+    static let workspaceStyles = """
+    .form p{margin:.6rem 0}
+    .form input[type=text],.form input[type=number],.form input[type=date],.form input[type=month],.form input[type=time],\
+    .form select,.form textarea{width:100%;max-width:36rem;box-sizing:border-box;padding:.35rem;font:inherit}
+    .form textarea{min-height:5rem}
+    .form fieldset{border:1px solid #ddd;margin:.6rem 0;padding:.4rem .6rem;max-width:36rem}
+    .form fieldset label{display:block}
+    .problem{color:#a00}
+    .warning{background:#fff4d6;border:1px solid #e0c060;padding:.5rem .75rem}
+    .notice{background:#e8f4e8;border:1px solid #9c9;padding:.5rem .75rem}
+    .actions a{margin-right:1rem;display:inline-block}
+    button{font:inherit;padding:.35rem .9rem}
+    td,th{overflow-wrap:anywhere}
+
+    """
+
+    /// A list of events with their workspace links.
+    static let rows = """
+    <div class="table">
+    <table>
+    <thead><tr><th>№</th><th>Мероприятие</th><th>Дата</th><th>Статус</th><th>Действия</th></tr></thead>
+    <tbody>
+    {{#items}}<tr{{#removed}} class="cancelled"{{/removed}}><td>{{cluster}}/{{number}}</td><td>{{title}}{{#pending}}<br><span class="muted">{{pending}}</span>{{/pending}}</td>\
+    <td>{{date}}</td><td class="status">{{status}}</td>\
+    <td>{{#editHref}}<a href="{{editHref}}">Изменить</a> {{/editHref}}{{#outcomeHref}}<a href="{{outcomeHref}}">Записать итог</a>{{/outcomeHref}}</td></tr>
+    {{/items}}
+    </tbody>
+    </table>
+    </div>
+
+    """
+
+    static let home = """
+    {{>head}}{{#frame}}{{>workspace}}{{/frame}}<h1>Рабочее место</h1>
+    {{#hasClusters}}<h2>Мои кластеры</h2>
+    <ul class="plain">{{#clusters}}<li><a href="{{href}}">{{title}}</a> <span class="muted">({{id}}, <a href="{{page}}">страница кластера</a>)</span></li>{{/clusters}}</ul>{{/hasClusters}}
+    <h2>Ближайшие мероприятия</h2>
+    {{#upcoming.any}}{{#upcoming}}{{>manage-rows}}{{/upcoming}}{{/upcoming.any}}{{^upcoming.any}}<p class="muted">Нет назначенных мероприятий.</p>{{/upcoming.any}}
+    <h2>Нет сведений об итогах</h2>
+    {{#unrecorded.any}}<p>Мероприятия прошли, итог не записан: «нет сведений».</p>{{#unrecorded}}{{>manage-rows}}{{/unrecorded}}{{/unrecorded.any}}\
+    {{^unrecorded.any}}<p class="muted">Всё записано.</p>{{/unrecorded.any}}
+    <h2>Не назначены</h2>
+    {{#unplaced.any}}{{#unplaced}}{{>manage-rows}}{{/unplaced}}{{/unplaced.any}}{{^unplaced.any}}<p class="muted">Все мероприятия назначены.</p>{{/unplaced.any}}
+    {{#pending.any}}<h2>Ждут публикации расписания</h2>{{#pending}}{{>manage-rows}}{{/pending}}{{/pending.any}}
+    {{>foot}}
+    """
+
+    static let clusterPage = """
+    {{>head}}{{#frame}}{{>workspace}}{{/frame}}<p><a href="{{home}}manage/">← Рабочее место</a></p>
+    <h1>{{title}}</h1>
+    <p class="muted">{{id}} · ведущая школа: {{lead}}</p>
+    {{#notice}}<p class="notice" role="status">{{notice}}</p>{{/notice}}
+    <p class="actions"><a href="{{newEvent}}">Новое мероприятие</a><a href="{{schedule}}">Расписание</a>\
+    <a href="{{versions}}">Версии расписания</a><a href="{{audit}}">Журнал изменений</a><a href="{{planFile}}">Файл плана (YAML)</a>\
+    <a href="{{page}}">Страница кластера</a></p>
+    <h2>Мероприятия</h2>
+    {{#events}}{{>manage-rows}}{{/events}}
+    {{>foot}}
+    """
+
+    static let eventForm = """
+    {{>head}}{{#frame}}{{>workspace}}{{/frame}}<p><a href="{{clusterHref}}">← {{cluster}}</a></p>
+    <h1>{{title}}</h1>
+    {{#published}}<p class="muted">Опубликовано: {{published}}. Новый месяц, дата, время, длительность или площадка вступят в силу \
+    после публикации расписания; название, формат, цель, задачи и участники — сразу.</p>{{/published}}
+    {{>problems}}
+    <form method="post" action="{{action}}" class="form">
+    <input type="hidden" name="csrf" value="{{csrf}}">
+    <input type="hidden" name="revision" value="{{revision}}">
+    {{#values}}
+    <p><label>Формат<br><select name="format">{{#formats}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/formats}}</select></label>\
+    {{#problems.format}}<br><span class="problem">{{problems.format}}</span>{{/problems.format}}</p>
+    <p><label>Название<br><input type="text" name="title" value="{{title}}"></label>\
+    {{#problems.title}}<br><span class="problem">{{problems.title}}</span>{{/problems.title}}</p>
+    <p><label>Цель<br><textarea name="purpose">{{purpose}}</textarea></label>\
+    {{#problems.purpose}}<br><span class="problem">{{problems.purpose}}</span>{{/problems.purpose}}</p>
+    <p><label>Месяц (ГГГГ-ММ)<br><input type="text" name="month" value="{{month}}" placeholder="2019-10" inputmode="numeric"></label>\
+    {{#problems.month}}<br><span class="problem">{{problems.month}}</span>{{/problems.month}}\
+    {{#problems.year}}<br><span class="problem">{{problems.year}}</span>{{/problems.year}}</p>
+    <p><label>или дата (ГГГГ-ММ-ДД)<br><input type="text" name="date" value="{{date}}" placeholder="2019-10-17" inputmode="numeric"></label>\
+    {{#problems.date}}<br><span class="problem">{{problems.date}}</span>{{/problems.date}}</p>
+    <p><label>или окно: с<br><input type="text" name="from" value="{{from}}" placeholder="2019-10-01"></label>\
+    <label>по<br><input type="text" name="to" value="{{to}}" placeholder="2019-10-15"></label>\
+    {{#problems.from}}<br><span class="problem">{{problems.from}}</span>{{/problems.from}}\
+    {{#problems.to}}<br><span class="problem">{{problems.to}}</span>{{/problems.to}}</p>
+    <p><label>Начало (ЧЧ:ММ; пусто — как принято в районе)<br><input type="text" name="start" value="{{start}}" placeholder="15:00"></label>\
+    {{#problems.start}}<br><span class="problem">{{problems.start}}</span>{{/problems.start}}</p>
+    <p><label>Длительность, минут<br><input type="text" name="duration" value="{{duration}}" inputmode="numeric"></label>\
+    {{#problems.duration}}<br><span class="problem">{{problems.duration}}</span>{{/problems.duration}}</p>
+    <p><label>Площадка<br><select name="host">{{#hosts}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/hosts}}</select></label>\
+    {{#problems.host}}<br><span class="problem">{{problems.host}}</span>{{/problems.host}}</p>
+    <p><label>Участники (номера школ через запятую)<br><input type="text" name="participants" value="{{participantList}}"></label>\
+    {{#problems.participants}}<br><span class="problem">{{problems.participants}}</span>{{/problems.participants}}</p>
+    <p><label>Задачи плана (через запятую)<br><input type="text" name="tasks" value="{{taskList}}"></label>\
+    {{#problems.tasks}}<br><span class="problem">{{problems.tasks}}</span>{{/problems.tasks}}</p>
+    {{/values}}
+    <details><summary>Школы кластера и задачи</summary><ul class="plain">{{#participants}}<li>{{value}} — {{label}}</li>{{/participants}}\
+    {{#tasks}}<li>{{label}}</li>{{/tasks}}</ul></details>
+    <p><button type="submit">{{#isNew}}Добавить мероприятие{{/isNew}}{{^isNew}}Сохранить{{/isNew}}</button></p>
+    </form>
+    {{#removeAction}}<form method="post" action="{{removeAction}}" class="form"><input type="hidden" name="csrf" value="{{csrf}}">\
+    <input type="hidden" name="revision" value="{{revision}}">\
+    <p><button type="submit">Исключить из плана</button> <span class="muted">в календарях останется как отменённое</span></p></form>{{/removeAction}}
+    {{>foot}}
+    """
+
+    static let outcomeForm = """
+    {{>head}}{{#frame}}{{>workspace}}{{/frame}}<p><a href="{{clusterHref}}">← кластер</a></p>
+    <h1>{{title}}</h1>
+    <p>{{event}} <span class="muted">(сейчас: {{current}})</span></p>
+    {{#confirm}}<div class="warning" role="alert"><p>Проверьте перед записью:</p><ul>{{#warnings}}<li>{{.}}</li>{{/warnings}}</ul>\
+    <p>Если всё верно, нажмите «Всё равно записать».</p></div>{{/confirm}}
+    {{>problems}}
+    <form method="post" action="{{action}}" class="form">
+    <input type="hidden" name="csrf" value="{{csrf}}">
+    {{#confirm}}<input type="hidden" name="confirm" value="true">{{/confirm}}
+    <fieldset><legend>Итог</legend>{{#statuses}}<label><input type="radio" name="status" value="{{value}}"{{#selected}} checked{{/selected}}> \
+    {{label}}</label>{{/statuses}}</fieldset>{{#problems.status}}<p class="problem">{{problems.status}}</p>{{/problems.status}}
+    {{#values}}
+    <p><label>Дата (проведено или новая дата при переносе, ГГГГ-ММ-ДД)<br><input type="text" name="date" value="{{date}}" placeholder="2019-10-17"></label>\
+    {{#problems.date}}<br><span class="problem">{{problems.date}}</span>{{/problems.date}}</p>
+    <p><label>Число участников<br><input type="number" name="participants" value="{{participants}}" min="0"></label>\
+    {{#problems.participants}}<br><span class="problem">{{problems.participants}}</span>{{/problems.participants}}</p>
+    <p><label>Школы, чьи педагоги участвовали (номера через запятую)<br><input type="text" name="schools" value="{{schoolList}}"></label>\
+    {{#problems.schools}}<br><span class="problem">{{problems.schools}}</span>{{/problems.schools}}</p>
+    <p><label>Примечание<br><textarea name="note">{{note}}</textarea></label></p>
+    <p><label>Результаты и продукты<br><textarea name="products">{{products}}</textarea></label></p>
+    <p><label>Причина отмены<br><input type="text" name="reason" value="{{reason}}"></label>\
+    {{#problems.reason}}<br><span class="problem">{{problems.reason}}</span>{{/problems.reason}}</p>
+    {{/values}}
+    <details><summary>Школы кластера</summary><ul class="plain">{{#schools}}<li>{{value}} — {{label}}</li>{{/schools}}</ul></details>
+    <p><button type="submit">{{#confirm}}Всё равно записать{{/confirm}}{{^confirm}}Записать итог{{/confirm}}</button></p>
+    </form>
+    {{>foot}}
+    """
+
+    static let preview = """
+    {{>head}}{{#frame}}{{>workspace}}{{/frame}}<p><a href="{{clusterHref}}">← {{cluster}}</a></p>
+    <h1>{{title}}</h1>
+    <p>Так изменится расписание после публикации. Пока ничего не изменено.</p>
+    {{#warnings}}<p class="warning">{{.}}</p>{{/warnings}}
+    <div class="table">
+    <table>
+    <thead><tr><th>№</th><th>Мероприятие</th><th>Что будет</th><th>Было</th><th>Станет</th><th>Почему</th></tr></thead>
+    <tbody>
+    {{#rows}}<tr><td>{{number}}</td><td>{{title}}</td><td class="status">{{kind}}</td><td>{{old}}</td><td>{{new}}</td>\
+    <td>{{#explanation}}{{.}}<br>{{/explanation}}</td></tr>
+    {{/rows}}
+    </tbody>
+    </table>
+    </div>
+    {{#changes}}<form method="post" action="{{action}}" class="form"><input type="hidden" name="csrf" value="{{csrf}}">\
+    <input type="hidden" name="publish" value="true"><p><button type="submit">Опубликовать</button></p></form>{{/changes}}
+    {{^changes}}<p class="muted">Публиковать нечего: расписание не изменится.</p>{{/changes}}
+    {{>foot}}
+    """
+
+    static let versions = """
+    {{>head}}{{#frame}}{{>workspace}}{{/frame}}<p><a href="{{clusterHref}}">← {{cluster}}</a></p>
+    <h1>{{title}}</h1>
+    {{#notice}}<p class="notice" role="status">{{notice}}</p>{{/notice}}
+    {{#versions}}<h2>Версия {{number}}</h2><p class="muted">{{at}} · {{login}}</p>
+    {{#hasMoves}}<ul class="plain">{{#moves}}<li>№ {{number}} {{title}}: {{old}} → {{new}}</li>{{/moves}}</ul>{{/hasMoves}}\
+    {{^hasMoves}}<p class="muted">Даты не менялись.</p>{{/hasMoves}}
+    {{/versions}}{{^versions}}<p class="muted">Расписание ещё не публиковалось из рабочего места.</p>{{/versions}}
+    {{>foot}}
+    """
+
+    static let audit = """
+    {{>head}}{{#frame}}{{>workspace}}{{/frame}}<p><a href="{{clusterHref}}">← {{cluster}}</a></p>
+    <h1>{{title}}</h1>
+    <div class="table">
+    <table>
+    <thead><tr><th>Когда</th><th>Кто</th><th>Откуда</th><th>Что</th><th>Поле</th><th>Было</th><th>Стало</th></tr></thead>
+    <tbody>
+    {{#entries}}<tr><td>{{at}}</td><td>{{login}}</td><td>{{source}}</td><td>{{event}}</td><td>{{field}}</td><td>{{old}}</td><td>{{new}}</td></tr>
+    {{/entries}}
+    </tbody>
+    </table>
+    </div>
+    {{>foot}}
+    """
+}
