@@ -61,10 +61,18 @@ public struct EventFormValues: Sendable {
     public var start = ""
     public var duration = ""
     public var host = ""
-    public var participants: [String] = []
-    public var tasks: [String] = []
-    var participantList: String { participants.joined(separator: ", ") }
-    var taskList: String { tasks.joined(separator: ", ") }
+    // The lists are shown as one text field each; Mustache reads stored properties only (it sees
+    // values through Mirror), so the joined texts are kept beside the lists.
+    public var participants: [String] = [] { didSet { participantList = participants.joined(separator: ", ") } }
+    public var tasks: [String] = [] { didSet { taskList = tasks.joined(separator: ", ") } }
+    var participantList = ""
+    var taskList = ""
+
+    /// From an init, where didSet does not run.
+    private mutating func setLists(_ participants: [String], _ tasks: [String]) {
+        (self.participants, participantList) = (participants, participants.joined(separator: ", "))
+        (self.tasks, taskList) = (tasks, tasks.joined(separator: ", "))
+    }
 
     public init() {}
 
@@ -81,8 +89,7 @@ public struct EventFormValues: Sendable {
         start = e.start?.description ?? ""
         duration = String(e.durationMinutes)
         host = e.host
-        participants = e.participants
-        tasks = e.tasks
+        setLists(e.participants, e.tasks)
     }
 
     public init(_ f: EventFields) {
@@ -96,8 +103,7 @@ public struct EventFormValues: Sendable {
         start = f.start ?? ""
         duration = f.duration ?? ""
         host = f.host ?? ""
-        participants = f.participants ?? []
-        tasks = f.tasks ?? []
+        setLists(f.participants ?? [], f.tasks ?? [])
     }
 }
 
@@ -106,8 +112,8 @@ public struct OutcomeFormValues: Sendable {
     public var status = "held"
     public var date = ""
     public var participants = ""
-    public var schools: [String] = []
-    var schoolList: String { schools.joined(separator: ", ") }
+    public var schools: [String] = [] { didSet { schoolList = schools.joined(separator: ", ") } }
+    var schoolList = ""
     public var note = ""
     public var products = ""
     public var reason = ""

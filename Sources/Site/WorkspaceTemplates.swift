@@ -28,12 +28,12 @@ extension Templates {
     /// A list of events with their workspace links.
     static let rows = """
     <div class="table">
-    <table>
+    <table class="events">
     <thead><tr><th>№</th><th>Мероприятие</th><th>Дата</th><th>Статус</th><th>Действия</th></tr></thead>
     <tbody>
-    {{#items}}<tr{{#removed}} class="cancelled"{{/removed}}><td>{{cluster}}/{{number}}</td><td>{{title}}{{#pending}}<br><span class="muted">{{pending}}</span>{{/pending}}</td>\
-    <td>{{date}}</td><td class="status">{{status}}</td>\
-    <td>{{#editHref}}<a href="{{editHref}}">Изменить</a> {{/editHref}}{{#outcomeHref}}<a href="{{outcomeHref}}">Записать итог</a>{{/outcomeHref}}</td></tr>
+    {{#items}}<tr{{#removed}} class="cancelled"{{/removed}}><td data-label="Номер">{{cluster}}/{{number}}</td><td data-label="Мероприятие">{{title}}{{#pending}}<br><span class="muted">{{pending}}</span>{{/pending}}</td>\
+    <td data-label="Дата">{{date}}</td><td class="status" data-label="Статус">{{status}}</td>\
+    <td data-label="Действия">{{#editHref}}<a href="{{editHref}}">Изменить</a> {{/editHref}}{{#outcomeHref}}<a href="{{outcomeHref}}">Записать итог</a>{{/outcomeHref}}</td></tr>
     {{/items}}
     </tbody>
     </table>
@@ -151,11 +151,12 @@ extension Templates {
     <p>Так изменится расписание после публикации. Пока ничего не изменено.</p>
     {{#warnings}}<p class="warning">{{.}}</p>{{/warnings}}
     <div class="table">
-    <table>
+    <table class="events">
     <thead><tr><th>№</th><th>Мероприятие</th><th>Что будет</th><th>Было</th><th>Станет</th><th>Почему</th></tr></thead>
     <tbody>
-    {{#rows}}<tr><td>{{number}}</td><td>{{title}}</td><td class="status">{{kind}}</td><td>{{old}}</td><td>{{new}}</td>\
-    <td>{{#explanation}}{{.}}<br>{{/explanation}}</td></tr>
+    {{#rows}}<tr><td data-label="Номер">{{number}}</td><td data-label="Мероприятие">{{title}}</td><td class="status" data-label="Что будет">{{kind}}</td>\
+    <td data-label="Было">{{old}}</td><td data-label="Станет">{{new}}</td>\
+    <td data-label="Почему">{{#explanation}}{{.}}<br>{{/explanation}}</td></tr>
     {{/rows}}
     </tbody>
     </table>
@@ -181,10 +182,11 @@ extension Templates {
     {{>head}}{{#frame}}{{>workspace}}{{/frame}}<p><a href="{{clusterHref}}">← {{cluster}}</a></p>
     <h1>{{title}}</h1>
     <div class="table">
-    <table>
+    <table class="events">
     <thead><tr><th>Когда</th><th>Кто</th><th>Откуда</th><th>Что</th><th>Поле</th><th>Было</th><th>Стало</th></tr></thead>
     <tbody>
-    {{#entries}}<tr><td>{{at}}</td><td>{{login}}</td><td>{{source}}</td><td>{{event}}</td><td>{{field}}</td><td>{{old}}</td><td>{{new}}</td></tr>
+    {{#entries}}<tr><td data-label="Когда">{{at}}</td><td data-label="Кто">{{login}}</td><td data-label="Откуда">{{source}}</td>\
+    <td data-label="Что">{{event}}</td><td data-label="Поле">{{field}}</td><td data-label="Было">{{old}}</td><td data-label="Стало">{{new}}</td></tr>
     {{/entries}}
     </tbody>
     </table>

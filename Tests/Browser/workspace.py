@@ -35,11 +35,22 @@ def sign_in(browser, login):
     browser.check(browser.driver.current_url.endswith("/manage/"), f"{login} signed in to {browser.driver.current_url}")
 
 
+def problems_shown(browser):
+    """The messages a form shows next to its fields, for a failure line."""
+    from selenium.webdriver.common.by import By
+    return "; ".join(e.text for e in browser.driver.find_elements(By.CSS_SELECTOR, ".problem, .notice, p.error")) or browser.driver.title
+
+
 def submit_button(browser, label):
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.wait import WebDriverWait
     buttons = browser.driver.find_elements(By.XPATH, f"//button[normalize-space()='{label}']")
     if browser.check(buttons, f"{browser.driver.current_url}: no button «{label}»"):
+        page = browser.driver.find_element(By.TAG_NAME, "html")
         buttons[0].click()
+        # The answer is a new page: wait until the old one is gone.
+        WebDriverWait(browser.driver, 15).until(expected_conditions.staleness_of(page))
 
 
 def workspace(browser):
@@ -58,12 +69,13 @@ def workspace(browser):
     month.clear()
     month.send_keys("2020-03")
     month.submit()
-    browser.check("Сохранено" in driver.page_source, f"the month edit was not saved: {driver.current_url}")
+    browser.check("Сохранено" in driver.page_source, f"the month edit was not saved: {driver.current_url}: {problems_shown(browser)}")
     pending_date, _ = feed_event(browser, 3)
     browser.check(pending_date == before_date, f"the feed moved event 3 to {pending_date} before the schedule was published")
 
     browser.visit(f"/manage/clusters/{CLUSTER}/schedule", "manage-preview")
-    browser.check(f"{CLUSTER}/3" in driver.page_source or "№ 3" in driver.page_source, "the preview does not list event 3")
+    rows = [row.text for row in driver.find_elements(By.CSS_SELECTOR, "table tbody tr")]
+    browser.check(any(row.startswith("3 ") and "2020" in row for row in rows), f"the preview does not list event 3: {rows}")
     submit_button(browser, "Опубликовать")
     browser.check("Опубликована версия" in driver.page_source, f"publishing did not say so: {driver.current_url}")
     browser.visit(f"/manage/clusters/{CLUSTER}/versions", "manage-versions")
