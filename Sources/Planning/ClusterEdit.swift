@@ -12,6 +12,9 @@ public struct ClusterFields: Hashable, Sendable {
     public var tasks: [PlanTask]?
     public var directions: [Direction]?
     public var indicators: [Indicator]?
+    /// `privacy:` of a plan file: the coordinator's contact, and outcome notes, kept off public pages and feeds.
+    public var contactPrivate: Bool?
+    public var notesPrivate: Bool?
 
     public init(title: String? = nil, profile: String? = nil, theme: String? = nil, goal: String? = nil, lead: String? = nil,
                 members: [String]? = nil, coordinatorName: String? = nil, coordinatorEmail: String? = nil, tasks: [PlanTask]? = nil,
@@ -84,6 +87,8 @@ extension Cluster {
             c.coordinator?.email = email
         }
         var plan = c.plan ?? WorkPlan(years: [], goal: "")
+        if let v = f.contactPrivate { c.privacy.contactPrivate = v }
+        if let v = f.notesPrivate { c.privacy.notesPrivate = v }
         if let v = text(f.theme, "theme", required: false) { plan.theme = v }
         if let v = text(f.goal, "goal", required: true) { plan.goal = v ?? "" }
         func uniqueIDs(_ ids: [String], _ field: String) {
@@ -139,7 +144,8 @@ extension Cluster {
          ("coordinatorName", coordinator?.name), ("coordinatorEmail", coordinator?.email), ("theme", plan?.theme),
          ("goal", plan?.goal), ("tasks", plan?.tasks.map { "\($0.id): \($0.text)" }.joined(separator: "\n")),
          ("directions", plan?.directions.map { "\($0.id): \($0.title)" + $0.items.map { "; \($0)" }.joined() }.joined(separator: "\n")),
-         ("indicators", plan?.indicators.map(\.line).joined(separator: "\n"))]
+         ("indicators", plan?.indicators.map(\.line).joined(separator: "\n")),
+         ("privacy", "contact: \(privacy.contactPrivate ? "private" : "public"), notes: \(privacy.notesPrivate ? "private" : "public")")]
     }
 
     func changes(to other: Cluster) -> [FieldChange] {

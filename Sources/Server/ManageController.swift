@@ -24,6 +24,22 @@ struct ManageController: Sendable {
                     frame: workspace.frame(account, context), account: account, cluster: cluster, snapshot: snapshot,
                     notice: request.uri.queryParameters.get("saved").map { _ in "Сохранено." }, options: workspace.options))
             }
+            .get("clusters/{cluster}/settings") { _, context in
+                let (account, cluster, snapshot) = try await editable(context)
+                return settingsForm(account, context, cluster, snapshot.district, values: ClusterSettingsValues(cluster), problems: nil)
+            }
+            .post("clusters/{cluster}/settings") { request, context in
+                let (account, cluster, snapshot) = try await editable(context)
+                let form = try await Form(request, context)
+                let fields = form.clusterSettings
+                do {
+                    _ = try await ClusterEditing.edit(cluster.id, fields, by: author(account, source: .web), in: store, now: now())
+                    return workspace.redirect(clusterPath(cluster.id) + "?saved=1")
+                } catch let problems as FieldProblems {
+                    return settingsForm(account, context, cluster, snapshot.district, values: ClusterSettingsValues(fields),
+                                        problems: problems, status: .unprocessableContent)
+                }
+            }
             .get("clusters/{cluster}/events/new") { _, context in
                 let (account, cluster, snapshot) = try await editable(context)
                 var values = EventFormValues()
@@ -201,8 +217,14 @@ struct ManageController: Sendable {
 
     /// "17.10.2019 15:00, ГБОУ СОШ № 344": what subscribers see now, for the edit form.
     func published(_ item: EventSnapshot, _ snapshot: DistrictSnapshot) -> String {
-        let host = snapshot.district.school(item.event.host)?.name ?? item.event.host
-        return "\(item.publishedTime), \(item.event.timing.russian), \(host)"
+        "\(item.publishedTime), \(item.event.timing.russian), \(snapshot.district.place(of: item.event).name)"
+    }
+
+    func settingsForm(_ account: Account, _ context: AppRequestContext, _ cluster: Cluster, _ district: District,
+                      values: ClusterSettingsValues, problems: FieldProblems?, status: HTTPResponse.Status = .ok) -> Response {
+        workspace.html(workspace.pages.workspaceClusterSettings(frame: workspace.frame(account, context), cluster: cluster, district: district,
+                                                                values: values, problems: problems, options: workspace.options),
+                       status: status)
     }
 
     func previewRow(_ e: SchedulePreview.Entry) -> PreviewRow {
@@ -248,6 +270,15 @@ struct Form {
         EventFields(format: value("format"), title: value("title"), purpose: value("purpose") ?? "", month: value("month") ?? "",
                     date: value("date") ?? "", from: value("from") ?? "", to: value("to") ?? "", start: value("start") ?? "",
                     duration: value("duration"), host: value("host"), participants: values("participants"), tasks: values("tasks"))
+    }
+
+    /// The cluster settings form: texts, the coordinator, and the two privacy choices.
+    var clusterSettings: ClusterFields {
+        var f = ClusterFields(title: value("title"), profile: value("profile") ?? "", theme: value("theme") ?? "", goal: value("goal"),
+                              coordinatorName: value("coordinatorName") ?? "", coordinatorEmail: value("coordinatorEmail") ?? "")
+        f.contactPrivate = value("contact").map { $0 == PrivacyChoice.private.rawValue }
+        f.notesPrivate = value("notes").map { $0 == PrivacyChoice.private.rawValue }
+        return f
     }
 
     var outcomeValues: OutcomeFormValues {

@@ -107,6 +107,57 @@ public struct EventFormValues: Sendable {
     }
 }
 
+/// What the cluster settings form shows.
+public struct ClusterSettingsValues: Sendable {
+    public var title = ""
+    public var profile = ""
+    public var theme = ""
+    public var goal = ""
+    public var coordinatorName = ""
+    public var coordinatorEmail = ""
+    public var contactPrivate = false
+    public var notesPrivate = false
+
+    public init(_ c: Cluster) {
+        title = c.title
+        profile = c.profile ?? ""
+        theme = c.plan?.theme ?? ""
+        goal = c.plan?.goal ?? ""
+        coordinatorName = c.coordinator?.name ?? ""
+        coordinatorEmail = c.coordinator?.email ?? ""
+        contactPrivate = c.privacy.contactPrivate
+        notesPrivate = c.privacy.notesPrivate
+    }
+
+    /// The values as sent, to show them back beside their problems.
+    public init(_ f: ClusterFields) {
+        title = f.title ?? ""
+        profile = f.profile ?? ""
+        theme = f.theme ?? ""
+        goal = f.goal ?? ""
+        coordinatorName = f.coordinatorName ?? ""
+        coordinatorEmail = f.coordinatorEmail ?? ""
+        contactPrivate = f.contactPrivate ?? false
+        notesPrivate = f.notesPrivate ?? false
+    }
+}
+
+struct ClusterSettingsPage {
+    var title: String
+    var home: String
+    var timezone: String
+    var frame: WorkspaceFrame
+    var csrf: String
+    var action: String
+    var cluster: String
+    var clusterHref: String
+    var values: ClusterSettingsValues
+    var contact: [FormOption]
+    var notes: [FormOption]
+    var general: [String]
+    var problems: [String: String]
+}
+
 /// What the outcome form shows.
 public struct OutcomeFormValues: Sendable {
     public var status = "held"
@@ -176,7 +227,8 @@ extension PageRenderer {
             id: cluster.id, lead: snapshot.district.school(cluster.lead)?.name ?? cluster.lead, events: EventList(rows),
             newEvent: options.href(base + "/events/new"), schedule: options.href(base + "/schedule"),
             versions: options.href(base + "/versions"), audit: options.href(base + "/audit"),
-            planFile: options.href(base + "/plan.yaml"), page: options.href(SitePaths.cluster(cluster.id))))
+            planFile: options.href(base + "/plan.yaml"), page: options.href(SitePaths.cluster(cluster.id)),
+            settings: options.href(base + "/settings")))
     }
 
     /// The edit form of an event (`number` set) or the new-event form of a cluster.
@@ -196,6 +248,23 @@ extension PageRenderer {
             participants: schools.map { FormOption(value: $0.0, label: $0.1, selected: values.participants.contains($0.0)) },
             tasks: (cluster.plan?.tasks ?? []).map { FormOption(value: $0.id, label: "\($0.id). \($0.text)", selected: values.tasks.contains($0.id)) },
             removeAction: number.map { options.href("/manage/events/" + SitePaths.segment(cluster.id) + "/\($0)/remove") },
+            general: Self.general(problems), problems: fieldMessages(problems)))
+    }
+
+    /// `/manage/clusters/<id>/settings`: the cluster's texts, coordinator and what stays private.
+    public func workspaceClusterSettings(frame: WorkspaceFrame, cluster: Cluster, district: District, values: ClusterSettingsValues,
+                                         problems: FieldProblems?, options: SiteOptions) -> String {
+        let path = "/manage/clusters/" + SitePaths.segment(cluster.id)
+        func choice(_ isPrivate: Bool, _ publicLabel: String, _ privateLabel: String) -> [FormOption] {
+            [FormOption(value: PrivacyChoice.public.rawValue, label: publicLabel, selected: !isPrivate),
+             FormOption(value: PrivacyChoice.private.rawValue, label: privateLabel, selected: isPrivate)]
+        }
+        return render("manage-settings", ClusterSettingsPage(
+            title: "Настройки кластера", home: frame.home, timezone: district.timezone, frame: frame, csrf: frame.csrf,
+            action: options.href(path + "/settings"), cluster: cluster.title, clusterHref: options.href(path), values: values,
+            contact: choice(values.contactPrivate, "видны всем (в календарях — организатор)",
+                            "скрыты: в календарях и на страницах — методический центр"),
+            notes: choice(values.notesPrivate, "видны всем", "только в рабочем месте и в отчёте кластера"),
             general: Self.general(problems), problems: fieldMessages(problems)))
     }
 
@@ -291,6 +360,7 @@ struct WorkspaceClusterPage {
     var audit: String
     var planFile: String
     var page: String
+    var settings: String
 }
 
 struct EventFormPage {

@@ -6,6 +6,7 @@ extension Templates {
     static let workspaceTemplates: [(String, String)] = [
         ("manage-rows", rows), ("manage-home", home), ("manage-cluster", clusterPage), ("manage-event", eventForm),
         ("manage-outcome", outcomeForm), ("manage-preview", preview), ("manage-versions", versions), ("manage-audit", audit),
+        ("manage-settings", settings),
     ]
 
     /// Styles of the forms: one column that fits 390 px, fields as wide as the screen allows.
@@ -63,7 +64,7 @@ extension Templates {
     {{#notice}}<p class="notice" role="status">{{notice}}</p>{{/notice}}
     <p class="actions"><a href="{{newEvent}}">Новое мероприятие</a><a href="{{schedule}}">Расписание</a>\
     <a href="{{versions}}">Версии расписания</a><a href="{{audit}}">Журнал изменений</a><a href="{{planFile}}">Файл плана (YAML)</a>\
-    <a href="{{page}}">Страница кластера</a></p>
+    <a href="{{page}}">Страница кластера</a><a href="{{settings}}">Настройки кластера</a></p>
     <h2>Мероприятия</h2>
     {{#events}}{{>manage-rows}}{{/events}}
     {{>foot}}
@@ -141,6 +142,33 @@ extension Templates {
     {{/values}}
     <details><summary>Школы кластера</summary><ul class="plain">{{#schools}}<li>{{value}} — {{label}}</li>{{/schools}}</ul></details>
     <p><button type="submit">{{#confirm}}Всё равно записать{{/confirm}}{{^confirm}}Записать итог{{/confirm}}</button></p>
+    </form>
+    {{>foot}}
+    """
+
+    static let settings = """
+    {{>head}}{{#frame}}{{>workspace}}{{/frame}}<p><a href="{{clusterHref}}">← {{cluster}}</a></p>
+    <h1>{{title}}</h1>
+    {{>problems}}
+    <form method="post" action="{{action}}" class="form">
+    <input type="hidden" name="csrf" value="{{csrf}}">
+    {{#values}}
+    <p><label>Название<br><input type="text" name="title" value="{{title}}"></label>\
+    {{#problems.title}}<br><span class="problem">{{problems.title}}</span>{{/problems.title}}</p>
+    <p><label>Описание (контингент, результаты, тема сети)<br><textarea name="profile">{{profile}}</textarea></label>\
+    {{#problems.profile}}<br><span class="problem">{{problems.profile}}</span>{{/problems.profile}}</p>
+    <p><label>Тема плана<br><textarea name="theme">{{theme}}</textarea></label>\
+    {{#problems.theme}}<br><span class="problem">{{problems.theme}}</span>{{/problems.theme}}</p>
+    <p><label>Цель<br><textarea name="goal">{{goal}}</textarea></label>\
+    {{#problems.goal}}<br><span class="problem">{{problems.goal}}</span>{{/problems.goal}}</p>
+    <p><label>Координатор (ФИО)<br><input type="text" name="coordinatorName" value="{{coordinatorName}}"></label>\
+    {{#problems.coordinatorName}}<br><span class="problem">{{problems.coordinatorName}}</span>{{/problems.coordinatorName}}</p>
+    <p><label>Адрес координатора<br><input type="text" name="coordinatorEmail" value="{{coordinatorEmail}}" inputmode="email"></label>\
+    {{#problems.coordinatorEmail}}<br><span class="problem">{{problems.coordinatorEmail}}</span>{{/problems.coordinatorEmail}}</p>
+    {{/values}}
+    <p><label>Имя и адрес координатора<br><select name="contact">{{#contact}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/contact}}</select></label></p>
+    <p><label>Примечания, результаты и причины отмен в итогах<br><select name="notes">{{#notes}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/notes}}</select></label></p>
+    <p><button type="submit">Сохранить</button></p>
     </form>
     {{>foot}}
     """

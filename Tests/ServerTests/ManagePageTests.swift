@@ -22,6 +22,39 @@ import Testing
 
     func encoded(_ s: String) -> String { s.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? s }
 
+    @Test func clusterSettingsSetTheCoordinatorAndWhatStaysPrivate() async throws {
+        let s = try await Signed()
+        let settings = "/manage/clusters/nevsky-exact/settings"
+        @Sendable func form(contact: String, email: String = "ivanova@school344.example") -> String {
+            "title=\(encoded("Точные науки"))&goal=\(encoded("Цель кластера"))&coordinatorName=\(encoded("Иванова И. И."))"
+                + "&coordinatorEmail=\(encoded(email))&contact=\(contact)&notes=public"
+        }
+        try await s.app.test(.router) { client in
+            let page = try await get(client, settings, token: s.coordinator)
+            #expect(page.status == .ok)
+            #expect(page.text.contains("<option value=\"public\" selected>"))
+            #expect(try await get(client, settings, token: s.other).status == .forbidden)
+
+            let bad = try await post(client, settings, token: s.coordinator, form: form(contact: "public", email: "ivanova@"))
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.text.contains("<span class=\"problem\">«ivanova@» — ожидается адрес вида имя@домен</span>"))
+            #expect(bad.text.contains("value=\"Иванова И. И.\""), "the typed values stay")
+
+            #expect(try await post(client, settings, token: s.coordinator, form: form(contact: "public")).status == .seeOther)
+            let open = try await client.execute(uri: "/feeds/clusters/nevsky-exact.ics", method: .get).text
+            #expect(open.contains("mailto:ivanova@school344.example"))
+            #expect(try await client.execute(uri: "/clusters/nevsky-exact", method: .get).text.contains("Точные науки"))
+
+            #expect(try await post(client, settings, token: s.coordinator, form: form(contact: "private")).status == .seeOther)
+            let closed = try await client.execute(uri: "/feeds/clusters/nevsky-exact.ics", method: .get).text
+            #expect(!closed.contains("ivanova@school344.example"))
+            #expect(!(try await client.execute(uri: "/clusters/nevsky-exact", method: .get).text.contains("Иванова")))
+            let audit = try await get(client, "/api/audit?cluster=nevsky-exact", token: s.coordinator).text
+            #expect(audit.contains("contact: private, notes: public"))
+        }
+        #expect(try await s.site.snapshot().district.cluster("nevsky-exact")?.privacy == ClusterPrivacy(contactPrivate: true))
+    }
+
     @Test func theStartPageListsWhatNeedsDoing() async throws {
         let s = try await Signed()
         try await s.site.app.test(.router) { client in
