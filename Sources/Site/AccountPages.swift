@@ -77,18 +77,6 @@ extension PageRenderer {
             passwordProblem: problems?.message(for: "password")))
     }
 
-    /// `/manage/`: the clusters the account works on (every one for a methodist) or its school.
-    public func startPage(frame: WorkspaceFrame, account: Account, district: District?, options: SiteOptions) -> String {
-        let clusters = (district?.clusters ?? []).filter { account.mayEdit(cluster: $0.id) }
-            .map { Link(href: options.href(SitePaths.cluster($0.id)), name: $0.title, isLead: false) }
-        let school = account.role == .school ? account.school.flatMap { id in district?.school(id) }
-            .map { Link(href: options.href(SitePaths.school($0.id)), name: $0.name, isLead: false) } : nil
-        return render("start", StartPage(
-            title: "Рабочее место", home: frame.home, timezone: district?.timezone ?? Self.workspaceZone, frame: frame,
-            hasClusters: !clusters.isEmpty, clustersHeading: account.role == .methodist ? "Все кластеры" : "Мои кластеры",
-            clusters: clusters, school: school))
-    }
-
     /// Workspace pages show no event times; the footer names the district's usual zone.
     static var workspaceZone: String { "Europe/Moscow" }
 
@@ -99,17 +87,6 @@ extension PageRenderer {
     static func general(_ problems: FieldProblems?) -> [String] {
         problems?.problems.filter { $0.field == nil }.map(\.message) ?? []
     }
-}
-
-struct StartPage {
-    var title: String
-    var home: String
-    var timezone: String
-    var frame: WorkspaceFrame
-    var hasClusters: Bool
-    var clustersHeading: String
-    var clusters: [Link]
-    var school: Link?
 }
 
 struct LoginPage {

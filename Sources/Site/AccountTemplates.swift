@@ -3,7 +3,7 @@
 extension Templates {
     static let accountTemplates: [(String, String)] = [
         ("workspace", workspace), ("problems", problems), ("login", login), ("password", password), ("users", users),
-        ("scope", scope), ("user", user), ("start", start),
+        ("scope", scope), ("user", user),
     ]
 
     /// The workspace's top line, for any `/manage/` page: `{{#frame}}{{>workspace}}{{/frame}}`
@@ -119,15 +119,6 @@ extension Templates {
     """
 
     /// `/manage/`: where a sign-in lands; the links a role starts from.
-    static let start = """
-    {{>head}}{{#frame}}{{>workspace}}{{/frame}}<h1>Рабочее место</h1>
-    {{#hasClusters}}<h2>{{clustersHeading}}</h2>
-    <ul class="plain">{{#clusters}}<li><a href="{{href}}">{{name}}</a></li>{{/clusters}}</ul>{{/hasClusters}}
-    {{#school}}<h2>Школа</h2><p><a href="{{href}}">{{name}}</a></p>{{/school}}
-    {{^hasClusters}}{{^school}}<p class="muted">Кластеров пока нет: сначала импортируйте план.</p>{{/school}}{{/hasClusters}}
-    {{>foot}}
-    """
-
     /// Styles of the workspace's forms, appended to the site's stylesheet.
     static let accountStyles = """
     nav.workspace{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;margin:.5rem 0;padding:.4rem 0;border-bottom:1px solid #ddd}
