@@ -87,7 +87,9 @@ struct ClusterPlanController: Sendable {
                 let content = SiteContent(snapshot: previewed, options: workspace.options, pages: workspace.pages)
                 let year = request.uri.queryParameters.get("year").flatMap { AcademicYear($0.replacingOccurrences(of: "-", with: "/")) }
                     ?? preview.firstChangedYear
-                return workspace.html(try content.calendarPage(.cluster(cluster.id), year: year, today: today, marks: marks))
+                let base = manage.clusterPath(cluster.id) + "/schedule"
+                let links = CalendarPreview(back: base, year: { base + "/calendar?year=\($0.startYear)-\($0.startYear + 1)" })
+                return workspace.html(try content.calendarPage(.cluster(cluster.id), year: year, today: today, marks: marks, preview: links))
             }
     }
 

@@ -118,7 +118,6 @@ def workspace(browser):
     browser.check("недостаточно прав" in driver.page_source, "a coordinator of kirov-1 opened nevsky-exact's event form")
 
     # The methodical centre adds a district day off in the browser.
-    submit_button(browser, "Выйти")
     sign_in(browser, "methodist")
     browser.visit("/manage/calendar", "manage-calendar")
     holiday = driver.find_element(By.CSS_SELECTOR, "input[name='op'][value='add-holiday'] ~ p input[name='date']")

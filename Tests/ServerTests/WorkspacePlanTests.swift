@@ -56,6 +56,8 @@ import Testing
             let drawn = try await pages.get(client, "/manage/clusters/nevsky-exact/schedule/calendar", token: s.coordinator)
             #expect(drawn.status == .ok)
             #expect(drawn.text.contains("ev moved") && drawn.text.contains("ev was"))
+            #expect(drawn.text.contains("Предпросмотр расписания: календарь на 2019/2020 учебный год"))
+            #expect(drawn.text.contains(#"href="/manage/clusters/nevsky-exact/schedule/calendar?year=2020-2021""#))
             #expect(try await pages.get(client, "/manage/clusters/nevsky-exact/schedule/calendar", token: s.other).status == .forbidden)
         }
         let calendar = try await s.site.snapshot().district.calendar
