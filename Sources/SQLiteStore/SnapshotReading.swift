@@ -25,7 +25,8 @@ extension SQLiteStore {
         let values = try Value.order(Value.Columns.cluster, Value.Columns.indicator, Value.Columns.year).fetchAll(db)
             .map { v in IndicatorValue(cluster: v.cluster, indicator: v.indicator, year: try parse(v.year, { AcademicYear($0) }, "год показателя"),
                                        value: v.value) }
-        return DistrictSnapshot(district: district, events: events, indicatorValues: values, materials: try materials(db))
+        return DistrictSnapshot(district: district, events: events, indicatorValues: values, materials: try materials(db),
+                                registrationSettings: try registrationSettings(db))
     }
 
     private static func calendar(_ db: Database, meta: [String: String]) throws -> DistrictCalendar {
