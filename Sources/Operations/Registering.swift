@@ -50,7 +50,7 @@ public enum Registering {
             ?? (item.state.status.isCancelled ? .closed : nil) {
             throw FieldProblems(field: nil, refusal.description)
         }
-        let problems = RegistrationRules.problems(registrant, schools: Set(district.schools.map(\.id)))
+        let problems = RegistrationRules.problems(registrant, schools: Set(district.registrationSchools(for: id.cluster).map(\.id)))
         if !problems.isEmpty { throw FieldProblems(problems) }
         let token = Credentials.newSecret()
         let stored = try await store.register(NewRegistration(registrant, tokenDigest: Credentials.digest(token)), for: id, now: now)
@@ -75,7 +75,7 @@ public enum Registering {
                                   now: Int64) async throws -> [Registration] {
         let snapshot = try await store.snapshot()
         guard snapshot.events.contains(where: { $0.id == id }) else { throw UnknownID.event(id, in: snapshot) }
-        let schools = Set(snapshot.district.schools.map(\.id))
+        let schools = Set(snapshot.district.registrationSchools(for: id.cluster).map(\.id))
         let known = Set(try await store.registrations(for: id).map(\.id))
         var problems: [FieldProblem] = []
         for unknown in present where !known.contains(unknown) {

@@ -25,9 +25,10 @@ public struct RegistrationImport: Sendable {
     /// Reads the text; `FieldProblems` (field `file`) lists every problem, "строка N: …".
     public init(csv text: String, schools: [School]) throws(FieldProblems) {
         let records: [CSVRecord]
-        do { records = try csvRecords(text) } catch {
-            guard case .unclosedQuote(let line) = error else { throw FieldProblems(field: "file", "файл не читается как CSV") }
-            throw FieldProblems(field: "file", "строка \(line): кавычка не закрыта до конца файла")
+        do throws(CSVProblem) { records = try csvRecords(text) } catch {
+            switch error {
+            case .unclosedQuote(let line): throw FieldProblems(field: "file", "строка \(line): кавычка не закрыта до конца файла")
+            }
         }
         guard let header = records.first else { throw FieldProblems(field: "file", "файл пуст") }
         var columns: [String: [Int]] = [:]

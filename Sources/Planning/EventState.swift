@@ -125,14 +125,17 @@ public struct DistrictSnapshot: Hashable, Sendable {
     public var materials: [Material]
     /// Events whose coordinator set up registration (open or closed); never who registered.
     public var registrationSettings: [RegistrationSettings]
+    /// Attendance at training courses' events, counted per school and year.
+    public var courseListeners: [CourseListeners]
 
     public init(district: District, events: [EventSnapshot], indicatorValues: [IndicatorValue] = [], materials: [Material] = [],
-                registrationSettings: [RegistrationSettings] = []) {
+                registrationSettings: [RegistrationSettings] = [], courseListeners: [CourseListeners] = []) {
         self.district = district
         self.events = events
         self.indicatorValues = indicatorValues
         self.materials = materials
         self.registrationSettings = registrationSettings
+        self.courseListeners = courseListeners
     }
 
     public func registrationSettings(_ id: EventID) -> RegistrationSettings? { registrationSettings.first { $0.event == id } }

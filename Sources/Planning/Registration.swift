@@ -220,3 +220,12 @@ public enum RegistrationRules {
         return !text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "," || $0 == ";" })
     }
 }
+
+extension District {
+    /// The schools a registrant for the cluster's events may name: those of the cluster's own
+    /// district when it names one (an outcome counts no school from elsewhere), else all.
+    public func registrationSchools(for clusterID: String) -> [School] {
+        guard let name = cluster(clusterID)?.district else { return schools }
+        return schools.filter { $0.district == name }
+    }
+}

@@ -33,6 +33,14 @@ extension SQLiteStore {
                 t.column("tokenDigest", .text).notNull().unique()
             }
             try db.create(index: "registrationByEvent", on: "registration", columns: ["cluster", "number"])
+            // A training course's sessions (`courses: - events: [...]`): attendance at them counts as its listeners.
+            try db.create(table: "courseEvent") { t in
+                t.column("course", .text).notNull().references("course", onDelete: .cascade)
+                t.column("position", .integer).notNull()
+                t.column("cluster", .text).notNull()
+                t.column("number", .integer).notNull()
+                t.primaryKey(["course", "cluster", "number"])
+            }
             try db.create(table: "personalFeed") { t in
                 t.primaryKey("email", .text)
                 t.column("digest", .text).notNull().unique()
@@ -84,6 +92,7 @@ extension SQLiteStore {
             let capacity = try Self.capacity(db, event: event)
             let changes = RegistrationRules.cancelling(id, existing: try Self.registrations(db, event: event), capacity: capacity)
             try Self.apply(changes, db)
+            if try Self.registration(row).attended { try Self.bumpRevision(db) }
             let after = try Self.registrations(db, event: event).filter { changes[$0.id] != nil }
             return after.filter { $0.id == id } + after.filter { $0.id != id }
         }
@@ -96,6 +105,8 @@ extension SQLiteStore {
                 try db.execute(sql: "UPDATE registration SET attended = ? WHERE id = ?", arguments: [present.contains(r.id) && r.isActive, r.id])
             }
             _ = try Self.insert(walkIns, for: event, now: now, db)
+            // Attendance counts in the report's course figures.
+            try Self.bumpRevision(db)
             return try Self.registrations(db, event: event)
         }
     }
@@ -113,6 +124,7 @@ extension SQLiteStore {
             let events = try Row.fetchAll(db, sql: "SELECT DISTINCT cluster, number FROM registration WHERE email = ?", arguments: [key])
             try db.execute(sql: "DELETE FROM registration WHERE email = ?", arguments: [key])
             let count = db.changesCount
+            if count > 0 { try Self.bumpRevision(db) }
             try db.execute(sql: "DELETE FROM personalFeed WHERE email = ?", arguments: [key])
             // Places they held go to the waiting list, as a cancellation would.
             for row in events {
@@ -155,6 +167,23 @@ extension SQLiteStore {
         }
     }
 
+    /// Distinct attendees (by email; each walk-in without one apart) of every course's events, per school and year.
+    static func courseListeners(_ db: Database) throws -> [CourseListeners] {
+        try Row.fetchAll(db, sql: """
+            SELECT c.course, e.year, r.school, COUNT(DISTINCT COALESCE(r.email, 'walk-in ' || CAST(r.id AS TEXT))) AS listeners
+            FROM courseEvent c
+            JOIN event e ON e.cluster = c.cluster AND e.number = c.number
+            JOIN registration r ON r.cluster = c.cluster AND r.number = c.number
+            WHERE r.attended AND r.status <> 'cancelled'
+            GROUP BY c.course, e.year, r.school
+            ORDER BY c.course, e.year, r.school
+            """).map { row in
+            let year: String = row["year"]
+            return CourseListeners(course: row["course"], year: try parse(year, { AcademicYear($0) }, "год курса"), school: row["school"],
+                                   listeners: row["listeners"])
+        }
+    }
+
     private static func insert(_ new: [NewRegistration], for event: EventID, now: Int64, _ db: Database) throws -> [Registration] {
         guard try EventRecord.exists(db, key: ["cluster": event.cluster, "number": event.number]) else { throw StoreError.unknownEvent(event) }
         let capacity = try capacity(db, event: event)
@@ -162,7 +191,9 @@ extension SQLiteStore {
         var added: [Registration] = []
         for n in new {
             let status: RegistrationStatus
-            do { status = try RegistrationRules.admit(n, existing: existing, capacity: capacity) } catch { throw StoreError.registration(error) }
+            do throws(RegistrationRefusal) { status = try RegistrationRules.admit(n, existing: existing, capacity: capacity) } catch {
+                throw StoreError.registration(error)
+            }
             let r = n.registrant
             try db.execute(sql: """
                 INSERT INTO registration (cluster, number, name, school, position, email, consent, status, attended, walkIn, createdAt, tokenDigest)
@@ -174,6 +205,7 @@ extension SQLiteStore {
             existing.append(stored)
             added.append(stored)
         }
+        if new.contains(where: \.attended) { try bumpRevision(db) }
         return added
     }
 

@@ -6,7 +6,7 @@ import Testing
 extension StoreContractTests {
     private var event: EventID { EventID(cluster: "nevsky-exact", number: 1) }
 
-    private func teacher(_ n: Int, email: String? = nil, walkIn: Bool = false, attended: Bool = false) -> NewRegistration {
+    private func teacher(_ n: Int, email: String?? = nil, walkIn: Bool = false, attended: Bool = false) -> NewRegistration {
         NewRegistration(Registrant(name: "Учитель \(n)", school: n % 2 == 0 ? "344" : "498", position: "учитель математики",
                                    email: email ?? "t\(n)@school.ru", consent: true),
                         tokenDigest: "digest-\(n)", walkIn: walkIn, attended: attended)
@@ -87,7 +87,7 @@ extension StoreContractTests {
         let a = try await db.register(teacher(1), for: event, now: 2_000)
         let b = try await db.register(teacher(2), for: event, now: 2_001)
         #expect(b.status == .waitlisted)
-        var after = try await db.setAttendance(event, present: [a.id], walkIns: [teacher(5, email: nil, walkIn: true, attended: true)],
+        var after = try await db.setAttendance(event, present: [a.id], walkIns: [teacher(5, email: .some(nil), walkIn: true, attended: true)],
                                                now: 3_000)
         #expect(after.map(\.attended) == [true, false, true])
         #expect(after.map(\.status) == [.registered, .waitlisted, .registered], "a walk-in always gets a place")
