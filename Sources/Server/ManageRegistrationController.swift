@@ -85,14 +85,8 @@ struct ManageRegistrationController: Sendable {
 
     func path(_ id: EventID) -> String { "/manage/events/" + SitePaths.segment(id.cluster) + "/\(id.number)/registrations" }
 
-    /// The signed-in account that may record the path's event: 401, 404 or 403.
     func recordable(_ context: AppRequestContext) async throws -> (Account, EventSnapshot, DistrictSnapshot) {
-        let account = try context.requireAccount()
-        let id = try eventID(context)
-        let snapshot = try await store.snapshot()
-        guard let item = snapshot.events.first(where: { $0.id == id }) else { throw SiteError(UnknownID.event(id, in: snapshot)) }
-        try context.require(account.mayRecord(item.event))
-        return (account, item, snapshot)
+        try await recordableEvent(context, in: store)
     }
 
     func page(_ account: Account, _ context: AppRequestContext, _ item: EventSnapshot, _ snapshot: DistrictSnapshot,

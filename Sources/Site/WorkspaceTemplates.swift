@@ -12,7 +12,7 @@ extension Templates {
     /// Styles of the forms: one column that fits 390 px, fields as wide as the screen allows.
     static let workspaceStyles = """
     .form p{margin:.6rem 0}
-    .form input[type=text],.form input[type=number],.form input[type=date],.form input[type=month],.form input[type=time],\
+    .form input[type=text],.form input[type=email],.form input[type=number],.form input[type=date],.form input[type=month],.form input[type=time],\
     .form select,.form textarea{width:100%;max-width:36rem;box-sizing:border-box;padding:.35rem;font:inherit}
     .form textarea{min-height:5rem}
     .form fieldset{border:1px solid #ddd;margin:.6rem 0;padding:.4rem .6rem;max-width:36rem}
