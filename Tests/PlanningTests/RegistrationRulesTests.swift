@@ -87,3 +87,20 @@ import Testing
         #expect(figures.schools == ["344", "498"])
     }
 }
+
+@Suite struct CourseAttendanceRulesTests {
+    @Test func attendanceReplacesTheEnrolmentsOfItsYearOnly() {
+        let first = AcademicYear(startYear: 2019), second = AcademicYear(startYear: 2020)
+        let course = TrainingCourse(id: "vsoko", title: "ВСОКО",
+                                    enrolments: [.init(year: first, school: "249", teams: 1, listeners: 3),
+                                                 .init(year: second, school: "221", teams: 1, listeners: 9)],
+                                    events: [EventID(cluster: "kirov-1", number: 1)])
+        let attended = [CourseListeners(course: "vsoko", year: second, school: "240", listeners: 4),
+                        CourseListeners(course: "other", year: second, school: "250", listeners: 7)]
+        let counted = course.withAttendance(attended)
+        #expect(counted.listeners(in: first) == 3, "no attendance that year: the plan's enrolments stay")
+        #expect(counted.listeners(in: second) == 4)
+        #expect(counted.schools(in: second) == ["240"])
+        #expect(course.withAttendance([]) == course)
+    }
+}
