@@ -19,6 +19,8 @@ public enum FeedScope: Hashable, Sendable {
     case cluster(String)
     /// Events the school hosts or takes part in.
     case school(String)
+    /// A registrant's own feed (`/feeds/me/<token>.ics`): the events they registered for.
+    case personal(name: String, events: Set<EventID>)
 }
 
 public struct Feed: Hashable, Sendable {
@@ -112,6 +114,9 @@ public func writeFeed(_ snapshot: DistrictSnapshot, scope: FeedScope, options: F
         guard let school = district.school(id) else { throw .unknownSchool(id) }
         name = school.name
         inScope = snapshot.events(forSchool: id)
+    case .personal(let title, let events):
+        name = title
+        inScope = snapshot.events.filter { events.contains($0.id) }
     }
     guard let zone = Zone(district.timezone) else { throw .unknownTimezone(district.timezone) }
     let refresh = icaldurationtype_from_string(options.refreshInterval)

@@ -80,5 +80,8 @@ public func buildRouter(cache: SiteCache, accounts: AccountService, today: @esca
     router.addRoutes(ReportController(cache: cache, today: today).endpoints, atPath: "/reports")
     router.addRoutes(MaterialController(cache: cache).endpoints, atPath: "/materials")
     router.addRoutes(MaterialAPIController(workspace: workspace).endpoints, atPath: "/api")
+    router.addRoutes(RegistrationController(workspace: workspace).endpoints)
+    router.addRoutes(ManageRegistrationController(workspace: workspace).endpoints, atPath: "/manage")
+    router.addRoutes(RegistrationAPIController(workspace: workspace).endpoints, atPath: "/api")
     return router
 }

@@ -30,6 +30,8 @@ struct FeedController<Context: RequestContext>: Sendable {
         case .district: "feed:district"
         case .cluster(let id): "feed:cluster:\(id)"
         case .school(let id): "feed:school:\(id)"
+        // Never cached: personal feeds are built per request (`RegistrationController`).
+        case .personal: "feed:personal"
         }
     }
 }

@@ -37,6 +37,7 @@ public struct SiteContent: Sendable {
         case .district: snapshot.events
         case .cluster(let id): snapshot.events(inCluster: id)
         case .school(let id): snapshot.events(forSchool: id)
+        case .personal(_, let ids): snapshot.events.filter { ids.contains($0.id) }
         }
         return (feed.text, events.map(\.state.lastModified).max())
     }
@@ -136,7 +137,7 @@ public struct SiteContent: Sendable {
             hasMaterials: !materials.isEmpty, materials: materials,
             participants: event.participants.map { .init(href: options.href(SitePaths.school($0)), name: schoolName($0), isLead: false) },
             purpose: event.purpose, hasTasks: !tasks.isEmpty, tasks: tasks.map { .init(text: $0) },
-            outcome: outcome(item)))
+            outcome: outcome(item), registration: registrationLink(item)))
     }
 
     /// The annual report of the Reports target, as its own HTML document.

@@ -12,7 +12,7 @@ extension Templates {
     /// Styles of the forms: one column that fits 390 px, fields as wide as the screen allows.
     static let workspaceStyles = """
     .form p{margin:.6rem 0}
-    .form input[type=text],.form input[type=number],.form input[type=date],.form input[type=month],.form input[type=time],\
+    .form input[type=text],.form input[type=email],.form input[type=number],.form input[type=date],.form input[type=month],.form input[type=time],\
     .form select,.form textarea{width:100%;max-width:36rem;box-sizing:border-box;padding:.35rem;font:inherit}
     .form textarea{min-height:5rem}
     .form fieldset{border:1px solid #ddd;margin:.6rem 0;padding:.4rem .6rem;max-width:36rem}
@@ -34,7 +34,7 @@ extension Templates {
     <tbody>
     {{#items}}<tr{{#removed}} class="cancelled"{{/removed}}><td data-label="Номер">{{cluster}}/{{number}}</td><td data-label="Мероприятие">{{title}}{{#pending}}<br><span class="muted">{{pending}}</span>{{/pending}}</td>\
     <td data-label="Дата">{{date}}</td><td class="status" data-label="Статус">{{status}}</td>\
-    <td data-label="Действия">{{#editHref}}<a href="{{editHref}}">Изменить</a> {{/editHref}}{{#outcomeHref}}<a href="{{outcomeHref}}">Записать итог</a>{{/outcomeHref}}</td></tr>
+    <td data-label="Действия">{{#editHref}}<a href="{{editHref}}">Изменить</a> {{/editHref}}{{#outcomeHref}}<a href="{{outcomeHref}}">Записать итог</a>{{/outcomeHref}}{{#registrationsHref}} <a href="{{registrationsHref}}">Регистрация</a>{{/registrationsHref}}</td></tr>
     {{/items}}
     </tbody>
     </table>

@@ -127,4 +127,6 @@ def workspace(browser):
                   f"the day off was not added: {problems_shown(browser)}")
 
 
-harness.main(workspace)
+# Imported by other flows for its sign-in helpers: run only as a script.
+if __name__ == "__main__":
+    harness.main(workspace)
