@@ -291,6 +291,7 @@ enum Schema {
             }
             try db.create(index: "materialByEvent", on: "material", columns: ["cluster", "number"])
         }
+        registerSupport(&migrator)
         return migrator
     }
 

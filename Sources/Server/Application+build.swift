@@ -66,6 +66,8 @@ public func buildRouter(cache: SiteCache, accounts: AccountService, today: @esca
     router.addRoutes(SessionController(workspace: workspace).endpoints)
     router.addRoutes(UserController(workspace: workspace).endpoints, atPath: "/manage")
     router.addRoutes(ManageController(workspace: workspace, today: today).endpoints, atPath: "/manage")
+    router.addRoutes(SupportController(workspace: workspace, today: today).endpoints, atPath: "/manage")
+    router.addRoutes(SupportAPIController(workspace: workspace).endpoints, atPath: "/api")
     router.addRoutes(EventWriteController(workspace: workspace, today: today).endpoints, atPath: "/api")
     router.addRoutes(ScheduleController(workspace: workspace, today: today).endpoints, atPath: "/api")
     router.addRoutes(AuditController(workspace: workspace).endpoints, atPath: "/api")

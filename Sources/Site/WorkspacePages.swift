@@ -194,8 +194,9 @@ public struct PreviewRow: Sendable {
 extension PageRenderer {
     /// `/manage/`: the account's clusters, the next events, past events with nothing recorded
     /// («нет сведений»), unplaced events and what waits for publication.
+    /// `support`: for a methodist, the latest grouping's monitoring lines (see `supportLines`).
     public func workspaceHome(frame: WorkspaceFrame, account: Account, snapshot: DistrictSnapshot, today: LocalDate,
-                              options: SiteOptions) -> String {
+                              support: [String]? = nil, options: SiteOptions) -> String {
         let clusters = snapshot.district.clusters.filter { account.mayEdit(cluster: $0.id) }
         let mine = snapshot.events.filter { account.mayRecord($0.event) && $0.state.status != .removed }
         func rows(_ items: [EventSnapshot]) -> EventList {
@@ -212,7 +213,8 @@ extension PageRenderer {
             hasClusters: !clusters.isEmpty, clusters: clusters.map { .init(title: $0.title, id: $0.id, href: options.href("/manage/clusters/" + SitePaths.segment($0.id)),
                                                                           page: options.href(SitePaths.cluster($0.id))) },
             upcoming: rows(Array(upcoming.prefix(10))), unrecorded: rows(unrecorded), unplaced: rows(unplaced),
-            pending: rows(mine.filter { $0.pending != nil })))
+            pending: rows(mine.filter { $0.pending != nil }), support: support,
+            supportHref: account.mayManageSupport ? options.href("/manage/support") : nil))
     }
 
     /// `/manage/clusters/<id>`: the cluster's events (removed ones too) and its workspace links.
@@ -343,6 +345,8 @@ struct WorkspaceHomePage {
     var unrecorded: EventList
     var unplaced: EventList
     var pending: EventList
+    var support: [String]?
+    var supportHref: String?
 }
 
 struct WorkspaceClusterPage {
