@@ -7,6 +7,7 @@ public struct WorkspaceFrame: Sendable {
     public var role: String
     public var csrf: String
     public var mayManageUsers: Bool
+    public var mayManageSupport: Bool
 
     public init(account: Account, csrf: String, options: SiteOptions) {
         home = options.href("/")
@@ -14,6 +15,7 @@ public struct WorkspaceFrame: Sendable {
         role = account.role.label
         self.csrf = csrf
         mayManageUsers = account.mayManageUsers
+        mayManageSupport = account.mayManageSupport
     }
 }
 

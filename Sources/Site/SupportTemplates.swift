@@ -2,10 +2,10 @@
 /// with the hidden `csrf` field; problems listed above the form they belong to.
 extension Templates {
     static let supportTemplates: [(String, String)] = [
-        ("manage-support", supportHome), ("manage-grouping", grouping), ("manage-roadmap", roadMap), ("support-problems", problems),
+        ("manage-support", supportHome), ("manage-grouping", grouping), ("manage-roadmap", roadMap), ("support-problems", supportProblems),
     ]
 
-    static let problems = """
+    static let supportProblems = """
     {{#problems}}<p class="problem">{{.}}</p>{{/problems}}
     """
 
