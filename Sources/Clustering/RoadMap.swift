@@ -101,7 +101,7 @@ public struct SupportAction: Hashable, Sendable {
         let host = site ?? responsible
         let window = from == to ? (month: from.description, from: "", to: "")
             : (month: "", from: from.firstDay.description, to: to.lastDay.description)
-        return EventFields(format: format.rawValue, title: title, purpose: "Адресная поддержка ОО \(mentee) (\(level.title))",
+        return EventFields(format: format.rawValue, title: title, purpose: "Методическая помощь, уровень: \(level.title)",
                            month: window.month, from: window.from, to: window.to, host: host,
                            participants: host == mentee ? [mentee] : [host, mentee])
     }

@@ -21,14 +21,16 @@ extension SupportProgrammes {
             movedUp: monitoring.movedUp.map(\.line), fellBack: monitoring.fellBack.map(\.line))
     }
 
-    /// The annual report of the support year (the one after the results) with the section, as `format`.
+    /// The annual report of the support year (the one after the results) with the section, as
+    /// `format`; HTML links `stylesheet` when given (the site's `/report.css`).
     public static func report(_ grouping: SupportGrouping, in store: some DistrictStore, format: ReportFormat,
-                              today: LocalDate) async throws -> Data {
+                              stylesheet: String? = nil, today: LocalDate) async throws -> Data {
         let snapshot = try await store.snapshot()
         let followUp = try await monitoring(grouping, in: store)
         do {
             var report = try buildReport(snapshot, year: grouping.settings.year.next, today: today)
             report.support = reportSection(grouping, followUp)
+            if format == .html, let stylesheet { return Data(renderHTML(report, stylesheet: stylesheet).utf8) }
             return try render(report, as: format)
         } catch ReportError.nothingInYear(let y) {
             throw Failure("за \(y) учебный год отчитываться не о чем: ни один план кластера его не охватывает")

@@ -76,8 +76,9 @@ extension SupportProgrammes {
         let id = grouping.supportClusterID
         let district = try await store.snapshot().district
         guard let cluster = district.cluster(id) else {
-            let fields = ClusterFields(title: "Адресная поддержка школ, \(grouping.settings.year.next)",
-                                       goal: "Методическая помощь школам с низкими результатами силами опорных площадок",
+            // Public like every cluster: the title and goal say nothing of any school's results.
+            let fields = ClusterFields(title: "Методическое сопровождение школ, \(grouping.settings.year.next)",
+                                       goal: "Методическая помощь школам по дорожным картам, мероприятия на опорных площадках",
                                        lead: schools.first, members: schools)
             _ = try await ClusterEditing.create(id, firstYear: grouping.settings.year, fields, by: author, in: store, now: now)
             return id

@@ -65,7 +65,8 @@ struct SupportController: Sendable {
                 let (account, grouping) = try await visible(context)
                 try context.require(account.mayManageSupport)
                 let timezone = try await workspace.district()?.timezone ?? "Europe/Moscow"
-                let data = try await SupportProgrammes.report(grouping, in: store, format: .html, today: today(timezone))
+                let data = try await SupportProgrammes.report(grouping, in: store, format: .html,
+                                                              stylesheet: workspace.options.href("/report.css"), today: today(timezone))
                 return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
                                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
             }

@@ -124,7 +124,9 @@ import Testing
             let summaries = support.compactMap { block in
                 block.split(separator: "\r\n").first { $0.hasPrefix("SUMMARY:") }.map { String($0.dropFirst("SUMMARY:".count)) }
             }
-            #expect(summaries == ["Консультация по ВСОКО", "Открытый урок математики", "Мастер-класс по формирующему оцениванию"])
+            // The feed's SUMMARY starts with the format, as for every event.
+            #expect(summaries == ["Консультация: Консультация по ВСОКО", "Открытый урок: Открытый урок математики",
+                                  "Мастер-класс: Мастер-класс по формирующему оцениванию"])
             #expect(support.allSatisfy { $0.contains("STATUS:CONFIRMED") })
         }
     }
