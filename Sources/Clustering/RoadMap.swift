@@ -71,20 +71,20 @@ public struct SupportAction: Hashable, Sendable {
     }
 
     /// An action from form fields: every problem at once, nothing kept when there is one.
-    public static func checked(number: Int, level: String, kind: String, title: String, responsible: String, from: String,
-                               to: String, schools: Set<String>) throws(FieldProblems) -> SupportAction {
+    public static func checked(number: Int, _ fields: SupportActionFields, schools: Set<String>) throws(FieldProblems) -> SupportAction {
         var problems: [FieldProblem] = []
-        let level = SupportLevel(rawValue: level.trimmingWhitespace)
+        let level = SupportLevel(rawValue: fields.level.trimmingWhitespace)
         if level == nil { problems.append(FieldProblem(field: "level", "уровень: \(SupportLevel.allCases.map(\.rawValue).joined(separator: ", "))")) }
-        let kind = SupportKind(rawValue: kind.trimmingWhitespace)
+        let kind = SupportKind(rawValue: fields.kind.trimmingWhitespace)
         if kind == nil { problems.append(FieldProblem(field: "kind", "вид: \(SupportKind.allCases.map(\.rawValue).joined(separator: ", "))")) }
-        let title = title.trimmingWhitespace
+        let title = fields.title.trimmingWhitespace
         if title.isEmpty { problems.append(FieldProblem(field: "title", "заполните поле")) }
         if title.count > InputLimits.textLength { problems.append(FieldProblem(field: "title", "длиннее \(InputLimits.textLength) символов")) }
-        let responsible = responsible.trimmingWhitespace
+        let responsible = fields.responsible.trimmingWhitespace
         if !schools.contains(responsible) { problems.append(FieldProblem(field: "responsible", "неизвестная школа «\(responsible.excerpt())»")) }
-        let first = YearMonth(iso: from.trimmingWhitespace)
-        let last = to.trimmingWhitespace.isEmpty ? first : YearMonth(iso: to.trimmingWhitespace)
+        let (from, to) = (fields.from.trimmingWhitespace, fields.to.trimmingWhitespace)
+        let first = YearMonth(iso: from)
+        let last = to.isEmpty ? first : YearMonth(iso: to)
         if first == nil { problems.append(FieldProblem(field: "from", "ожидается месяц ГГГГ-ММ, а не «\(from.excerpt())»")) }
         if last == nil { problems.append(FieldProblem(field: "to", "ожидается месяц ГГГГ-ММ, а не «\(to.excerpt())»")) }
         if let first, let last, last < first || AcademicYear(containing: first.firstDay) != AcademicYear(containing: last.firstDay) {
@@ -104,6 +104,26 @@ public struct SupportAction: Hashable, Sendable {
         return EventFields(format: format.rawValue, title: title, purpose: "Методическая помощь, уровень: \(level.title)",
                            month: window.month, from: window.from, to: window.to, host: host,
                            participants: host == mentee ? [mentee] : [host, mentee])
+    }
+}
+
+/// An action as a form or script sends it (and the form shows it back when refused).
+public struct SupportActionFields: Hashable, Sendable {
+    public var level: String
+    public var kind: String
+    public var title: String
+    public var responsible: String
+    public var from: String
+    public var to: String
+
+    public init(level: String = SupportLevel.teacher.rawValue, kind: String = SupportKind.consultation.rawValue, title: String = "",
+                responsible: String = "", from: String = "", to: String = "") {
+        self.level = level
+        self.kind = kind
+        self.title = title
+        self.responsible = responsible
+        self.from = from
+        self.to = to
     }
 }
 

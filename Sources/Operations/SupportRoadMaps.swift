@@ -3,25 +3,6 @@ import PlanFiles
 import Planning
 import Store
 
-/// An action as a form or script sends it.
-public struct SupportActionFields: Hashable, Sendable {
-    public var level: String
-    public var kind: String
-    public var title: String
-    public var responsible: String
-    public var from: String
-    public var to: String
-
-    public init(level: String, kind: String, title: String, responsible: String, from: String, to: String = "") {
-        self.level = level
-        self.kind = kind
-        self.title = title
-        self.responsible = responsible
-        self.from = from
-        self.to = to
-    }
-}
-
 extension SupportProgrammes {
     /// The school's stored road map, or a new one whose text is the recommendations for its group.
     public static func roadMap(_ school: String, in grouping: SupportGrouping, store: some DistrictStore) async throws -> RoadMap {
@@ -55,9 +36,7 @@ extension SupportProgrammes {
         let grouped = try supported(school, in: grouping)
         var map = try await roadMap(school, in: grouping, store: store)
         let snapshot = try await store.snapshot()
-        var action = try SupportAction.checked(number: map.nextActionNumber, level: fields.level, kind: fields.kind, title: fields.title,
-                                               responsible: fields.responsible, from: fields.from, to: fields.to,
-                                               schools: Set(snapshot.district.schools.map(\.id)))
+        var action = try SupportAction.checked(number: map.nextActionNumber, fields, schools: Set(snapshot.district.schools.map(\.id)))
         if let eventFields = action.eventFields(site: grouped.site, mentee: school) {
             let cluster = try await supportCluster(for: grouping, including: eventFields.participants ?? [], by: author, store: store, now: now)
             action.event = try await EventEditing.add(to: cluster, eventFields, by: author, in: store, now: now).id.number

@@ -72,7 +72,7 @@ struct SupportController: Sendable {
             }
             .get("support/groupings/{id}/schools/{school}") { request, context in
                 let (account, grouping, map) = try await roadMap(context)
-                return roadMapPage(account, context, grouping, map, values: SupportActionValues(),
+                return roadMapPage(account, context, grouping, map, values: SupportActionFields(),
                                    notice: request.uri.queryParameters.get("saved").map { _ in "Сохранено." })
             }
             .post("support/groupings/{id}/schools/{school}/text") { request, context in
@@ -84,7 +84,7 @@ struct SupportController: Sendable {
                                                              by: author(account, source: .web), store: store, now: now())
                     return workspace.redirect(roadMapPath(grouping, map.school) + "?saved=1")
                 } catch let problems as FieldProblems {
-                    return roadMapPage(account, context, grouping, map, values: SupportActionValues(), problems: problems,
+                    return roadMapPage(account, context, grouping, map, values: SupportActionFields(), problems: problems,
                                        status: .unprocessableContent)
                 }
             }
@@ -94,10 +94,8 @@ struct SupportController: Sendable {
                 let form = try await Form(request, context)
                 let values = form.actionValues
                 do {
-                    _ = try await SupportProgrammes.addAction(
-                        SupportActionFields(level: values.level, kind: values.kind, title: values.title, responsible: values.responsible,
-                                            from: values.from, to: values.to),
-                        school: map.school, in: grouping, by: author(account, source: .web), store: store, now: now())
+                    _ = try await SupportProgrammes.addAction(values, school: map.school, in: grouping, by: author(account, source: .web),
+                                                              store: store, now: now())
                     return workspace.redirect(roadMapPath(grouping, map.school) + "?saved=1")
                 } catch let problems as FieldProblems {
                     return roadMapPage(account, context, grouping, map, values: values, problems: problems, status: .unprocessableContent)
@@ -179,7 +177,7 @@ struct SupportController: Sendable {
     }
 
     func roadMapPage(_ account: Account, _ context: AppRequestContext, _ grouping: SupportGrouping, _ map: RoadMap,
-                     values: SupportActionValues, notice: String? = nil, problems: FieldProblems? = nil,
+                     values: SupportActionFields, notice: String? = nil, problems: FieldProblems? = nil,
                      status: HTTPResponse.Status = .ok) -> Response {
         workspace.html(workspace.pages.supportRoadMap(
             frame: workspace.frame(account, context), grouping: grouping, map: map, mayManage: account.mayManageSupport, values: values,
@@ -201,15 +199,10 @@ extension Form {
         return v
     }
 
-    var actionValues: SupportActionValues {
-        var v = SupportActionValues()
-        v.level = value("level") ?? v.level
-        v.kind = value("kind") ?? v.kind
-        v.title = value("title") ?? ""
-        v.responsible = value("responsible") ?? ""
-        v.from = value("from") ?? ""
-        v.to = value("to") ?? ""
-        return v
+    var actionValues: SupportActionFields {
+        let blank = SupportActionFields()
+        return SupportActionFields(level: value("level") ?? blank.level, kind: value("kind") ?? blank.kind, title: value("title") ?? "",
+                                   responsible: value("responsible") ?? "", from: value("from") ?? "", to: value("to") ?? "")
     }
 }
 

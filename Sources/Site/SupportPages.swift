@@ -73,18 +73,7 @@ struct RoadMapPage {
     var actions: [Action]
     var levels: [FormOption]
     var kinds: [FormOption]
-    var values: SupportActionValues
-}
-
-/// The action form's values as typed.
-public struct SupportActionValues: Sendable {
-    public var level = "teacher"
-    public var kind = "consultation"
-    public var title = ""
-    public var responsible = ""
-    public var from = ""
-    public var to = ""
-    public init() {}
+    var values: SupportActionFields
 }
 
 extension PageRenderer {
@@ -140,7 +129,7 @@ extension PageRenderer {
             supportCluster: supportCluster ? options.href("/manage/clusters/" + SitePaths.segment(grouping.supportClusterID)) : nil))
     }
 
-    public func supportRoadMap(frame: WorkspaceFrame, grouping: SupportGrouping, map: RoadMap, mayManage: Bool, values: SupportActionValues,
+    public func supportRoadMap(frame: WorkspaceFrame, grouping: SupportGrouping, map: RoadMap, mayManage: Bool, values: SupportActionFields,
                                notice: String?, problems: [String], timezone: String, options: SiteOptions) -> String {
         let base = "/manage/support/groupings/\(grouping.id)"
         let site = grouping.school(map.school)?.site
