@@ -97,6 +97,17 @@ import Testing
             let full = try await post(client, "/manage/support/groupings/1/mentor", token: s.methodist, form: "school=221&site=240")
             #expect(full.status == .unprocessableContent)
             #expect(full.text.contains("«240» — не школа с высокими результатами этой группировки"))
+            let roadMap = "/manage/support/groupings/1/schools/221"
+            #expect(try await get(client, roadMap, token: s.methodist).text.contains("Руководителям ОО:"))
+            #expect(try await post(client, roadMap + "/text", token: s.methodist, form: "text=" + pages.encoded("План помощи ОО 221")).status
+                == .seeOther)
+            #expect(try await get(client, roadMap, token: s.methodist).text.contains(">План помощи ОО 221</textarea>"))
+            let badAction = try await post(client, roadMap + "/actions", token: s.methodist,
+                                           form: "level=teacher&kind=consultation&title=&responsible=9999&from=2020-13")
+            #expect(badAction.status == .unprocessableContent)
+            #expect(badAction.text.contains("responsible: неизвестная школа «9999»"))
+            let audit = try await s.site.database.auditLog(cluster: "support-2019").map(\.field)
+            #expect(audit == ["roadmap 1/221: text", "grouping 1"], "newest first; the refused mentor change wrote nothing")
             let start = try await get(client, "/manage/", token: s.methodist).text
             #expect(start.contains("Группировка № 1 (2x2, 2019/2020, все предметы): кластер 1 — 12"))
             let report = try await get(client, "/manage/support/groupings/1/report", token: s.methodist)
