@@ -26,7 +26,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
 }
 
 /// The one CSRF check: every unsafe request authenticated by the session cookie carries the
-/// session's token, in the `X-CSRF-Token` header or a urlencoded form's `csrf` field. Bearer and
+/// session's token, in the `X-CSRF-Token` header or a form's `csrf` field (urlencoded or multipart). Bearer and
 /// anonymous requests pass: neither rides on a cookie the browser adds by itself.
 struct CSRFMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
@@ -42,6 +42,9 @@ struct CSRFMiddleware: RouterMiddleware {
             // Collected here and kept on the request, so the handler decodes the same body.
             let body = try await request.collectBody(upTo: context.maxUploadSize)
             sent = (try? URLEncodedFormDecoder().decode(CSRFField.self, from: String(buffer: body)))?.csrf
+        } else if sent == nil, let boundary = request.multipartBoundary {
+            let body = try await request.collectBody(upTo: context.maxUploadSize)
+            sent = Form.parts(String(buffer: body), boundary: boundary).first { $0.0 == "csrf" }?.1
         }
         guard let sent, Credentials.same(sent, expected) else { throw AccessError.csrfRefused }
         return try await next(request, context)

@@ -23,8 +23,10 @@ struct SupportController: Sendable {
             }
             .post("support/results") { request, context in
                 let account = try managing(context)
-                let form = try await Form(request, context)
-                let csv = form.value("csv") ?? ""
+                // A file input (multipart) or the pasted text.
+                let form = try await Form(uploaded: request, context)
+                let file = form.value("file") ?? ""
+                let csv = file.trimmingWhitespace.isEmpty ? form.value("csv") ?? "" : file
                 do {
                     let summary = try await SupportProgrammes.importResults(csv: csv, name: "загрузка", in: store)
                     return workspace.redirect("/manage/support?imported=" + (summary.line.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))

@@ -19,10 +19,12 @@ extension Templates {
     {{/stored}}</tbody></table></div>{{/hasStored}}{{^hasStored}}<p class="muted">Результатов пока нет.</p>{{/hasStored}}
     <h2>Загрузить результаты</h2>
     {{#resultProblems}}<p class="problem">{{.}}</p>{{/resultProblems}}
-    <form class="form" method="post" action="{{frame.home}}manage/support/results">
+    <form class="form" method="post" action="{{frame.home}}manage/support/results" enctype="multipart/form-data">
     <input type="hidden" name="csrf" value="{{frame.csrf}}">
-    <p><label>CSV (столбцы как у cluster-schools: school, assessment, subject, grade, year, students, mean [sd] или success…)<br>
-    <textarea name="csv" rows="8">{{csv}}</textarea></label></p>
+    <p><label>Файл CSV (столбцы как у cluster-schools: school, assessment, subject, grade, year, students, mean [sd] или success…)<br>
+    <input type="file" name="file" accept=".csv,text/csv"></label></p>
+    <p><label>…или текст CSV<br>
+    <textarea name="csv" rows="6">{{csv}}</textarea></label></p>
     <p><button type="submit">Загрузить</button></p>
     </form>
     <h2>Новая группировка</h2>

@@ -1,4 +1,4 @@
-"""A methodist's support programme in a real browser: paste seed 001's Kirov results, run a 2x2
+"""A methodist's support programme in a real browser: upload seed 001's Kirov results as a file, run a 2x2
 grouping, take school 221's support site away and give it back, add a consultation to 221's road
 map (an event of the support cluster), and open the report with «Адресная поддержка». Every page
 is checked for horizontal overflow at 1280 and 390 px."""
@@ -33,8 +33,8 @@ def support(browser):
     sign_in(browser, "methodist")
     browser.visit("/manage/support", "support-home")
 
-    # A textarea: the CSV is set in one go (typing 86 rows key by key is slow), then the form posted as usual.
-    driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.NAME, "csv"), RESULTS.read_text(encoding="utf-8"))
+    # The file input: the browser posts the file as multipart/form-data, with the form's csrf field.
+    driver.find_element(By.NAME, "file").send_keys(str(RESULTS))
     submit_button(browser, "Загрузить")
     browser.check("новых 86" in driver.page_source, f"the upload did not store 86 results: {problems_shown(browser)}")
 

@@ -84,8 +84,15 @@ import Testing
             let bad = try await post(client, "/manage/support/results", token: s.methodist, form: "csv=" + pages.encoded("school,year\n1,2019"))
             #expect(bad.status == .unprocessableContent)
             #expect(bad.text.contains("загрузка:1: нет обязательного столбца «assessment»"))
-            let uploaded = try await post(client, "/manage/support/results", token: s.methodist, form: "csv=" + pages.encoded(csv))
+            let multipart = "--XyZ\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\nx\r\n--XyZ\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"kirov.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n--XyZ--\r\n"
+            let uploaded = try await client.execute(uri: "/manage/support/results", method: .post,
+                                                    headers: [.authorization: "Bearer \(s.methodist)",
+                                                              .contentType: "multipart/form-data; boundary=XyZ"],
+                                                    body: ByteBuffer(string: multipart))
             #expect(uploaded.status == .seeOther)
+            #expect(uploaded.headers[.location]?.contains("imported=") == true)
+            #expect(try await s.site.database.results().count == 86)
             let home = try await get(client, "/manage/support", token: s.methodist).text
             #expect(home.contains("<td data-label=\"Строк\">43</td>"))
             let run = try await post(client, "/manage/support/groupings", token: s.methodist,
