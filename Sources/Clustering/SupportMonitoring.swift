@@ -8,6 +8,7 @@ public struct SupportMonitoring: Hashable, Sendable {
         public var from: Group
         /// nil: no results (or too few) the next year.
         public var to: Group?
+        public init(school: String, from: Group, to: Group?) { self.school = school; self.from = from; self.to = to }
     }
 
     public struct SiteMoves: Hashable, Sendable {
