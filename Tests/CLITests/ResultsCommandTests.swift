@@ -22,5 +22,10 @@ import Testing
         let grouping = try store.run("grouping", "--method", "2x2", "--year", "2019/2020")
         #expect(grouping.stdout == "Группировка № 1 (2x2, 2019/2020, все предметы): кластер 1 — 12, кластер 2 — 9, кластер 3 — 5, "
             + "кластер 4 — 17; пар 17, без пары 0.\n")
+        #expect(try store.run("import", "plans").status == 0)
+        let methodist = try store.run("report", "--year", "2020/2021", "--format", "md", "--support", "1")
+        #expect(methodist.stdout.contains("## Адресная поддержка"))
+        #expect(methodist.stdout.contains("| Кластер №1: сложный контингент, низкие результаты | 12 |"))
+        #expect(!(try store.run("report", "--year", "2020/2021", "--format", "md").stdout.contains("Адресная поддержка")))
     }
 }
