@@ -59,8 +59,8 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         // The store interface, and GRDB/SQLite as its first implementation.
-        .target(name: "Store", dependencies: ["Planning"]),
-        .target(name: "SQLiteStore", dependencies: ["Store", "Planning", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Store", dependencies: ["Planning", "Clustering"]),
+        .target(name: "SQLiteStore", dependencies: ["Store", "Planning", "Clustering", .product(name: "GRDB", package: "GRDB.swift")]),
         // librsvg + cairo: the report's SVG charts as PNG images for the DOCX report.
         .systemLibrary(
             name: "CRsvg",
@@ -84,13 +84,13 @@ let package = Package(
         // What `serve` and `publish` share, pure: page models, site content, JSON shapes, the publisher.
         .target(
             name: "Site",
-            dependencies: ["Planning", "ICal", "Reports", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["Planning", "ICal", "Reports", "Clustering", .product(name: "Mustache", package: "swift-mustache")]
         ),
         // HTTP: Hummingbird routes over `Site` and any `DistrictStore`.
         .target(
             name: "Server",
             dependencies: [
-                "Planning", "Store", "Site", "Reports", "Operations",
+                "Planning", "Store", "Site", "Reports", "Operations", "Clustering",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
@@ -161,6 +161,7 @@ let package = Package(
             name: "ServerTests",
             dependencies: [
                 "TestSupport", "Server", "Site", "Store", "SQLiteStore", "PlanFiles", "ICal", "Planning", "Scheduler", "Operations",
+                "Clustering",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -36,10 +36,14 @@ public struct ClusterSchoolsOutcome: Sendable {
 }
 
 public func clusterSchools(_ request: ClusterSchoolsRequest) throws -> ClusterSchoolsOutcome {
+    try clusterSchools(request, rows: try readResults(request.results))
+}
+
+/// The same from rows already read (the store's results): `request.results` names them in messages.
+public func clusterSchools(_ request: ClusterSchoolsRequest, rows: [ResultRow]) throws -> ClusterSchoolsOutcome {
     if let out = request.out, !request.force, FileManager.default.fileExists(atPath: out) {
         throw Failure("\(out) уже существует: укажите --force, чтобы перезаписать")
     }
-    let rows = try readResults(request.results)
     let bySubject = rows.filter { row in request.subject.map { row.measure.subject.lowercased() == $0.lowercased() } ?? true }
     guard let year = request.year ?? bySubject.map(\.measure.year).max() else {
         throw Failure("\(request.results): нет результатов\(request.subject.map { " по предмету «\($0)»" } ?? "")")
@@ -97,16 +101,6 @@ private func scope(of rows: [ResultRow], year: AcademicYear) -> String {
         return values.filter { seen.insert($0).inserted }.joined(separator: ", ")
     }
     return "\(distinct(rows.map(\.measure.assessment))); \(distinct(rows.map(\.measure.subject))); \(year)"
-}
-
-private func readResults(_ path: String) throws -> [ResultRow] {
-    guard let data = FileManager.default.contents(atPath: path) else { throw Failure("\(path): не удалось прочитать файл") }
-    guard let text = String(data: data, encoding: .utf8) else { throw Failure("\(path): файл не в кодировке UTF-8") }
-    do {
-        return try parseResults(csv: text, file: path)
-    } catch {
-        throw Failure(located: error.diagnostics.map(\.description))
-    }
 }
 
 private func recommendations(_ directory: String?) throws -> Recommendations {

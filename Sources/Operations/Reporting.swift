@@ -4,8 +4,9 @@ import Reports
 
 /// `report`: the annual report of a year the plans cover, rendered. A year outside every plan is
 /// an error naming the years there are, not an empty report.
+/// `support`: the methodist's version, with the section «Адресная поддержка».
 public func renderReport(_ snapshot: DistrictSnapshot, year: AcademicYear, cluster: String?, format: ReportFormat,
-                         language: Language, csvDialect: CSVDialect = .excel) throws -> Data {
+                         language: Language, csvDialect: CSVDialect = .excel, support: SupportSection? = nil) throws -> Data {
     guard snapshot.years.contains(year) else {
         throw Failure(UnknownID(kind: .year, id: year.description, known: snapshot.years.map(\.description)).description)
     }
@@ -13,7 +14,8 @@ public func renderReport(_ snapshot: DistrictSnapshot, year: AcademicYear, clust
         throw Failure(UnknownID(kind: .cluster, id: cluster, known: snapshot.district.clusters.map(\.id)).description)
     }
     do {
-        let report = try buildReport(snapshot, year: year, cluster: cluster, today: localToday(in: snapshot.district.timezone))
+        var report = try buildReport(snapshot, year: year, cluster: cluster, today: localToday(in: snapshot.district.timezone))
+        report.support = support
         return try render(report, as: format, language: language, csvDialect: csvDialect)
     } catch ReportError.nothingInYear(let y) {
         throw Failure("за \(y) учебный год отчитываться не о чем: ни один план кластера его не охватывает, курсов в нём нет")

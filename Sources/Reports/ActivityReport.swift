@@ -27,6 +27,8 @@ public struct ActivityReport: Hashable, Sendable {
     public var eventsPerMonth: [MonthCount]
     /// Participants of held events by host school, largest first.
     public var participantsByHost: [SchoolCount]
+    /// The methodist's version only: the support programme (nil in the public report).
+    public var support: SupportSection? = nil
 }
 
 public struct Summary: Hashable, Sendable {

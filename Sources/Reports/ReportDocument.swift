@@ -91,6 +91,7 @@ extension ReportDocument {
             blocks.append(.heading(2, l.training))
             for course in report.courses { blocks += courseBlocks(course, year: report.year, l) }
         }
+        if let support = report.support { blocks += support.blocks }
         self.blocks = blocks
         titlePage = TitlePage(approval: l.approval, lines: [title, report.district])
     }

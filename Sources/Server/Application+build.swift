@@ -71,6 +71,8 @@ public func buildRouter(cache: SiteCache, accounts: AccountService, today: @esca
     router.addRoutes(ClusterPlanController(workspace: workspace, manage: manage).endpoints, atPath: "/manage")
     router.addRoutes(MaterialFormController(manage: manage).endpoints, atPath: "/manage")
     router.addRoutes(CalendarController(workspace: workspace).endpoints, atPath: "/manage")
+    router.addRoutes(SupportController(workspace: workspace, today: today).endpoints, atPath: "/manage")
+    router.addRoutes(SupportAPIController(workspace: workspace).endpoints, atPath: "/api")
     router.addRoutes(EventWriteController(workspace: workspace, today: today).endpoints, atPath: "/api")
     router.addRoutes(ScheduleController(workspace: workspace, today: today).endpoints, atPath: "/api")
     router.addRoutes(AuditController(workspace: workspace).endpoints, atPath: "/api")

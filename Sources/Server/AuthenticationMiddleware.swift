@@ -26,7 +26,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
 }
 
 /// The one CSRF check: every unsafe request authenticated by the session cookie carries the
-/// session's token, in the `X-CSRF-Token` header or a urlencoded form's `csrf` field. Bearer and
+/// session's token, in the `X-CSRF-Token` header or a form's `csrf` field (urlencoded or multipart). Bearer and
 /// anonymous requests pass: neither rides on a cookie the browser adds by itself.
 struct CSRFMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext

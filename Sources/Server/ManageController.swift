@@ -177,8 +177,13 @@ struct ManageController: Sendable {
     func home(_ context: AppRequestContext) async throws -> Response {
         let account = try context.requireAccount()
         let snapshot = try await workspace.snapshot()
+        var support: [String]?
+        if account.mayManageSupport, let latest = try await store.groupings().first {
+            support = SupportProgrammes.homeLines(latest, try await SupportProgrammes.monitoring(latest, in: store))
+        }
         return workspace.html(workspace.pages.workspaceHome(frame: workspace.frame(account, context), account: account, snapshot: snapshot,
-                                                            today: today(snapshot.district.timezone), options: workspace.options))
+                                                            today: today(snapshot.district.timezone), support: support,
+                                                            options: workspace.options))
     }
 
     /// The signed-in account that may edit the path's cluster: 401, 404 or 403.

@@ -73,3 +73,16 @@ struct MultipartForm {
 extension Request {
     var isMultipartForm: Bool { headers[.contentType]?.lowercased().hasPrefix("multipart/form-data") == true }
 }
+
+extension Form {
+    /// A form posted as `multipart/form-data` (a file input) or urlencoded. Each part becomes one
+    /// field, a file's content as its text (the results upload reads CSV only).
+    init(uploaded request: Request, _ context: AppRequestContext) async throws {
+        guard request.isMultipartForm, let type = request.headers[.contentType] else {
+            self = try await Form(request, context)
+            return
+        }
+        let form = try MultipartForm(try await request.body.collect(upTo: MultipartForm.maxBytes), contentType: type)
+        pairs = form.parts.map { ($0.name, String(buffer: $0.body)) }
+    }
+}

@@ -9,6 +9,7 @@ public struct WorkspaceFrame: Sendable {
     public var mayManageUsers: Bool
     /// Methodists edit the district calendar, schools their own busy days.
     public var mayEditCalendar: Bool
+    public var mayManageSupport: Bool
 
     public init(account: Account, csrf: String, options: SiteOptions) {
         home = options.href("/")
@@ -17,6 +18,7 @@ public struct WorkspaceFrame: Sendable {
         self.csrf = csrf
         mayManageUsers = account.mayManageUsers
         mayEditCalendar = account.mayEditCalendar
+        mayManageSupport = account.mayManageSupport
     }
 }
 

@@ -281,5 +281,19 @@ paths:
         "200": {description: записи (новые первыми), content: {application/json: {schema: {type: array, items: {$ref: "#/components/schemas/AuditEntry"}}}}}
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
+  /api/support/results:
+    get:
+      summary: Результаты оценочных процедур по школам (методисту — все, школе — свои)
+      responses:
+        "200": {description: "[{school, assessment, subject, grade, year, students, value}]", content: {application/json: {schema: {type: array, items: {type: object}}}}}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+  /api/support/groupings:
+    get:
+      summary: Группировки, новые первыми (школе — только её строка)
+      responses:
+        "200": {description: "[{id, method, year, subject, createdAt, schools: [{school, group, site, reason}]}]", content: {application/json: {schema: {type: array, items: {type: object}}}}}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
 
 """

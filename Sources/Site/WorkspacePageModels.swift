@@ -31,6 +31,8 @@ struct WorkspaceHomePage {
     var unrecorded: EventList
     var unplaced: EventList
     var pending: EventList
+    var support: [String]?
+    var supportHref: String?
 }
 
 struct WorkspaceClusterPage {

@@ -191,8 +191,9 @@ public struct PreviewRow: Sendable {
 extension PageRenderer {
     /// `/manage/`: the account's clusters, the next events, past events with nothing recorded
     /// («нет сведений»), unplaced events and what waits for publication.
+    /// `support`: for a methodist, the latest grouping's monitoring lines (see `supportLines`).
     public func workspaceHome(frame: WorkspaceFrame, account: Account, snapshot: DistrictSnapshot, today: LocalDate,
-                              options: SiteOptions) -> String {
+                              support: [String]? = nil, options: SiteOptions) -> String {
         let clusters = snapshot.district.clusters.filter { account.mayEdit(cluster: $0.id) }
         let mine = snapshot.events.filter { account.mayRecord($0.event) && $0.state.status != .removed }
         // A start page stays short (and fast) however many events a methodist's district has.
@@ -213,7 +214,8 @@ extension PageRenderer {
                                                                           page: options.href(SitePaths.cluster($0.id))) },
             newCluster: account.mayManageUsers ? options.href("/manage/clusters/new") : nil,
             upcoming: rows(upcoming, limit: 10), unrecorded: rows(unrecorded), unplaced: rows(unplaced),
-            pending: rows(mine.filter { $0.pending != nil })))
+            pending: rows(mine.filter { $0.pending != nil }), support: support,
+            supportHref: account.mayManageSupport ? options.href("/manage/support") : nil))
     }
 
     /// `/manage/clusters/<id>`: the cluster's events (removed ones too) and its workspace links.

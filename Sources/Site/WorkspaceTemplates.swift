@@ -56,6 +56,7 @@ extension Templates {
     <h2>Не назначены</h2>
     {{#unplaced.any}}{{#unplaced}}{{>manage-rows}}{{/unplaced}}{{/unplaced.any}}{{^unplaced.any}}<p class="muted">Все мероприятия назначены.</p>{{/unplaced.any}}
     {{#pending.any}}<h2>Ждут публикации расписания</h2>{{#pending}}{{>manage-rows}}{{/pending}}{{/pending.any}}
+    {{#supportHref}}<h2>Адресная поддержка</h2>{{#support}}<p>{{.}}</p>{{/support}}<p><a href="{{supportHref}}">Результаты, группировки, дорожные карты</a></p>{{/supportHref}}
     {{>foot}}
     """
 

@@ -9,7 +9,7 @@ import Planning
 /// that also raises `revision`.
 /// It refines `AccountStore`, `MaterialStore` and `RegistrationStore`, so the server and commands hold one store for the plan,
 /// its users and its files.
-public protocol DistrictStore: AccountStore, MaterialStore, RegistrationStore {
+public protocol DistrictStore: AccountStore, MaterialStore, RegistrationStore, SupportStore {
     /// The district with every event's state and the revision it was read at, from one consistent
     /// read; `snapshot` is nil before the first import.
     func read() async throws(StoreError) -> StoreState

@@ -6,9 +6,8 @@ import json
 import urllib.request
 
 import harness
+from forms import problems_shown, sign_in, submit_button
 
-# The accounts the Swift test creates (BrowserTests.workspaceFlow).
-PASSWORD = "Планёрка-2020!"
 CLUSTER = "nevsky-exact"
 
 
@@ -22,35 +21,6 @@ def feed_event(browser, number):
             return event.decoded("DTSTART").date(), int(event.get("SEQUENCE", 0))
     browser.check(False, f"event {number} is not in the feed")
     return None, None
-
-
-def sign_in(browser, login):
-    from selenium.webdriver.common.by import By
-    browser.driver.delete_all_cookies()
-    browser.open("/login")
-    browser.driver.find_element(By.NAME, "login").send_keys(login)
-    password = browser.driver.find_element(By.NAME, "password")
-    password.send_keys(PASSWORD)
-    password.submit()
-    browser.check(browser.driver.current_url.endswith("/manage/"), f"{login} signed in to {browser.driver.current_url}")
-
-
-def problems_shown(browser):
-    """The messages a form shows next to its fields, for a failure line."""
-    from selenium.webdriver.common.by import By
-    return "; ".join(e.text for e in browser.driver.find_elements(By.CSS_SELECTOR, ".problem, .notice, p.error")) or browser.driver.title
-
-
-def submit_button(browser, label):
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
-    from selenium.webdriver.support.wait import WebDriverWait
-    buttons = browser.driver.find_elements(By.XPATH, f"//button[normalize-space()='{label}']")
-    if browser.check(buttons, f"{browser.driver.current_url}: no button «{label}»"):
-        page = browser.driver.find_element(By.TAG_NAME, "html")
-        buttons[0].click()
-        # The answer is a new page: wait until the old one is gone.
-        WebDriverWait(browser.driver, 15).until(expected_conditions.staleness_of(page))
 
 
 def workspace(browser):

@@ -52,6 +52,18 @@ import Testing
         #expect(run.screenshots.count == 10, "\(run.output)")
         #expect(run.output.contains("participants: "), "\(run.output)")
     }
+
+    /// Tests/Browser/support.py: upload results, run a grouping, adjust a pair, add a road-map
+    /// event, open the methodist's report.
+    @Test func aMethodistRunsASupportProgrammeInTheBrowser() async throws {
+        let run = try await BrowserHarness.run("support.py") { store in
+            _ = try await AccountService(store: store, bcryptCost: 4).add(Account(login: "methodist", role: .methodist),
+                                                                          password: "Планёрка-2020!", in: try await store.snapshot().district)
+        }
+        guard let run else { return }
+        // Four support pages at two widths.
+        #expect(run.screenshots.count == 8, "\(run.output)")
+    }
 }
 
 /// Starts `buildApplication` on a free loopback port over a temporary SQLite store (the seed plans

@@ -2,6 +2,8 @@ import ArgumentParser
 import Clustering
 import Operations
 import Planning
+import SQLiteStore
+import Store
 
 extension ClusteringMethod: ExpressibleByArgument {}
 extension ClusterSchoolsRequest.Format: ExpressibleByArgument {}
@@ -16,13 +18,16 @@ struct ClusterSchoolsCommand: AsyncParsableCommand {
         × результаты низкие/высокие, кластеры №1-4. Школам с низкими результатами подбираются опорные площадки \
         со схожим контингентом. С --out пишет файл плана (контракт v1) с кластерами; пороги, рекомендации и пары — \
         комментариями в нём; существующий файл перезаписывается только с --force. Рекомендации встроены; \
-        --recommendations DIR берёт свои (*.yaml). Столбцы CSV: school, assessment, subject, grade, year, students, mean [sd] или success; \
+        --recommendations DIR берёт свои (*.yaml). Без --results читает результаты, сохранённые в базе \
+        командой clusterplan results import. Столбцы CSV: school, assessment, subject, grade, year, students, mean [sd] или success; \
         по желанию name, kind, contingent, special_needs, non_native, social_risk.
         """
     )
 
-    @Option(help: "CSV с результатами по школам.")
-    var results: String
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "CSV с результатами по школам; без него — результаты из базы (clusterplan results import).")
+    var results: String?
 
     @Option(help: "Метод: ci или 2x2.")
     var method: ClusteringMethod
@@ -51,6 +56,34 @@ struct ClusterSchoolsCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Свой каталог с рекомендациями (*.yaml) вместо встроенных.", valueName: "dir"))
     var recommendations: String?
 
+    @OptionGroup var grouping: GroupingOptions
+
+    func run() async throws {
+        try await reportingFailures {
+            var request = ClusterSchoolsRequest(results: results ?? "база", method: method)
+            request.subject = subject
+            request.year = year
+            request.previousYear = previousYear
+            request.out = out
+            request.force = force
+            request.format = format
+            request.district = district
+            request.recommendations = recommendations
+            request.capacity = grouping.capacity
+            request.options = grouping.options
+            let outcome = if results != nil {
+                try clusterSchools(request)
+            } else {
+                try clusterSchools(request, rows: try await store.open().results())
+            }
+            print(outcome.output, terminator: "")
+            if !outcome.note.isEmpty { printError(outcome.note) }
+        }
+    }
+}
+
+/// The pairing capacity and the thresholds: `cluster-schools` and `grouping` take the same.
+struct GroupingOptions: ParsableArguments {
     @Option(help: "Сколько школ-подопечных на одну опорную площадку.")
     var capacity: Int = 3
 
@@ -70,23 +103,7 @@ struct ClusterSchoolsCommand: AsyncParsableCommand {
         guard resultThreshold.isFinite, contingentThreshold.isFinite else { throw ValidationError("пороги должны быть числами") }
     }
 
-    func run() async throws {
-        try await reportingFailures {
-            var request = ClusterSchoolsRequest(results: results, method: method)
-            request.subject = subject
-            request.year = year
-            request.previousYear = previousYear
-            request.out = out
-            request.force = force
-            request.format = format
-            request.district = district
-            request.recommendations = recommendations
-            request.capacity = capacity
-            request.options = ClassificationOptions(minStudents: minStudents, resultThreshold: resultThreshold / 100,
-                                                    contingentThreshold: contingentThreshold / 100)
-            let outcome = try clusterSchools(request)
-            print(outcome.output, terminator: "")
-            if !outcome.note.isEmpty { printError(outcome.note) }
-        }
+    var options: ClassificationOptions {
+        ClassificationOptions(minStudents: minStudents, resultThreshold: resultThreshold / 100, contingentThreshold: contingentThreshold / 100)
     }
 }

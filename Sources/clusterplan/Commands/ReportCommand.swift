@@ -26,13 +26,21 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "CSV: excel (UTF-8 с BOM и «;», для русского Excel) или rfc4180 (без BOM, «,»).")
     var csvDialect: CSVDialect = .excel
     @Option(help: "Файл; по умолчанию — стандартный вывод.") var out: String?
+    @Option(help: ArgumentHelp("Версия методиста: с разделом «Адресная поддержка» по этой группировке (clusterplan grouping).",
+                               valueName: "n"))
+    var support: Int?
 
     func run() async throws {
         try await reportingFailures {
             if let out { try store.refuseOverwrite(out) }
-            let (_, snapshot) = try await store.snapshot()
+            let (database, snapshot) = try await store.snapshot()
+            var section: SupportSection?
+            if let support {
+                let grouping = try await SupportProgrammes.storedGrouping(support, in: database)
+                section = SupportProgrammes.reportSection(grouping, try await SupportProgrammes.monitoring(grouping, in: database))
+            }
             try write(try renderReport(snapshot, year: year, cluster: cluster, format: format, language: lang,
-                                       csvDialect: csvDialect), to: out)
+                                       csvDialect: csvDialect, support: section), to: out)
             if let out { printError("Отчёт записан: \(out)") }
         }
     }
