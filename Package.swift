@@ -51,6 +51,13 @@ let package = Package(
             providers: [.apt(["libical-dev"])]
         ),
         .target(name: "ICal", dependencies: ["CLibical", "Planning"]),
+        // libqrencode: the subscribe box's QR code of a feed address, drawn as SVG by `QRCode`.
+        .systemLibrary(
+            name: "CQRencode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
+        .target(name: "QRCode", dependencies: ["CQRencode"]),
         .target(
             name: "PlanFiles",
             dependencies: ["Planning", "Clustering", .product(name: "Yams", package: "Yams")],
@@ -82,7 +89,7 @@ let package = Package(
         // What `serve` and `publish` share, pure: page models, site content, JSON shapes, the publisher.
         .target(
             name: "Site",
-            dependencies: ["Planning", "ICal", "Reports", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["Planning", "ICal", "Reports", "QRCode", .product(name: "Mustache", package: "swift-mustache")]
         ),
         // HTTP: Hummingbird routes over `Site` and any `DistrictStore`.
         .target(
@@ -139,6 +146,7 @@ let package = Package(
             name: "StoreTests",
             dependencies: ["TestSupport", "Store", "SQLiteStore", "PlanFiles", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .testTarget(name: "QRCodeTests", dependencies: ["TestSupport", "QRCode"]),
         .testTarget(name: "ICalTests", dependencies: ["TestSupport", "ICal", "CLibical", "PlanFiles"]),
         .testTarget(
             name: "SchedulerTests",

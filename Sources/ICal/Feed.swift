@@ -19,6 +19,8 @@ public enum FeedScope: Hashable, Sendable {
     case cluster(String)
     /// Events the school hosts or takes part in.
     case school(String)
+    /// One event alone (`/feeds/events/<cluster>/<number>.ics`), removed ones included: "add this one event".
+    case event(EventID)
 }
 
 public struct Feed: Hashable, Sendable {
@@ -41,6 +43,7 @@ public struct Feed: Hashable, Sendable {
 public enum FeedError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownCluster(String)
     case unknownSchool(String)
+    case unknownEvent(EventID)
     case unknownTimezone(String)
     case invalidRefreshInterval(String)
 
@@ -48,6 +51,7 @@ public enum FeedError: Error, Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .unknownCluster(let id): "нет кластера «\(id)»"
         case .unknownSchool(let id): "нет школы «\(id)»"
+        case .unknownEvent(let id): "нет мероприятия «\(id)»"
         case .unknownTimezone(let name): "неизвестный часовой пояс «\(name)»"
         case .invalidRefreshInterval(let text): "интервал обновления «\(text)» не является длительностью iCalendar (например, PT4H)"
         }
@@ -112,6 +116,10 @@ public func writeFeed(_ snapshot: DistrictSnapshot, scope: FeedScope, options: F
         guard let school = district.school(id) else { throw .unknownSchool(id) }
         name = school.name
         inScope = snapshot.events(forSchool: id)
+    case .event(let id):
+        guard let item = snapshot.events.first(where: { $0.id == id }) else { throw .unknownEvent(id) }
+        name = item.event.title
+        inScope = [item]
     }
     guard let zone = Zone(district.timezone) else { throw .unknownTimezone(district.timezone) }
     let refresh = icaldurationtype_from_string(options.refreshInterval)

@@ -1,5 +1,6 @@
 import Hummingbird
 import ICal
+import Planning
 import Site
 
 /// `/feeds/district.ics`, `/feeds/clusters/<id>.ics`, `/feeds/schools/<id>.ics`: the iCalendar
@@ -15,6 +16,12 @@ struct FeedController<Context: RequestContext>: Sendable {
             .get("district.ics") { request, _ in try await feed(.district, request) }
             .get("clusters/{id}.ics") { request, context in try await feed(.cluster(context.parameters.decoded("id")), request) }
             .get("schools/{id}.ics") { request, context in try await feed(.school(context.parameters.decoded("id")), request) }
+            .get("events/{cluster}/{number}.ics") { request, context in
+                let cluster = try context.parameters.decoded("cluster")
+                let number = try context.parameters.decoded("number")
+                guard let n = Int(number) else { throw SiteError.unknownEvent("\(cluster)/\(number)") }
+                return try await feed(.event(EventID(cluster: cluster, number: n)), request)
+            }
     }
 
     func feed(_ scope: FeedScope, _ request: Request) async throws -> Response {
@@ -30,6 +37,7 @@ struct FeedController<Context: RequestContext>: Sendable {
         case .district: "feed:district"
         case .cluster(let id): "feed:cluster:\(id)"
         case .school(let id): "feed:school:\(id)"
+        case .event(let id): "feed:event:\(id)"
         }
     }
 }

@@ -51,6 +51,12 @@ struct ServeCommand: AsyncParsableCommand, AppArguments {
             print("  календарь района: \(base)/feeds/district.ics")
             print("  API: \(base)/api/clusters")
             print("  вход в рабочее место: \(base)/login")
+            if siteOptions.isLoopback {
+                printError("""
+                    предупреждение: адрес сайта \(base) виден только с этого компьютера — учителя не смогут \
+                    подписаться на календари; укажите публичный адрес в --base-url (например, https://plan.example.ru)
+                    """)
+            }
             try await app.runService()
             withExtendedLifetime(lease) {}
         }
