@@ -35,6 +35,9 @@ let package = Package(
         // SHA-256 of session ids and API tokens, so the store keeps only hashes (already resolved through
         // hummingbird-auth).
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // The mail service of `serve` runs beside the HTTP server in Hummingbird's service group (already resolved
+        // through Hummingbird).
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // Pure layers: no I/O, no global state.
@@ -104,6 +107,7 @@ let package = Package(
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
 

@@ -166,7 +166,7 @@ public func writeFeed(_ snapshot: DistrictSnapshot, scope: FeedScope, options: F
 }
 
 /// What building a VEVENT needs besides the event: looked up once per feed, not once per event.
-private struct EventContext {
+struct EventContext {
     let zone: String
     let baseURL: String?
     let defaultStart: TimeOfDay

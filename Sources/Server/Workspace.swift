@@ -8,10 +8,16 @@ import Site
 public struct Workspace: Sendable {
     public let cache: SiteCache
     public let accounts: AccountService
+    /// Queues the mails a move or cancellation sends (nil: none, as in tests that do not look at mail).
+    public let notifier: Notifier?
+    /// The subscriber counts of the feeds, for the workspace's subscription health.
+    public let feedCounter: FeedCounter?
 
-    public init(cache: SiteCache, accounts: AccountService) {
+    public init(cache: SiteCache, accounts: AccountService, notifier: Notifier? = nil, feedCounter: FeedCounter? = nil) {
         self.cache = cache
         self.accounts = accounts
+        self.notifier = notifier
+        self.feedCounter = feedCounter
     }
 
     public var options: SiteOptions { cache.options }

@@ -7,9 +7,9 @@ import Planning
 /// The rules of what happens to an event are `Planning`'s (`ImportPlan`, `EventState.scheduled`,
 /// `EventState.recording`): a store only persists what they return, each write in one transaction
 /// that also raises `revision`.
-/// It refines `AccountStore` and `MaterialStore`, so the server and commands hold one store for the plan,
-/// its users and its files.
-public protocol DistrictStore: AccountStore, MaterialStore {
+/// It refines `AccountStore`, `MaterialStore`, `OutboxStore` and `FeedHealthStore`, so the server and commands hold one store for the plan,
+/// its users, its files, its outgoing mail and its feeds' subscriber counts.
+public protocol DistrictStore: AccountStore, MaterialStore, OutboxStore, FeedHealthStore {
     /// The district with every event's state and the revision it was read at, from one consistent
     /// read; `snapshot` is nil before the first import.
     func read() async throws(StoreError) -> StoreState
