@@ -50,11 +50,12 @@ public func buildApplication(_ arguments: some AppArguments, store: some Distric
     let limits = arguments.limits
     let accounts = AccountService(store: store, bcryptCost: arguments.bcryptCost)
     let mailLogger = logger
-    let notifier = Notifier(from: arguments.senderAddress, options: arguments.siteOptions,
+    let roster = Roster.empty
+    let notifier = Notifier(from: arguments.senderAddress, options: arguments.siteOptions, registrants: roster.registrants,
                             report: { mailLogger.warning("почта: \($0)") })
     let counter = FeedCounter()
     return Application(
-        router: buildRouter(cache: cache, accounts: accounts, today: today, notifier: notifier, feedCounter: counter),
+        router: buildRouter(cache: cache, accounts: accounts, today: today, notifier: notifier, feedCounter: counter, roster: roster),
         server: .http1(configuration: .init(
             additionalChannelHandlers: [ConnectionGuard(headerTimeout: limits.headerTimeout)], idleTimeout: limits.idleTimeout)),
         configuration: .init(address: .hostname(arguments.host, port: arguments.port), serverName: "ClusterPlan",
@@ -67,9 +68,11 @@ public func buildApplication(_ arguments: some AppArguments, store: some Distric
 
 /// Every route of the site. Tests build the same router over an in-memory store.
 /// `accounts` signs users in over the same store as `cache` reads.
-/// `notifier` queues the mails writes send; `feedCounter` counts the feeds' subscribers (both optional for tests).
+/// `notifier` queues the mails writes send; `feedCounter` counts the feeds' subscribers; `roster` lists
+/// each event's registered and attended (all optional for tests).
 public func buildRouter(cache: SiteCache, accounts: AccountService, today: @escaping @Sendable (String) -> LocalDate,
-                        notifier: Notifier? = nil, feedCounter: FeedCounter? = nil) -> Router<AppRequestContext> {
+                        notifier: Notifier? = nil, feedCounter: FeedCounter? = nil, roster: Roster = .empty)
+    -> Router<AppRequestContext> {
     // HEAD answers every GET route with its headers (Content-Length, ETag) and no body.
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.addMiddleware {
@@ -84,10 +87,11 @@ public func buildRouter(cache: SiteCache, accounts: AccountService, today: @esca
         AuthenticationMiddleware(accounts: accounts)
         CSRFMiddleware()
     }
-    let workspace = Workspace(cache: cache, accounts: accounts, notifier: notifier, feedCounter: feedCounter)
+    let workspace = Workspace(cache: cache, accounts: accounts, notifier: notifier, feedCounter: feedCounter, roster: roster)
     router.addRoutes(SessionController(workspace: workspace).endpoints)
     router.addRoutes(UserController(workspace: workspace).endpoints, atPath: "/manage")
     router.addRoutes(ManageController(workspace: workspace, today: today).endpoints, atPath: "/manage")
+    router.addRoutes(AttendanceController(workspace: workspace, today: today).endpoints, atPath: "/manage")
     router.addRoutes(EventWriteController(workspace: workspace, today: today).endpoints, atPath: "/api")
     router.addRoutes(ScheduleController(workspace: workspace, today: today).endpoints, atPath: "/api")
     router.addRoutes(AuditController(workspace: workspace).endpoints, atPath: "/api")

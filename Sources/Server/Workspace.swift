@@ -12,12 +12,16 @@ public struct Workspace: Sendable {
     public let notifier: Notifier?
     /// The subscriber counts of the feeds, for the workspace's subscription health.
     public let feedCounter: FeedCounter?
+    /// Who is registered for and attended each event: sign-in sheets and certificates.
+    public let roster: Roster
 
-    public init(cache: SiteCache, accounts: AccountService, notifier: Notifier? = nil, feedCounter: FeedCounter? = nil) {
+    public init(cache: SiteCache, accounts: AccountService, notifier: Notifier? = nil, feedCounter: FeedCounter? = nil,
+                roster: Roster = .empty) {
         self.cache = cache
         self.accounts = accounts
         self.notifier = notifier
         self.feedCounter = feedCounter
+        self.roster = roster
     }
 
     public var options: SiteOptions { cache.options }

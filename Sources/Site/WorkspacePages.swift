@@ -228,7 +228,7 @@ extension PageRenderer {
             newEvent: options.href(base + "/events/new"), schedule: options.href(base + "/schedule"),
             versions: options.href(base + "/versions"), audit: options.href(base + "/audit"),
             planFile: options.href(base + "/plan.yaml"), page: options.href(SitePaths.cluster(cluster.id)),
-            settings: options.href(base + "/settings")))
+            settings: options.href(base + "/settings"), subscribers: options.href(base + "/subscribers")))
     }
 
     /// The edit form of an event (`number` set) or the new-event form of a cluster.
@@ -361,6 +361,7 @@ struct WorkspaceClusterPage {
     var planFile: String
     var page: String
     var settings: String
+    var subscribers: String
 }
 
 struct EventFormPage {

@@ -64,7 +64,8 @@ extension Templates {
     {{#notice}}<p class="notice" role="status">{{notice}}</p>{{/notice}}
     <p class="actions"><a href="{{newEvent}}">Новое мероприятие</a><a href="{{schedule}}">Расписание</a>\
     <a href="{{versions}}">Версии расписания</a><a href="{{audit}}">Журнал изменений</a><a href="{{planFile}}">Файл плана (YAML)</a>\
-    <a href="{{page}}">Страница кластера</a><a href="{{settings}}">Настройки кластера</a></p>
+    <a href="{{page}}">Страница кластера</a><a href="{{settings}}">Настройки кластера</a>\
+    <a href="{{subscribers}}">Подписчики, письма и документы</a></p>
     <h2>Мероприятия</h2>
     {{#events}}{{>manage-rows}}{{/events}}
     {{>foot}}
