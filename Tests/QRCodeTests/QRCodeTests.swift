@@ -18,10 +18,10 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: dir) }
         let svg = dir.appendingPathComponent("qr.svg"), png = dir.appendingPathComponent("qr.png")
         try code.svg().write(to: svg, atomically: true, encoding: .utf8)
-        #expect(try Self.run(Self.tools[0], ["-w", "400", "-o", png.path, svg.path]).status == 0)
-        let decoded = try Self.run(Self.tools[1], ["--raw", "-q", png.path])
+        #expect(try ToolRun.run(Self.tools[0], ["-w", "400", "-o", png.path, svg.path]).status == 0)
+        let decoded = try ToolRun.run(Self.tools[1], ["--raw", "-q", png.path])
         #expect(decoded.status == 0)
-        #expect(decoded.output.trimmingCharacters(in: .newlines) == url)
+        #expect(String(decoding: decoded.output, as: UTF8.self).trimmingCharacters(in: .newlines) == url)
     }
 
     @Test func modulesHaveTheFinderPatternsAndTheSizeOfTheVersion() throws {
@@ -38,18 +38,5 @@ import TestSupport
     @Test func tooLongTextHasNoCode() {
         #expect(QRCode(String(repeating: "a", count: 5_000)) == nil)
         #expect(QRCode("") == nil)
-    }
-
-    static func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }
