@@ -50,7 +50,8 @@ struct AttendanceController: Sendable {
 
     /// Personal data inside: never cached, saved under an ASCII name.
     func download(_ data: some Collection<UInt8>, name: String) -> Response {
-        let safe = String(name.unicodeScalars.map { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-.".unicodeScalars.contains($0)) ? Character($0) : "_" })
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.".unicodeScalars)
+        let safe = String(name.unicodeScalars.map { allowed.contains($0) ? Character($0) : "_" })
         return Response(status: .ok, headers: [.contentType: Self.docx, .cacheControl: "no-store",
                                                .contentDisposition: "attachment; filename=\"\(safe)\""],
                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))

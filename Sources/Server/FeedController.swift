@@ -1,6 +1,8 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import ICal
+import NIOCore
 import Planning
 import Site
 
