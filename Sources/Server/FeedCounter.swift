@@ -13,12 +13,15 @@ public final class FeedCounter: Sendable {
     struct Day {
         var date: LocalDate
         var salt: UInt64
+        /// Every subscriber seen today, hashed with its feed: a fetch by one already known costs one lookup.
+        var known: Set<Int> = []
         var seen: [Key: Set<Int>] = [:]
-        var lastFetch: [Key: Int64] = [:]
+        var lastFetch: [String: Int64] = [:]
 
         var counts: [FeedDayCount] {
             seen.map { key, hashes in
-                FeedDayCount(feed: key.feed, day: date, client: key.client, subscribers: hashes.count, lastFetch: lastFetch[key] ?? 0)
+                FeedDayCount(feed: key.feed, day: date, client: key.client, subscribers: hashes.count,
+                             lastFetch: lastFetch[key.feed] ?? 0)
             }.sorted { ($0.feed, $0.client) < ($1.feed, $1.client) }
         }
     }
@@ -34,22 +37,30 @@ public final class FeedCounter: Sendable {
 
     public init() {}
 
-    /// One fetch of the feed at `feed` (its site path) at Unix second `now`.
+    /// One fetch of the feed at `feed` (its site path) at Unix second `now`. The User-Agent is
+    /// sorted into its family only the first time a subscriber is seen in a day.
     public func saw(feed: String, address: String, userAgent: String, now: Int64) {
         let today = LocalDate(daysSinceEpoch: Int(now.dividedReportingOverflow(by: 86_400).partialValue))
-        let key = Key(feed: feed, client: FeedClient(userAgent: userAgent))
-        state.withLockedValue { s in
+        let subscriber: Int? = state.withLockedValue { s in
             if s.day?.date != today {
                 if let old = s.day { s.finished += old.counts }
                 s.day = Day(date: today, salt: UInt64.random(in: .min ... .max))
             }
             var hasher = Hasher()
             hasher.combine(s.day?.salt ?? 0)
+            hasher.combine(feed)
             hasher.combine(address)
             hasher.combine(userAgent)
-            s.day?.seen[key, default: []].insert(hasher.finalize())
-            s.day?.lastFetch[key] = now
+            let hash = hasher.finalize()
+            s.day?.lastFetch[feed] = now
             s.changed = true
+            return s.day?.known.insert(hash).inserted == true ? hash : nil
+        }
+        guard let subscriber else { return }
+        let key = Key(feed: feed, client: FeedClient(userAgent: userAgent))
+        state.withLockedValue { s in
+            guard s.day?.date == today else { return }
+            s.day?.seen[key, default: []].insert(subscriber)
         }
     }
 
