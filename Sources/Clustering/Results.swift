@@ -1,5 +1,6 @@
 import Foundation
 import Planning
+import Tabular
 
 /// One assessment whose results are compared across schools: ВПР, math, grade 5, 2019/2020.
 public struct Measure: Hashable, Comparable, Sendable, CustomStringConvertible {

@@ -21,6 +21,8 @@ public enum FeedScope: Hashable, Sendable {
     case school(String)
     /// One event alone (`/feeds/events/<cluster>/<number>.ics`), removed ones included: "add this one event".
     case event(EventID)
+    /// A registrant's own feed (`/feeds/me/<token>.ics`): the events they registered for.
+    case personal(name: String, events: Set<EventID>)
 }
 
 public struct Feed: Hashable, Sendable {
@@ -120,6 +122,9 @@ public func writeFeed(_ snapshot: DistrictSnapshot, scope: FeedScope, options: F
         guard let item = snapshot.events.first(where: { $0.id == id }) else { throw .unknownEvent(id) }
         name = item.event.title
         inScope = [item]
+    case .personal(let title, let events):
+        name = title
+        inScope = snapshot.events.filter { events.contains($0.id) }
     }
     guard let zone = Zone(district.timezone) else { throw .unknownTimezone(district.timezone) }
     let refresh = icaldurationtype_from_string(options.refreshInterval)

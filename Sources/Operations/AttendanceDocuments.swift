@@ -2,6 +2,7 @@ import Foundation
 import Planning
 import Reports
 import Site
+import Store
 
 /// Who is on an event's lists, as the registrations give them: where mail goes, who signs the
 /// sheet, who gets a certificate. The registration store fills it (`Roster(store:)`); tests give lists.
@@ -23,6 +24,26 @@ public struct Roster: Sendable {
 
     /// Nobody on any list.
     public static let empty = Roster(registrants: { _ in [] }, registered: { _ in [] }, attended: { _ in [] })
+
+    /// The lists as the registration store keeps them: the registered (not waitlisted, not
+    /// cancelled) with an address get mail; the registered sign the sheet; those marked present
+    /// (walk-ins too) get certificates. Schools are named as the district lists them.
+    public init(store: some DistrictStore) {
+        @Sendable func people(_ id: EventID, _ keep: @escaping @Sendable (Registration) -> Bool) async throws -> [Attendee] {
+            let district = try await store.snapshot().district
+            return try await store.registrations(for: id).filter(keep).map {
+                Attendee(name: $0.registrant.name, school: district.school($0.registrant.school)?.name ?? $0.registrant.school)
+            }
+        }
+        self.init(
+            registrants: { id in
+                try await store.registrations(for: id).filter { $0.status == .registered }.compactMap { r in
+                    r.registrant.email.map { Recipient(name: r.registrant.name, email: $0) }
+                }
+            },
+            registered: { id in try await people(id) { $0.status == .registered } },
+            attended: { id in try await people(id) { $0.attended && $0.status != .cancelled } })
+    }
 }
 
 /// The coordinator's documents of one event, from the workspace.

@@ -63,6 +63,10 @@ extension PlanLoader {
             for (cluster, location) in parsed.clusterLocations where clusterLocations[cluster] == nil {
                 diagnostics.append(location.diagnostic("курс \(parsed.course.id): неизвестный кластер «\(cluster)»"))
             }
+            for (event, location) in parsed.eventLocations
+            where !clusters.contains(where: { $0.cluster.id == event.cluster && $0.events.contains { $0.event.id == event } }) {
+                diagnostics.append(location.diagnostic("курс \(parsed.course.id): нет мероприятия \(event) в плане"))
+            }
             courses.append(parsed.course)
         }
         for fragment in fragments {

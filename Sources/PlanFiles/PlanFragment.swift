@@ -39,6 +39,7 @@ struct ParsedCourse {
     var location: SourceLocation
     var schoolLocations: [(String, SourceLocation)]
     var clusterLocations: [(String, SourceLocation)]
+    var eventLocations: [(EventID, SourceLocation)] = []
 }
 
 /// Calendar keys seen in one file; scalar keys may be set in one file only.
@@ -73,7 +74,7 @@ enum PlanFileKeys {
                                         "during_vacations", "preferred_weekdays", "min_gap_days"]
     static let vacation: Set<String> = ["title", "from", "to"]
     static let busy: Set<String> = ["school", "from", "to", "reason", "ics"]
-    static let course: Set<String> = ["id", "title", "provider", "enrolments", "targets"]
+    static let course: Set<String> = ["id", "title", "provider", "enrolments", "targets", "events"]
     static let enrolment: Set<String> = ["year", "school", "teams", "listeners"]
     static let courseTarget: Set<String> = ["year", "listeners", "schools", "cluster"]
 }
@@ -397,7 +398,17 @@ extension PlanFragment {
             if let cluster { clusters.append((cluster, t.location("cluster"))) }
             course.targets.append(.init(year: year, listeners: listeners, schools: count, cluster: cluster))
         }
-        return ParsedCourse(course: course, location: f.location("id"), schoolLocations: schools, clusterLocations: clusters)
+        var events: [(EventID, SourceLocation)] = []
+        for (text, node) in f["events"].map({ reader.stringList($0, "courses.\(id).events") }) ?? [] {
+            guard let event = EventID(text) else {
+                reader.report(at: reader.location(of: node), "courses.\(id).events: «\(text)» — ожидается кластер/номер, например kirov-1/3")
+                continue
+            }
+            course.events.append(event)
+            events.append((event, reader.location(of: node)))
+        }
+        return ParsedCourse(course: course, location: f.location("id"), schoolLocations: schools, clusterLocations: clusters,
+                            eventLocations: events)
     }
 }
 

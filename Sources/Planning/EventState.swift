@@ -123,13 +123,22 @@ public struct DistrictSnapshot: Hashable, Sendable {
     public var indicatorValues: [IndicatorValue]
     /// Files attached to events, in upload order (their descriptions; the store keeps the bytes).
     public var materials: [Material]
+    /// Events whose coordinator set up registration (open or closed); never who registered.
+    public var registrationSettings: [RegistrationSettings]
+    /// Attendance at training courses' events, counted per school and year.
+    public var courseListeners: [CourseListeners]
 
-    public init(district: District, events: [EventSnapshot], indicatorValues: [IndicatorValue] = [], materials: [Material] = []) {
+    public init(district: District, events: [EventSnapshot], indicatorValues: [IndicatorValue] = [], materials: [Material] = [],
+                registrationSettings: [RegistrationSettings] = [], courseListeners: [CourseListeners] = []) {
         self.district = district
         self.events = events
         self.indicatorValues = indicatorValues
         self.materials = materials
+        self.registrationSettings = registrationSettings
+        self.courseListeners = courseListeners
     }
+
+    public func registrationSettings(_ id: EventID) -> RegistrationSettings? { registrationSettings.first { $0.event == id } }
 
     /// Each event's materials, for pages and feeds that show many events.
     public var materialsByEvent: [EventID: [Material]] { Dictionary(grouping: materials, by: \.event) }

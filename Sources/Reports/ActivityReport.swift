@@ -239,7 +239,7 @@ public func buildReport(_ snapshot: DistrictSnapshot, year: AcademicYear, cluste
     let memberSchools = Set(cluster.flatMap { district.cluster($0)?.members } ?? reported.flatMap(\.members))
     let clusterOfSchool = Dictionary(
         district.clusters.flatMap { c in c.members.map { ($0, c.id) } }, uniquingKeysWith: { first, _ in first })
-    let courses = district.courses.compactMap { course in
+    let courses = snapshot.coursesWithAttendance.compactMap { course in
         courseSection(course, year: year, only: cluster.map { _ in memberSchools }, targetCluster: cluster,
                       district: district, clusterOfSchool: clusterOfSchool, ref: ref)
     }

@@ -61,6 +61,10 @@ extension SQLiteStore {
                 try CourseTargetRecord(course: c.id, year: t.year.description, listeners: t.listeners, schools: t.schools,
                                        cluster: t.cluster).insert(db)
             }
+            for (position, e) in c.events.enumerated() {
+                try db.execute(sql: "INSERT INTO courseEvent (course, position, cluster, number) VALUES (?, ?, ?, ?)",
+                               arguments: [c.id, position, e.cluster, e.number])
+            }
         }
     }
 

@@ -25,7 +25,8 @@ extension SQLiteStore {
         let values = try Value.order(Value.Columns.cluster, Value.Columns.indicator, Value.Columns.year).fetchAll(db)
             .map { v in IndicatorValue(cluster: v.cluster, indicator: v.indicator, year: try parse(v.year, { AcademicYear($0) }, "год показателя"),
                                        value: v.value) }
-        return DistrictSnapshot(district: district, events: events, indicatorValues: values, materials: try materials(db))
+        return DistrictSnapshot(district: district, events: events, indicatorValues: values, materials: try materials(db),
+                                registrationSettings: try registrationSettings(db), courseListeners: try courseListeners(db))
     }
 
     private static func calendar(_ db: Database, meta: [String: String]) throws -> DistrictCalendar {
@@ -57,6 +58,8 @@ extension SQLiteStore {
     private static func courses(_ db: Database) throws -> [TrainingCourse] {
         let enrolments = Dictionary(grouping: try EnrolmentRecord.order(Column.rowID).fetchAll(db), by: \.course)
         let targets = Dictionary(grouping: try CourseTargetRecord.order(Column.rowID).fetchAll(db), by: \.course)
+        let events = Dictionary(grouping: try Row.fetchAll(db, sql: "SELECT * FROM courseEvent ORDER BY course, position"),
+                                by: { (row: Row) -> String in row["course"] })
         return try CourseRecord.order(CourseRecord.Columns.position).fetchAll(db).map { c in
             TrainingCourse(
                 id: c.id, title: c.title, provider: c.provider,
@@ -66,7 +69,8 @@ extension SQLiteStore {
                 targets: try (targets[c.id] ?? []).map { t in
                     .init(year: try parse(t.year, { AcademicYear($0) }, "год курса"), listeners: t.listeners, schools: t.schools,
                           cluster: t.cluster)
-                })
+                },
+                events: (events[c.id] ?? []).map { EventID(cluster: $0["cluster"], number: $0["number"]) })
         }
     }
 

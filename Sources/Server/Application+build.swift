@@ -50,7 +50,7 @@ public func buildApplication(_ arguments: some AppArguments, store: some Distric
     let limits = arguments.limits
     let accounts = AccountService(store: store, bcryptCost: arguments.bcryptCost)
     let mailLogger = logger
-    let roster = Roster.empty
+    let roster = Roster(store: store)
     let notifier = Notifier(from: arguments.senderAddress, options: arguments.siteOptions, registrants: roster.registrants,
                             report: { mailLogger.warning("почта: \($0)") })
     let counter = FeedCounter()
@@ -101,5 +101,8 @@ public func buildRouter(cache: SiteCache, accounts: AccountService, today: @esca
     router.addRoutes(ReportController(cache: cache, today: today).endpoints, atPath: "/reports")
     router.addRoutes(MaterialController(cache: cache).endpoints, atPath: "/materials")
     router.addRoutes(MaterialAPIController(workspace: workspace).endpoints, atPath: "/api")
+    router.addRoutes(RegistrationController(workspace: workspace).endpoints)
+    router.addRoutes(ManageRegistrationController(workspace: workspace).endpoints, atPath: "/manage")
+    router.addRoutes(RegistrationAPIController(workspace: workspace).endpoints, atPath: "/api")
     return router
 }

@@ -18,6 +18,10 @@ struct EventWriteController: Sendable {
                 let (account, id) = try editor(context)
                 let body = try await request.decodeInput(as: EventBody.self, context: context)
                 return try await answering {
+                    if let r = body.registration {
+                        _ = try await Registering.configure(id, open: r.open, capacity: r.capacity, deadline: r.deadline, by: author(account),
+                                                            in: workspace.cache.store, now: now())
+                    }
                     let item = try await EventEditing.edit(id, body.fields, expecting: body.revision ?? ifMatch(request),
                                                            by: author(account), in: workspace.cache.store, now: now())
                     return try await eventJSON(item)
@@ -49,7 +53,15 @@ struct EventWriteController: Sendable {
                 let snapshot = try await workspace.cache.store.snapshot()
                 guard let item = snapshot.events.first(where: { $0.id == id }) else { throw SiteError(UnknownID.event(id, in: snapshot)) }
                 try context.require(account.mayRecord(item.event))
-                let body = try await request.decodeInput(as: OutcomeBody.self, context: context)
+                var body = try await request.decodeInput(as: OutcomeBody.self, context: context)
+                if body.status == "held", body.participants == nil, body.schools == nil {
+                    // Held without figures: they come from attendance, when anyone was checked in.
+                    let figures = RegistrationRules.attendance(try await workspace.cache.store.registrations(for: id))
+                    if figures.participants > 0 {
+                        body.participants = figures.participants
+                        body.schools = figures.schools
+                    }
+                }
                 return try await answering {
                     let recorded = try await EventEditing.record(try body.entry(), for: id, confirm: body.confirm == true,
                                                                  by: author(account), in: workspace.cache.store, now: now(),

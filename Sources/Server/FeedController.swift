@@ -39,14 +39,20 @@ struct FeedController<Context: RemoteAddressRequestContext>: Sendable {
             return Resource(text: text, contentType: "text/calendar; charset=utf-8", lastModified: lastModified,
                             cacheControl: Self.cacheControl)
         }.response(to: request)
-        if let counter, !Self.isEvent(scope) {
+        if let counter, Self.isSubscription(scope) {
             counter.saw(feed: request.uri.path, address: Self.address(request, context), userAgent: request.headers[.userAgent] ?? "",
                         now: Int64(Date().timeIntervalSince1970))
         }
         return response
     }
 
-    static func isEvent(_ scope: FeedScope) -> Bool { if case .event = scope { true } else { false } }
+    /// The district, cluster and school feeds; never a one-event file or a personal feed (its path holds a token).
+    static func isSubscription(_ scope: FeedScope) -> Bool {
+        switch scope {
+        case .district, .cluster, .school: true
+        case .event, .personal: false
+        }
+    }
 
     /// The subscriber's address: the peer, or behind a reverse proxy on this machine the first
     /// `X-Forwarded-For` entry (a made-up one only changes a count).
@@ -64,6 +70,8 @@ struct FeedController<Context: RemoteAddressRequestContext>: Sendable {
         case .cluster(let id): "feed:cluster:\(id)"
         case .school(let id): "feed:school:\(id)"
         case .event(let id): "feed:event:\(id)"
+        // Never cached: personal feeds are built per request (`RegistrationController`).
+        case .personal: "feed:personal"
         }
     }
 }

@@ -100,6 +100,12 @@ struct ManageController: Sendable {
                 var values = OutcomeFormValues()
                 values.schools = item.state.outcome?.schools ?? []
                 values.date = (item.state.outcome?.heldOn ?? item.state.date)?.description ?? ""
+                // Not recorded yet: attendance offers the participants and their schools.
+                let attended = RegistrationRules.attendance(try await store.registrations(for: item.id))
+                if item.state.outcome?.participants == nil, attended.participants > 0 {
+                    values.participants = String(attended.participants)
+                    values.schools = attended.schools
+                }
                 return outcomeForm(account, context, item, cluster, snapshot, values, problems: nil, warnings: [])
             }
             .post("events/{cluster}/{number}/outcome") { request, context in

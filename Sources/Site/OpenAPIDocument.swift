@@ -43,6 +43,52 @@ components:
         participants: {type: array, items: {type: string}}
         tasks: {type: array, items: {type: string}}
         revision: {type: integer, description: ревизия из последнего ответа; устаревшая — 409}
+        registration: {$ref: "#/components/schemas/RegistrationSettings"}
+    RegistrationSettings:
+      type: object
+      description: Только в PATCH. Регистрация учителей на мероприятие.
+      required: [open]
+      properties:
+        open: {type: boolean}
+        capacity: {type: [integer, "null"], description: число мест; сверх него — лист ожидания; нет — без ограничения}
+        deadline: {type: [string, "null"], example: "2019-10-16T18:00", description: дата или дата и время района; нет — начало мероприятия}
+    Registrant:
+      type: object
+      required: [name, school, email, consent]
+      properties:
+        name: {type: string}
+        school: {type: string, description: код школы из списка района}
+        position: {type: string}
+        email: {type: string, description: повторная регистрация того же адреса (без учёта регистра) — 409}
+        consent: {type: boolean, description: согласие на обработку персональных данных (152-ФЗ); без него — 422}
+    RegistrationAnswer:
+      type: object
+      properties:
+        id: {type: integer}
+        status: {type: string, enum: [registered, waitlisted]}
+        link: {type: string, description: личная страница участника (просмотр и отмена); адрес — единственное место, где есть её токен}
+    RegistrationList:
+      type: object
+      properties:
+        event: {type: string}
+        registered: {type: integer}
+        waitlisted: {type: integer}
+        participants: {type: integer, description: отмечено присутствующих}
+        schools: {type: array, items: {type: string}, description: их школы без повторов}
+        registrations:
+          type: array
+          items:
+            type: object
+            properties:
+              id: {type: integer}
+              name: {type: string}
+              school: {type: string}
+              position: {type: string}
+              email: {type: [string, "null"]}
+              status: {type: string, enum: [registered, waitlisted, cancelled]}
+              attended: {type: boolean}
+              walkIn: {type: boolean}
+              registeredAt: {type: string, format: date-time}
     EditedEvent:
       type: object
       description: >-
@@ -68,7 +114,7 @@ components:
       properties:
         status: {type: string, enum: [held, cancelled, postponed]}
         date: {type: string, format: date, description: день проведения или новая дата переноса}
-        participants: {type: integer}
+        participants: {type: integer, description: при held без participants и schools оба берутся из отметок присутствия}
         schools: {type: array, items: {type: string}}
         note: {type: string}
         products: {type: string}
@@ -176,6 +222,40 @@ paths:
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
         "409": {$ref: "#/components/responses/Conflict"}
+        "422": {$ref: "#/components/responses/Problems"}
+  /api/events/{cluster}/{number}/registrations:
+    parameters: [{$ref: "#/components/parameters/cluster"}, {$ref: "#/components/parameters/number"}]
+    post:
+      summary: Зарегистрироваться (без входа)
+      security: []
+      requestBody: {content: {application/json: {schema: {$ref: "#/components/schemas/Registrant"}}}}
+      responses:
+        "201": {description: зарегистрирован или в листе ожидания, content: {application/json: {schema: {$ref: "#/components/schemas/RegistrationAnswer"}}}}
+        "409": {$ref: "#/components/responses/Problems"}
+        "422": {$ref: "#/components/responses/Problems"}
+    get:
+      summary: Список регистраций (координатор мероприятия, школа-площадка, методист)
+      responses:
+        "200": {description: список, content: {application/json: {schema: {$ref: "#/components/schemas/RegistrationList"}}}}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+  /api/events/{cluster}/{number}/attendance:
+    parameters: [{$ref: "#/components/parameters/cluster"}, {$ref: "#/components/parameters/number"}]
+    post:
+      summary: Отметить присутствующих (ровно present) и добавить пришедших без регистрации
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                present: {type: array, items: {type: integer}}
+                walkIns: {type: array, items: {$ref: "#/components/schemas/Registrant"}, description: email и consent необязательны (согласие — в листе регистрации)}
+      responses:
+        "200": {description: список после отметки, content: {application/json: {schema: {$ref: "#/components/schemas/RegistrationList"}}}}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "409": {$ref: "#/components/responses/Problems"}
         "422": {$ref: "#/components/responses/Problems"}
   /api/schedule:
     post:

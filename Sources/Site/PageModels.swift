@@ -170,6 +170,7 @@ struct EventPage {
     var hasTasks: Bool
     var tasks: [TextItem]
     var outcome: String?
+    var registration: RegistrationLink?
 }
 
 struct ErrorPage {

@@ -28,12 +28,15 @@ public struct Publisher {
     public func files() throws -> [(path: String, text: String)] {
         var files: [(String, String)] = []
         for (scope, _) in content.feedPaths + content.eventFeedPaths {
-            let name: String = switch scope {
+            let name: String? = switch scope {
             case .district: "feeds/district.ics"
             case .cluster(let id): "feeds/clusters/\(try fileName(id)).ics"
             case .school(let id): "feeds/schools/\(try fileName(id)).ics"
             case .event(let id): "feeds/events/\(try fileName(id.cluster))/\(id.number).ics"
+            // Personal feeds are private: a static copy never has them.
+            case .personal: nil
             }
+            guard let name else { continue }
             files.append((name, try content.feed(scope).text))
         }
         files.append(("style.css", siteStylesheet))

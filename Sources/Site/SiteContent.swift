@@ -38,6 +38,7 @@ public struct SiteContent: Sendable {
         case .cluster(let id): snapshot.events(inCluster: id)
         case .school(let id): snapshot.events(forSchool: id)
         case .event(let id): snapshot.events.filter { $0.id == id }
+        case .personal(_, let ids): snapshot.events.filter { ids.contains($0.id) }
         }
         return (feed.text, events.map(\.state.lastModified).max())
     }
@@ -144,7 +145,7 @@ public struct SiteContent: Sendable {
             hasMaterials: !materials.isEmpty, materials: materials,
             participants: event.participants.map { .init(href: options.href(SitePaths.school($0)), name: schoolName($0), isLead: false) },
             purpose: event.purpose, hasTasks: !tasks.isEmpty, tasks: tasks.map { .init(text: $0) },
-            outcome: outcome(item)))
+            outcome: outcome(item), registration: registrationLink(item)))
     }
 
     /// The annual report of the Reports target, as its own HTML document.

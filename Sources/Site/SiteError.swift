@@ -16,6 +16,8 @@ public enum SiteError: Error, Hashable, Sendable, CustomStringConvertible {
     case storeUnavailable
     /// The stored plan or the server's options cannot make a feed (a bad time zone, say).
     case misconfigured(String)
+    /// A private registration link or personal feed that does not exist (any more).
+    case unknownRegistration
 
     public var description: String {
         switch self {
@@ -28,6 +30,7 @@ public enum SiteError: Error, Hashable, Sendable, CustomStringConvertible {
         case .emptyStore: "данных пока нет: выполните «clusterplan import plans»"
         case .storeUnavailable: "база данных сейчас не читается; попробуйте позже"
         case .misconfigured(let text): "сервер не может построить календарь: \(text)"
+        case .unknownRegistration: "такой регистрации или ленты нет: ссылка неверна, отозвана или регистрация удалена"
         }
     }
 

@@ -15,7 +15,7 @@ enum Templates {
     static let all: [(String, String)] = [
         ("head", head), ("foot", foot), ("subscribe", subscribe), ("events", events), ("upcoming", upcoming), ("search", search),
         ("index", index), ("cluster", cluster), ("school", school), ("event", event), ("error", error),
-    ] + CalendarTemplates.all + accountTemplates + workspaceTemplates + [("manage-subscribers", subscribers)]
+    ] + CalendarTemplates.all + accountTemplates + workspaceTemplates + registrationTemplates + [("manage-subscribers", subscribers)]
 
     /// The site's styles, served as `/style.css`: the Content-Security-Policy allows no inline style.
     static let stylesheet = baseStyles + CalendarTemplates.styles
@@ -243,6 +243,7 @@ enum Templates {
     {{#outcome}}<tr><th>Итоги</th><td>{{outcome}}</td></tr>{{/outcome}}
     {{#hasMaterials}}<tr><th>Материалы</th><td>{{#materials}}<a href="{{href}}">{{title}}</a> <span class="muted">({{size}})</span><br>{{/materials}}</td></tr>{{/hasMaterials}}
     </table>
+    {{#registration}}<p class="notice">Регистрация открыта{{#summary}}: {{summary}}{{/summary}}. <a href="{{href}}">Зарегистрироваться</a></p>{{/registration}}
     {{#subscribe}}{{>subscribe}}{{/subscribe}}
     <p><a href="{{clusterHref}}">← Все мероприятия кластера</a></p>
     {{>foot}}

@@ -16,6 +16,8 @@ public struct WorkspaceEventRow: Sendable {
     public var pending: String?
     public var editHref: String?
     public var outcomeHref: String?
+    /// Registrations and attendance, for whoever records the event's outcome.
+    public var registrationsHref: String?
     public var removed: Bool
 
     init(_ item: EventSnapshot, district: District, mayEdit: Bool, mayRecord: Bool, options: SiteOptions) {
@@ -30,6 +32,7 @@ public struct WorkspaceEventRow: Sendable {
         let base = "/manage/events/" + SitePaths.segment(item.id.cluster) + "/\(item.id.number)"
         editHref = mayEdit ? options.href(base) : nil
         outcomeHref = mayRecord && item.state.status != .removed ? options.href(base + "/outcome") : nil
+        registrationsHref = mayRecord && item.state.status != .removed ? options.href(base + "/registrations") : nil
         removed = item.state.status == .removed
     }
 }
@@ -280,7 +283,7 @@ extension PageRenderer {
             clusterHref: options.href("/manage/clusters/" + SitePaths.segment(cluster.id)),
             current: item.state.status.russian, values: values,
             statuses: statuses.map { FormOption(value: $0.0, label: $0.1, selected: $0.0 == values.status) },
-            schools: cluster.members.map { FormOption(value: $0, label: district.school($0)?.name ?? $0, selected: values.schools.contains($0)) },
+            schools: (cluster.members + values.schools.filter { !cluster.members.contains($0) }).map { FormOption(value: $0, label: district.school($0)?.name ?? $0, selected: values.schools.contains($0)) },
             warnings: warnings, confirm: !warnings.isEmpty, general: Self.general(problems), problems: fieldMessages(problems)))
     }
 

@@ -34,7 +34,7 @@ extension Templates {
     <tbody>
     {{#items}}<tr{{#removed}} class="cancelled"{{/removed}}><td data-label="Номер">{{cluster}}/{{number}}</td><td data-label="Мероприятие">{{title}}{{#pending}}<br><span class="muted">{{pending}}</span>{{/pending}}</td>\
     <td data-label="Дата">{{date}}</td><td class="status" data-label="Статус">{{status}}</td>\
-    <td data-label="Действия">{{#editHref}}<a href="{{editHref}}">Изменить</a> {{/editHref}}{{#outcomeHref}}<a href="{{outcomeHref}}">Записать итог</a>{{/outcomeHref}}</td></tr>
+    <td data-label="Действия">{{#editHref}}<a href="{{editHref}}">Изменить</a> {{/editHref}}{{#outcomeHref}}<a href="{{outcomeHref}}">Записать итог</a>{{/outcomeHref}}{{#registrationsHref}} <a href="{{registrationsHref}}">Регистрация</a>{{/registrationsHref}}</td></tr>
     {{/items}}
     </tbody>
     </table>

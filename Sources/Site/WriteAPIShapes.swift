@@ -9,9 +9,11 @@ import Planning
 public struct EventBody: Decodable, Sendable {
     public var fields: EventFields
     public var revision: Int?
+    /// `registration: {open, capacity, deadline}` (PATCH only).
+    public var registration: RegistrationSettingsBody?
 
     enum CodingKeys: String, CodingKey {
-        case format, title, purpose, month, date, from, to, start, duration, host, participants, tasks, revision
+        case format, title, purpose, month, date, from, to, start, duration, host, participants, tasks, revision, registration
     }
 
     public init(from decoder: any Decoder) throws {
@@ -31,6 +33,7 @@ public struct EventBody: Decodable, Sendable {
                              participants: try c.decodeIfPresent([String].self, forKey: .participants),
                              tasks: try c.decodeIfPresent([String].self, forKey: .tasks))
         revision = try c.decodeIfPresent(Int.self, forKey: .revision)
+        registration = try c.decodeIfPresent(RegistrationSettingsBody.self, forKey: .registration)
     }
 }
 

@@ -7,9 +7,10 @@ import Planning
 /// The rules of what happens to an event are `Planning`'s (`ImportPlan`, `EventState.scheduled`,
 /// `EventState.recording`): a store only persists what they return, each write in one transaction
 /// that also raises `revision`.
-/// It refines `AccountStore`, `MaterialStore`, `OutboxStore` and `FeedHealthStore`, so the server and commands hold one store for the plan,
-/// its users, its files, its outgoing mail and its feeds' subscriber counts.
-public protocol DistrictStore: AccountStore, MaterialStore, OutboxStore, FeedHealthStore {
+/// It refines `AccountStore`, `MaterialStore`, `RegistrationStore`, `OutboxStore` and `FeedHealthStore`, so the server
+/// and commands hold one store for the plan, its users, its files, its registrations, its outgoing mail and its feeds'
+/// subscriber counts.
+public protocol DistrictStore: AccountStore, MaterialStore, RegistrationStore, OutboxStore, FeedHealthStore {
     /// The district with every event's state and the revision it was read at, from one consistent
     /// read; `snapshot` is nil before the first import.
     func read() async throws(StoreError) -> StoreState
@@ -114,6 +115,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case conflict(EventID)
     case unknownAccount(String)
     case accountExists(String)
+    /// A registration refused by `RegistrationRules` (a duplicate) or one that does not exist.
+    case registration(RegistrationRefusal)
 
     public var description: String {
         switch self {
@@ -126,6 +129,7 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .locked: "база занята: сейчас идёт другая запись (import, schedule или record); повторите, когда она закончится"
         case .unknownAccount(let login): "нет учётной записи «\(login)»"
         case .accountExists(let login): "учётная запись «\(login)» уже есть"
+        case .registration(let refusal): refusal.description
         }
     }
 }

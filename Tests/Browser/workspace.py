@@ -114,4 +114,6 @@ def workspace(browser):
     browser.check("недостаточно прав" in driver.page_source, "a coordinator of kirov-1 opened nevsky-exact's event form")
 
 
-harness.main(workspace)
+# Imported by other flows for its sign-in helpers: run only as a script.
+if __name__ == "__main__":
+    harness.main(workspace)

@@ -37,6 +37,20 @@ import Testing
         // Six workspace pages at two widths.
         #expect(run.screenshots.count == 12, "\(run.output)")
     }
+
+    /// Tests/Browser/registration.py: a teacher registers on an event page, the coordinator checks
+    /// them in and records the event held, and the report counts one participant more.
+    @Test func aTeacherRegistersAndAttendanceCountsInTheReport() async throws {
+        let run = try await BrowserHarness.run("registration.py") { store in
+            let accounts = AccountService(store: store, bcryptCost: 4)
+            _ = try await accounts.add(Account(login: "coordinator", role: .coordinator, clusters: ["nevsky-exact"]),
+                                       password: "Планёрка-2020!", in: try await store.snapshot().district)
+        }
+        guard let run else { return }
+        // Five pages at two widths.
+        #expect(run.screenshots.count == 10, "\(run.output)")
+        #expect(run.output.contains("participants: "), "\(run.output)")
+    }
 }
 
 /// Starts `buildApplication` on a free loopback port over a temporary SQLite store (the seed plans

@@ -1,11 +1,11 @@
 /// One pass over a CSV text's bytes (RFC 4180 quoting): linear in the text's length, whatever the
 /// number of rows, and each record knows the line it starts on (quoted fields may span lines).
-struct CSVRecord {
-    var line: Int
-    var fields: [String]
+public struct CSVRecord: Sendable {
+    public var line: Int
+    public var fields: [String]
 }
 
-enum CSVProblem: Error {
+public enum CSVProblem: Error {
     /// A quoted field that never closes, opened on this line.
     case unclosedQuote(line: Int)
 }
@@ -23,7 +23,7 @@ func guessedDelimiter(_ bytes: some Collection<UInt8>) -> UInt8 {
 }
 
 /// Every record of `text`; a line break is CR LF, LF or CR. A leading byte-order mark is skipped.
-func csvRecords(_ text: String) throws(CSVProblem) -> [CSVRecord] {
+public func csvRecords(_ text: String) throws(CSVProblem) -> [CSVRecord] {
     var bytes = Array(text.utf8)
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
     let delimiter = guessedDelimiter(bytes)
