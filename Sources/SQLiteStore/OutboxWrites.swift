@@ -75,6 +75,13 @@ extension SQLiteStore {
         }
     }
 
+    public func deleteMail(recipient: String) async throws(StoreError) -> Int {
+        try await writing { db in
+            try db.execute(sql: "DELETE FROM outbox WHERE lower(recipient) = ?", arguments: [recipient.lowercased()])
+            return db.changesCount
+        }
+    }
+
     private static func mails(_ db: Database, where clause: String, _ arguments: StatementArguments) throws -> [QueuedMail] {
         try Row.fetchAll(db, sql: """
             SELECT id, key, cluster, number, recipient, message, createdAt, attempts, sentAt, lastError FROM outbox WHERE \(clause)

@@ -19,6 +19,10 @@ public protocol OutboxStore: Sendable {
 
     /// Every mail for one event, oldest first: what the workspace and tests show.
     func outbox(event: EventID) async throws(StoreError) -> [QueuedMail]
+
+    /// Deletes every mail to this address (case-insensitive), sent or not: `privacy delete`. Returns how many.
+    @discardableResult
+    func deleteMail(recipient: String) async throws(StoreError) -> Int
 }
 
 /// A whole RFC 5322 message (headers and MIME body, CRLF lines) and who it goes to.

@@ -77,6 +77,39 @@ import TestSupport
         }
     }
 
+    @Test func registeringSendsTheInvitationAndAMoveReachesEveryRegistrant() async throws {
+        let (site, item) = try await Self.site()
+        let day = try #require(item.state.date)
+        // Ten days before the event, registration open.
+        let now = Int64(day.daysSinceEpoch - 10) * 86_400
+        let store = site.database
+        _ = try await Registering.configure(item.id, open: true, capacity: 1, deadline: nil, by: Author(login: "coordinator", source: .web),
+                                            in: store, now: now)
+        let notifier = Notifier(from: Self.from, options: SiteOptions(baseURL: "https://plan.example.ru"),
+                                registrants: Roster(store: store).registrants)
+        let first = Registrant(name: "Иванова Анна", school: "344", position: "учитель математики", email: "anna@school344.example.ru",
+                               consent: true)
+        let second = Registrant(name: "Петров Пётр", school: "498", position: "учитель физики", email: "petrov@school498.example.ru",
+                                consent: true)
+        let (_, token) = try await Registering.register(first, for: item.id, in: store, now: now, notifier: notifier)
+        // Over capacity: waitlisted, so no invitation yet.
+        _ = try await Registering.register(second, for: item.id, in: store, now: now + 1, notifier: notifier)
+        #expect(try await store.outbox(event: item.id).map(\.mail.key) == ["invitation:\(item.id):\(item.state.sequence):anna@school344.example.ru"])
+        // The first cancels: the second is promoted and invited.
+        _ = try await Registering.cancel(token: token, in: store, now: now + 2, notifier: notifier)
+        #expect(try await store.outbox(event: item.id).map(\.mail.recipient) == ["anna@school344.example.ru", "petrov@school498.example.ru"])
+        // Moved within the week: the one registered now gets the change.
+        _ = try await EventEditing.record(.postponed(to: day.adding(days: 1)), for: item.id, confirm: true,
+                                          by: Author(login: "coordinator", source: .web), in: store, now: now + 3,
+                                          today: day.adding(days: -5), notifier: notifier)
+        let keys = try await store.outbox(event: item.id).map(\.mail.key)
+        #expect(keys.last == "change:\(item.id):\(item.state.sequence + 1):petrov@school498.example.ru")
+        #expect(keys.count == 3)
+        // `privacy delete` takes their mail out of the outbox too.
+        _ = try await PrivacyRequests.delete(email: "petrov@school498.example.ru", in: store)
+        #expect(try await store.outbox(event: item.id).map(\.mail.recipient) == ["anna@school344.example.ru"])
+    }
+
     @Test func aMoveLaterThanAWeekSendsNothing() async throws {
         let (site, item) = try await Self.site()
         let day = try #require(item.state.date)

@@ -32,6 +32,9 @@ import Testing
         #expect(all.first?.mail == Self.mail("a", to: "a@x.ru"))
         // Mail is no page or feed: the revision stays.
         #expect(try await db.revision() == 0)
+        // `privacy delete`: every mail to the address goes, whatever its case.
+        #expect(try await db.deleteMail(recipient: "A@X.ru") == 1)
+        #expect(try await db.outbox(event: Self.event).map(\.mail.key) == ["b"])
     }
 
     @Test(arguments: StoreFactory.all) func feedCountsKeepTheLargerAndDropOldDays(_ factory: StoreFactory) async throws {
