@@ -41,7 +41,7 @@ public struct QRCode: Hashable, Sendable {
         }
         return """
         <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(side) \(side)" width="\(pixels)" height="\(pixels)" \
-        shape-rendering="crispEdges" role="img"><title>\(escaped(title))</title>\
+        role="img"><title>\(escaped(title))</title>\
         <rect width="\(side)" height="\(side)" fill="#fff"/><path d="\(path)" fill="#000"/></svg>
         """
     }

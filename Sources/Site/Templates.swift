@@ -51,7 +51,7 @@ enum Templates {
     .subscribe ul.clients{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:.75rem}
     .subscribe a.button{display:inline-block;padding:.35rem .8rem;border:1px solid #0b5cad;border-radius:.3rem;text-decoration:none;font-weight:600;margin-bottom:.2rem}
     .subscribe figure.qr{margin:.5rem 0}
-    .subscribe figure.qr svg{display:block;max-width:12rem;height:auto}
+    .subscribe figure.qr svg{display:block;max-width:12rem;height:auto;shape-rendering:crispEdges}
     form.search{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:1rem 0}
     form.search label{flex:1 0 100%;font-weight:600}
     form.search input{flex:1 1 12rem;min-width:0;padding:.45rem;font-size:1rem}
