@@ -32,6 +32,8 @@ let package = Package(
         // Sign-in: bcrypt password hashes (HummingbirdBcrypt) and the authenticated request context
         // (HummingbirdAuth), the model of hummingbird-examples' auth and sessions samples.
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        // Reads the workspace's multipart/form-data uploads (materials); Hummingbird has no parser of its own.
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
         // SHA-256 of session ids and API tokens, so the store keeps only hashes (already resolved through
         // hummingbird-auth).
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
@@ -101,6 +103,7 @@ let package = Package(
                 "Planning", "Store", "Site", "Reports", "Operations",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

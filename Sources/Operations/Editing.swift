@@ -10,7 +10,7 @@ public enum EventEditing {
                             in store: some DistrictStore, now: Int64) async throws -> EventSnapshot {
         let snapshot = try await store.snapshot()
         let (item, cluster) = try find(id, in: snapshot)
-        if let expecting, expecting != item.revision { throw StoreError.conflict(id) }
+        if let expecting, expecting != item.revision { throw try await EditConflict(item, seen: expecting, in: store) }
         let (edited, changes) = try item.editing(try EventEdit(fields), in: cluster, district: snapshot.district, now: now)
         guard !changes.isEmpty else { return item }
         try await store.write([EventWrite(edited, expecting: item.revision)],
@@ -42,7 +42,7 @@ public enum EventEditing {
                               now: Int64, notifier: Notifier? = nil) async throws -> EventSnapshot {
         let snapshot = try await store.snapshot()
         let (item, _) = try find(id, in: snapshot)
-        if let expecting, expecting != item.revision { throw StoreError.conflict(id) }
+        if let expecting, expecting != item.revision { throw try await EditConflict(item, seen: expecting, in: store) }
         guard item.state.status != .removed else { return item }
         let removed = item.removed(now: now)
         try await store.write([EventWrite(removed, expecting: item.revision)],
@@ -61,5 +61,27 @@ public enum EventEditing {
             throw UnknownID.event(id, in: snapshot)
         }
         return (item, cluster)
+    }
+}
+
+/// An edit computed from a copy that is no longer the stored one: someone changed the event
+/// meanwhile. `changes` are their audit entries since that copy (newest first), for the 409.
+public struct EditConflict: Error, Sendable {
+    public var id: EventID
+    /// The stored revision, to edit again from.
+    public var revision: Int
+    public var changes: [AuditEntry]
+
+    init(_ item: EventSnapshot, seen: Int, in store: some DistrictStore) async throws {
+        id = item.id
+        revision = item.revision
+        let log = try await store.auditLog(cluster: item.id.cluster).filter { $0.event == item.id.number }
+        // A copy "from the future" (a revision typed by hand) has nothing to show.
+        changes = seen < item.revision ? AuditEntry.newest(writes: item.revision - seen, of: log) : []
+    }
+
+    /// "title: «A» → «B» (ivanova)" per change, for a form.
+    public var lines: [String] {
+        changes.map { "\($0.field): «\($0.old ?? "—")» → «\($0.new ?? "—")» (\($0.login))" }
     }
 }

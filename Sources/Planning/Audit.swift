@@ -51,6 +51,26 @@ public struct AuditEntry: Hashable, Sendable {
     }
 }
 
+extension AuditEntry {
+    /// The entries of the newest `writes` writes in `entries` (newest first, as the log reads):
+    /// one write's entries share their time and author. What changed an event since a copy that
+    /// is `writes` revisions old, for a 409 to show.
+    public static func newest(writes: Int, of entries: [AuditEntry]) -> [AuditEntry] {
+        var result: [AuditEntry] = []
+        var count = 0
+        var previous: AuditEntry?
+        for e in entries {
+            if let p = previous, p.at == e.at, p.login == e.login, p.source == e.source {} else {
+                count += 1
+                if count > writes { break }
+            }
+            result.append(e)
+            previous = e
+        }
+        return result
+    }
+}
+
 /// A day and start as published (both nil: no date).
 public struct PublishedTime: Hashable, Sendable, CustomStringConvertible {
     public var date: LocalDate?

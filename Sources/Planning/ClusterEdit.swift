@@ -142,8 +142,8 @@ extension Cluster {
     var fieldValues: [(String, String?)] {
         [("title", title), ("profile", profile), ("lead", lead), ("members", members.joined(separator: ", ")),
          ("coordinatorName", coordinator?.name), ("coordinatorEmail", coordinator?.email), ("theme", plan?.theme),
-         ("goal", plan?.goal), ("tasks", plan?.tasks.map { "\($0.id): \($0.text)" }.joined(separator: "\n")),
-         ("directions", plan?.directions.map { "\($0.id): \($0.title)" + $0.items.map { "; \($0)" }.joined() }.joined(separator: "\n")),
+         ("goal", plan?.goal), ("tasks", plan?.tasks.map(\.line).joined(separator: "\n")),
+         ("directions", plan?.directions.map(\.line).joined(separator: "\n")),
          ("indicators", plan?.indicators.map(\.line).joined(separator: "\n")),
          ("privacy", "contact: \(privacy.contactPrivate ? "private" : "public"), notes: \(privacy.notesPrivate ? "private" : "public")")]
     }

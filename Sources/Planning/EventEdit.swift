@@ -18,10 +18,12 @@ public struct EventFields: Hashable, Sendable {
     public var host: String?
     public var participants: [String]?
     public var tasks: [String]?
+    /// Where to join an online event; empty clears it.
+    public var link: String?
 
     public init(format: String? = nil, title: String? = nil, purpose: String? = nil, month: String? = nil, date: String? = nil,
                 from: String? = nil, to: String? = nil, start: String? = nil, duration: String? = nil, host: String? = nil,
-                participants: [String]? = nil, tasks: [String]? = nil) {
+                participants: [String]? = nil, tasks: [String]? = nil, link: String? = nil) {
         self.format = format
         self.title = title
         self.purpose = purpose
@@ -34,6 +36,7 @@ public struct EventFields: Hashable, Sendable {
         self.host = host
         self.participants = participants
         self.tasks = tasks
+        self.link = link
     }
 }
 
@@ -83,6 +86,8 @@ public struct EventEdit: Hashable, Sendable {
     public var host: String?
     public var participants: [String]?
     public var tasks: [String]?
+    /// `.some(nil)` clears the link.
+    public var link: String??
 
     /// Longest event a plan may hold: a whole day.
     public static let durations = 1...1440
@@ -150,6 +155,11 @@ public struct EventEdit: Hashable, Sendable {
         }
         participants = list(fields.participants, "participants")
         tasks = list(fields.tasks, "tasks")
+        if let value = fields.link?.trimmingWhitespace {
+            if value.isEmpty { link = .some(nil) } else if let problem = linkProblem(value) {
+                problems.append(FieldProblem(field: "link", "«\(value.excerpt())» — \(problem)"))
+            } else { link = .some(value) }
+        }
         if participants?.isEmpty == true { problems.append(FieldProblem(field: "participants", "нужна хотя бы одна школа")) }
         guard problems.isEmpty else { throw FieldProblems(problems) }
     }
@@ -173,6 +183,7 @@ public struct EventEdit: Hashable, Sendable {
         if let host { e.host = host }
         if let participants { e.participants = participants }
         if let tasks { e.tasks = tasks }
+        if let link { e.link = link }
         return e
     }
 }
@@ -193,7 +204,7 @@ extension PlannedEvent {
         let date: String? = if case .pinned(let d) = timing { d.description } else { nil }
         return [("format", format.rawValue), ("title", title), ("purpose", purpose), ("month", month), ("date", date),
                 ("window", window), ("start", start?.description), ("duration", String(durationMinutes)), ("host", host),
-                ("participants", participants.joined(separator: ", ")), ("tasks", tasks.joined(separator: ", "))]
+                ("participants", participants.joined(separator: ", ")), ("tasks", tasks.joined(separator: ", ")), ("link", link)]
     }
 
     /// Fields that differ between `self` and `other`, in form order.
@@ -226,6 +237,7 @@ extension EventSnapshot {
         next.event.purpose = target.purpose
         next.event.participants = target.participants
         next.event.tasks = target.tasks
+        next.event.link = target.link
         let part = target.schedulePart
         next.pending = part == event.schedulePart ? nil : part
         if next.event != event { next.state.lastModified = now }

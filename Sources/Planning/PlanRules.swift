@@ -63,6 +63,9 @@ extension PlannedEvent {
         for task in tasks where !taskIDs.contains(task) {
             problems.append(EventProblem(field: "tasks", value: task, message: "неизвестная задача «\(task)»"))
         }
+        if isOnline, link == nil {
+            problems.append(EventProblem(field: "link", message: "онлайн-мероприятию нужна ссылка https://…"))
+        }
         if case .pinned(let date) = timing, let off = calendar.dayOff(date) {
             problems.append(EventProblem(field: "date", message: "дата \(date) — \(off.russian)"))
         }

@@ -79,6 +79,15 @@ extension SQLiteStore {
         }
     }
 
+    public func saveCalendar(_ calendar: DistrictCalendar, audit: [AuditEntry]) async throws(StoreError) {
+        try await writing { db in
+            for table in ["vacation", "holiday", "busyPeriod"] { try db.execute(sql: "DELETE FROM \(table)") }
+            try Self.insertEditableCalendarRows(calendar, db)
+            for entry in audit { try AuditRecord(entry).insert(db) }
+            try Self.bumpRevision(db)
+        }
+    }
+
     public func auditLog(cluster: String?) async throws(StoreError) -> [AuditEntry] {
         try await reading { db in
             var request = AuditRecord.order(Column.rowID.desc)

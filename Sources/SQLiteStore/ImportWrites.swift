@@ -38,18 +38,8 @@ extension SQLiteStore {
             try ClusterRecord(c, position: i).insert(db)
             try insertParts(of: c, db)
         }
-        for v in d.calendar.vacations {
-            try VacationRecord(title: v.title, fromDate: v.from.description, toDate: v.to.description, district: v.district).insert(db)
-        }
-        for h in d.calendar.holidays.sorted() { try HolidayRecord(date: h.description).insert(db) }
+        try insertEditableCalendarRows(d.calendar, db)
         for r in PublicHolidayRecord.records(d.calendar.publicHolidays) { try r.insert(db) }
-        for b in d.calendar.busy {
-            try BusyPeriodRecord(school: b.school, fromDate: b.from.description, toDate: b.to.description, reason: b.reason,
-                                 icsPath: nil).insert(db)
-        }
-        for b in d.calendar.busyCalendars {
-            try BusyPeriodRecord(school: b.school, fromDate: nil, toDate: nil, reason: nil, icsPath: b.path).insert(db)
-        }
         for b in d.calendar.busyIntervals { try BusyIntervalRecord(b).insert(db) }
         for (i, c) in d.courses.enumerated() {
             try CourseRecord(id: c.id, position: i, title: c.title, provider: c.provider).insert(db)
@@ -78,5 +68,21 @@ extension SQLiteStore {
             try DirectionRecord(cluster: c.id, id: x.id, position: j, title: x.title, items: x.items).insert(db)
         }
         for (j, x) in (c.plan?.indicators ?? []).enumerated() { try IndicatorRecord(cluster: c.id, position: j, x).insert(db) }
+    }
+
+    /// The calendar rows the workspace edits: vacations, the district's days off, busy periods
+    /// (and the busy ICS files they came with). Public holidays and busy intervals stay apart.
+    static func insertEditableCalendarRows(_ c: DistrictCalendar, _ db: Database) throws {
+        for v in c.vacations {
+            try VacationRecord(title: v.title, fromDate: v.from.description, toDate: v.to.description, district: v.district).insert(db)
+        }
+        for h in c.holidays.sorted() { try HolidayRecord(date: h.description).insert(db) }
+        for b in c.busy {
+            try BusyPeriodRecord(school: b.school, fromDate: b.from.description, toDate: b.to.description, reason: b.reason,
+                                 icsPath: nil).insert(db)
+        }
+        for b in c.busyCalendars {
+            try BusyPeriodRecord(school: b.school, fromDate: nil, toDate: nil, reason: nil, icsPath: b.path).insert(db)
+        }
     }
 }

@@ -86,11 +86,16 @@ public func buildRouter(cache: SiteCache, accounts: AccountService, today: @esca
         // Who is asking, then the one CSRF check for every unsafe request signed in by cookie.
         AuthenticationMiddleware(accounts: accounts)
         CSRFMiddleware()
+        ExpireAfterWritesMiddleware(cache: cache)
     }
     let workspace = Workspace(cache: cache, accounts: accounts, notifier: notifier, feedCounter: feedCounter, roster: roster)
     router.addRoutes(SessionController(workspace: workspace).endpoints)
     router.addRoutes(UserController(workspace: workspace).endpoints, atPath: "/manage")
-    router.addRoutes(ManageController(workspace: workspace, today: today).endpoints, atPath: "/manage")
+    let manage = ManageController(workspace: workspace, today: today)
+    router.addRoutes(manage.endpoints, atPath: "/manage")
+    router.addRoutes(ClusterPlanController(workspace: workspace, manage: manage).endpoints, atPath: "/manage")
+    router.addRoutes(MaterialFormController(manage: manage).endpoints, atPath: "/manage")
+    router.addRoutes(CalendarController(workspace: workspace).endpoints, atPath: "/manage")
     router.addRoutes(AttendanceController(workspace: workspace, today: today).endpoints, atPath: "/manage")
     router.addRoutes(EventWriteController(workspace: workspace, today: today).endpoints, atPath: "/api")
     router.addRoutes(ScheduleController(workspace: workspace, today: today).endpoints, atPath: "/api")

@@ -42,6 +42,9 @@ struct CSRFMiddleware: RouterMiddleware {
             // Collected here and kept on the request, so the handler decodes the same body.
             let body = try await request.collectBody(upTo: context.maxUploadSize)
             sent = (try? URLEncodedFormDecoder().decode(CSRFField.self, from: String(buffer: body)))?.csrf
+        } else if sent == nil, request.isMultipartForm, let type = request.headers[.contentType] {
+            let body = try await request.collectBody(upTo: MultipartForm.maxBytes)
+            sent = try MultipartForm(body, contentType: type).value("csrf")
         }
         guard let sent, Credentials.same(sent, expected) else { throw AccessError.csrfRefused }
         return try await next(request, context)

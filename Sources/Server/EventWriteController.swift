@@ -50,7 +50,7 @@ struct EventWriteController: Sendable {
             .post("events/{cluster}/{number}/outcome") { request, context in
                 let account = try context.requireAccount()
                 let id = try eventID(context)
-                let snapshot = try await workspace.cache.store.snapshot()
+                let snapshot = try await workspace.snapshot()
                 guard let item = snapshot.events.first(where: { $0.id == id }) else { throw SiteError(UnknownID.event(id, in: snapshot)) }
                 try context.require(account.mayRecord(item.event))
                 var body = try await request.decodeInput(as: OutcomeBody.self, context: context)
@@ -80,7 +80,7 @@ struct EventWriteController: Sendable {
     }
 
     func eventJSON(_ item: EventSnapshot, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let snapshot = try await workspace.cache.store.snapshot()
+        let snapshot = try await workspace.snapshot()
         return try workspace.json(WorkspaceEventJSON(item, district: snapshot.district, options: workspace.options), status: status)
     }
 }
@@ -109,6 +109,9 @@ func answering(_ body: () async throws -> Response) async throws -> Response {
         return try await body()
     } catch let error as NeedsConfirmation {
         return conflictJSON(WarningsJSON(error.warnings))
+    } catch let conflict as EditConflict {
+        return conflictJSON(WarningsJSON(conflict: StoreError.conflict(conflict.id).description, changed: conflict.changes,
+                                         revision: conflict.revision))
     } catch StoreError.conflict(let id) {
         return conflictJSON(WarningsJSON([StoreError.conflict(id).description]))
     } catch let error as UnknownID {

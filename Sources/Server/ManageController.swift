@@ -79,9 +79,17 @@ struct ManageController: Sendable {
                     return eventForm(account, context, cluster, snapshot, number: item.id.number, revision: item.revision,
                                      values: EventFormValues(fields), problems: problems, published: published(item, snapshot),
                                      status: .unprocessableContent)
+                } catch let conflict as EditConflict {
+                    // The values typed stay; the form now carries the stored revision, so saving again overwrites knowingly.
+                    let lines = [StoreError.conflict(conflict.id).description + ". Пока вы правили, изменили:"]
+                        + conflict.lines
+                    return eventForm(account, context, cluster, snapshot, number: item.id.number, revision: conflict.revision,
+                                     values: EventFormValues(fields),
+                                     problems: FieldProblems(lines.map { FieldProblem(field: nil, $0) }),
+                                     published: published(item, snapshot), status: .conflict)
                 } catch StoreError.conflict(let id) {
-                    return eventForm(account, context, cluster, try await store.snapshot(), number: item.id.number,
-                                     revision: try await store.snapshot().events.first { $0.id == id }?.revision,
+                    return eventForm(account, context, cluster, try await workspace.snapshot(), number: item.id.number,
+                                     revision: try await workspace.snapshot().events.first { $0.id == id }?.revision,
                                      values: EventFormValues(fields),
                                      problems: FieldProblems(field: nil, StoreError.conflict(id).description),
                                      published: published(item, snapshot), status: .conflict)
@@ -169,7 +177,7 @@ struct ManageController: Sendable {
 
     func home(_ context: AppRequestContext) async throws -> Response {
         let account = try context.requireAccount()
-        let snapshot = try await store.snapshot()
+        let snapshot = try await workspace.snapshot()
         return workspace.html(workspace.pages.workspaceHome(frame: workspace.frame(account, context), account: account, snapshot: snapshot,
                                                             today: today(snapshot.district.timezone), options: workspace.options))
     }
@@ -178,7 +186,7 @@ struct ManageController: Sendable {
     func editable(_ context: AppRequestContext) async throws -> (Account, Cluster, DistrictSnapshot) {
         let account = try context.requireAccount()
         let id = try context.parameters.decoded("cluster")
-        let snapshot = try await store.snapshot()
+        let snapshot = try await workspace.snapshot()
         guard let cluster = snapshot.district.cluster(id) else {
             throw SiteError(UnknownID(kind: .cluster, id: id, known: snapshot.district.clusters.map(\.id)))
         }
@@ -189,7 +197,7 @@ struct ManageController: Sendable {
     /// The account that may record the path's event (its cluster's editors, or the host school).
     func recordable(_ context: AppRequestContext) async throws -> (Account, Cluster, DistrictSnapshot, EventSnapshot) {
         let account = try context.requireAccount()
-        let snapshot = try await store.snapshot()
+        let snapshot = try await workspace.snapshot()
         let item = try event(context, snapshot)
         guard let cluster = snapshot.district.cluster(item.id.cluster) else { throw SiteError.unknownCluster(item.id.cluster) }
         try context.require(account.mayRecord(item.event))
@@ -211,7 +219,9 @@ struct ManageController: Sendable {
                    status: HTTPResponse.Status = .ok) -> Response {
         workspace.html(workspace.pages.workspaceEventForm(
             frame: workspace.frame(account, context), cluster: cluster, district: snapshot.district, number: number, revision: revision,
-            values: values, problems: problems, published: published, options: workspace.options), status: status)
+            values: values, problems: problems, published: published,
+            materials: number.map { n in snapshot.materials.filter { $0.event == EventID(cluster: cluster.id, number: n) } } ?? [],
+            options: workspace.options), status: status)
     }
 
     func outcomeForm(_ account: Account, _ context: AppRequestContext, _ item: EventSnapshot, _ cluster: Cluster,
@@ -272,11 +282,12 @@ struct Form {
     }
     func int(_ key: String) -> Int? { value(key).flatMap { Int($0) } }
 
-    /// The event form: every field is sent, so an unchecked list is an empty one.
+    /// The event form: every field is sent, so an empty list field empties the list.
     var eventFields: EventFields {
         EventFields(format: value("format"), title: value("title"), purpose: value("purpose") ?? "", month: value("month") ?? "",
                     date: value("date") ?? "", from: value("from") ?? "", to: value("to") ?? "", start: value("start") ?? "",
-                    duration: value("duration"), host: value("host"), participants: values("participants"), tasks: values("tasks"))
+                    duration: value("duration"), host: value("host"), participants: values("participants"), tasks: values("tasks"),
+                    link: value("link") ?? "")
     }
 
     /// The cluster settings form: texts, the coordinator, and the two privacy choices.

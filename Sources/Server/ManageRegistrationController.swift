@@ -18,7 +18,8 @@ struct ManageRegistrationController: Sendable {
         RouteCollection(context: AppRequestContext.self)
             .get("events/{cluster}/{number}/registrations") { request, context in
                 let (account, item, snapshot) = try await recordable(context)
-                let notice = request.uri.queryParameters.get("saved").map { _ in "Сохранено." }
+                let notice = request.uri.queryParameters.get("revoked").map { _ in "Личная лента участника отозвана." }
+                    ?? request.uri.queryParameters.get("saved").map { _ in "Сохранено." }
                 return try await page(account, context, item, snapshot, problems: nil, notice: notice)
             }
             .post("events/{cluster}/{number}/registration-settings") { request, context in
@@ -63,6 +64,16 @@ struct ManageRegistrationController: Sendable {
                 }
                 return workspace.redirect(path(item.id) + "?saved=1")
             }
+            // A registrant's personal feed ended by the coordinator (a lost phone, a link shared by mistake).
+            .post("events/{cluster}/{number}/registrations/{id}/revoke-feed") { _, context in
+                let (_, item, _) = try await recordable(context)
+                let id = Int64(try context.parameters.decoded("id"))
+                guard let email = try await store.registrations(for: item.id).first(where: { $0.id == id })?.registrant.email else {
+                    throw SiteError.unknownRegistration
+                }
+                let revoked = try await store.revokePersonalFeed(email: email)
+                return workspace.redirect(path(item.id) + (revoked ? "?revoked=1" : "?saved=1"))
+            }
             .post("events/{cluster}/{number}/registrations/import") { request, context in
                 let (account, item, snapshot) = try await recordable(context)
                 let form = try await Form(request, context)
@@ -85,14 +96,8 @@ struct ManageRegistrationController: Sendable {
 
     func path(_ id: EventID) -> String { "/manage/events/" + SitePaths.segment(id.cluster) + "/\(id.number)/registrations" }
 
-    /// The signed-in account that may record the path's event: 401, 404 or 403.
     func recordable(_ context: AppRequestContext) async throws -> (Account, EventSnapshot, DistrictSnapshot) {
-        let account = try context.requireAccount()
-        let id = try eventID(context)
-        let snapshot = try await store.snapshot()
-        guard let item = snapshot.events.first(where: { $0.id == id }) else { throw SiteError(UnknownID.event(id, in: snapshot)) }
-        try context.require(account.mayRecord(item.event))
-        return (account, item, snapshot)
+        try await recordableEvent(context, in: store)
     }
 
     func page(_ account: Account, _ context: AppRequestContext, _ item: EventSnapshot, _ snapshot: DistrictSnapshot,

@@ -53,8 +53,9 @@ struct MaterialAPIController: Sendable {
 
     func remove(_ context: AppRequestContext) async throws -> Response {
         let account = try context.requireAccount()
+        // The snapshot's descriptions say whose it is, without reading the file itself.
         guard let id = Int64(try context.parameters.require("id")),
-              let material = try await workspace.cache.store.materialContent(id)?.material else { throw HTTPError(.notFound) }
+              let material = try await workspace.snapshot().materials.first(where: { $0.id == id }) else { throw HTTPError(.notFound) }
         try context.require(account.mayEdit(cluster: material.event.cluster))
         try await workspace.cache.store.removeMaterial(id)
         return Response(status: .noContent)

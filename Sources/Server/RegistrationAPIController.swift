@@ -46,15 +46,18 @@ struct RegistrationAPIController: Sendable {
             }
     }
 
-    /// The event of the path, when the signed-in account may record its outcome (401, 403 or 404).
-    func recorder(_ context: AppRequestContext) async throws -> EventID {
-        let account = try context.requireAccount()
-        let id = try eventID(context)
-        let snapshot = try await store.snapshot()
-        guard let item = snapshot.events.first(where: { $0.id == id }) else { throw SiteError(UnknownID.event(id, in: snapshot)) }
-        try context.require(account.mayRecord(item.event))
-        return id
-    }
+    func recorder(_ context: AppRequestContext) async throws -> EventID { try await recordableEvent(context, in: store).1.id }
+}
+
+/// The signed-in account, the path's event and the snapshot, when the account may record the
+/// event's outcome (its cluster's editors, its host school): 401, 404 or 403.
+func recordableEvent(_ context: AppRequestContext, in store: some DistrictStore) async throws -> (Account, EventSnapshot, DistrictSnapshot) {
+    let account = try context.requireAccount()
+    let id = try eventID(context)
+    let snapshot = try await store.snapshot()
+    guard let item = snapshot.events.first(where: { $0.id == id }) else { throw SiteError(UnknownID.event(id, in: snapshot)) }
+    try context.require(account.mayRecord(item.event))
+    return (account, item, snapshot)
 }
 
 /// The registrant's private page.

@@ -18,7 +18,7 @@ struct ScheduleController: Sendable {
                 try context.require(account.mayEdit(cluster: body.cluster))
                 return try await answering {
                     let store = workspace.cache.store
-                    let timezone = try await store.snapshot().district.timezone
+                    let timezone = try await workspace.snapshot().district.timezone
                     if body.publish {
                         let (preview, version) = try await SchedulePreview.publish(cluster: body.cluster, by: author(account), in: store,
                                                                                    now: now(), today: today(timezone),

@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import Logging
 import NIOConcurrencyHelpers
 import Planning
@@ -39,11 +40,13 @@ public final class SiteCache: Sendable {
         self.logger = logger
     }
 
-    /// The current generation; nil content means the store has no district yet.
-    func current() async throws(StoreError) -> Generation {
+    /// The current generation; nil content means the store has no district yet. `fresh` checks the
+    /// revision now rather than once per `pollInterval`: the workspace shows a user their own write
+    /// at once, and still rebuilds nothing while the revision stays put.
+    func current(fresh: Bool = false) async throws(StoreError) -> Generation {
         let now = ContinuousClock.now
         let (known, poll): (Generation?, Bool) = state.withLockedValue { s in
-            if let g = s.generation, let last = s.lastPoll, now - last < pollInterval, !s.storeFailing { return (g, false) }
+            if !fresh, let g = s.generation, let last = s.lastPoll, now - last < pollInterval, !s.storeFailing { return (g, false) }
             s.lastPoll = now
             return (s.generation, true)
         }
@@ -63,15 +66,26 @@ public final class SiteCache: Sendable {
         }
         state.withLockedValue { $0.storeFailing = false }
         let (revision, snapshot) = loaded
-        let fresh = Generation(revision: revision,
-                               content: snapshot.map { SiteContent(snapshot: $0, options: options, pages: pages) })
+        let loadedGeneration = Generation(revision: revision, snapshot: snapshot,
+                                          content: snapshot.map { SiteContent(snapshot: $0, options: options, pages: pages) })
         logger.info("site data loaded", metadata: ["revision": "\(revision)", "events": "\(snapshot?.events.count ?? 0)"])
         return state.withLockedValue { s in
             // Two requests may load at once: keep the newest.
             if let g = s.generation, g.revision >= revision { return g }
-            s.generation = fresh
-            return fresh
+            s.generation = loadedGeneration
+            return loadedGeneration
         }
+    }
+
+    /// The whole stored snapshot (private fields included) as of the latest revision, for the workspace.
+    func latestSnapshot() async throws -> DistrictSnapshot {
+        guard let snapshot = try await current(fresh: true).snapshot else { throw StoreError.empty }
+        return snapshot
+    }
+
+    /// After a write: the next request of any kind checks the revision, so feeds show the write at once.
+    func expire() {
+        state.withLockedValue { $0.lastPoll = nil }
     }
 
     /// The site content of the current generation, or `SiteError.emptyStore` before the first import.
@@ -109,11 +123,14 @@ public final class SiteCache: Sendable {
 /// One snapshot of the store and what has been built from it so far.
 final class Generation: Sendable {
     let revision: Int64
+    /// As stored; `content` is built from its public view.
+    let snapshot: DistrictSnapshot?
     let content: SiteContent?
     private let resources = NIOLockedValueBox([String: Resource]())
 
-    init(revision: Int64, content: SiteContent?) {
+    init(revision: Int64, snapshot: DistrictSnapshot?, content: SiteContent?) {
         self.revision = revision
+        self.snapshot = snapshot
         self.content = content
     }
 
@@ -126,5 +143,18 @@ final class Generation: Sendable {
             cache[key] = resource
             return resource
         }
+    }
+}
+
+/// After any request that may have written the store, the next read checks the revision at once:
+/// an edit reaches the feeds of this instance without waiting out the poll interval.
+struct ExpireAfterWritesMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let cache: SiteCache
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard ![.get, .head, .options].contains(request.method) else { return try await next(request, context) }
+        defer { cache.expire() }
+        return try await next(request, context)
     }
 }

@@ -34,6 +34,10 @@ public struct Workspace: Sendable {
         WorkspaceFrame(account: account, csrf: context.csrfToken ?? "", options: options)
     }
 
+    /// The stored district as of the latest write, private fields included: one revision check,
+    /// and the snapshot read again only when the revision moved.
+    public func snapshot() async throws -> DistrictSnapshot { try await cache.latestSnapshot() }
+
     /// The imported district, to check cluster and school ids against; nil before the first import.
     public func district() async throws -> District? { try await cache.current().content?.district }
 

@@ -7,6 +7,8 @@ public struct WorkspaceFrame: Sendable {
     public var role: String
     public var csrf: String
     public var mayManageUsers: Bool
+    /// Methodists edit the district calendar, schools their own busy days.
+    public var mayEditCalendar: Bool
 
     public init(account: Account, csrf: String, options: SiteOptions) {
         home = options.href("/")
@@ -14,6 +16,7 @@ public struct WorkspaceFrame: Sendable {
         role = account.role.label
         self.csrf = csrf
         mayManageUsers = account.mayManageUsers
+        mayEditCalendar = account.mayEditCalendar
     }
 }
 

@@ -10,7 +10,8 @@ extension Templates {
     /// with a `WorkspaceFrame`.
     static let workspace = """
     <nav class="workspace"><span>{{login}} · {{role}}</span> <a href="{{home}}manage/password">Сменить пароль</a>\
-    {{#mayManageUsers}} <a href="{{home}}manage/users">Пользователи</a>{{/mayManageUsers}}
+    {{#mayManageUsers}} <a href="{{home}}manage/users">Пользователи</a>{{/mayManageUsers}}\
+    {{#mayEditCalendar}} <a href="{{home}}manage/calendar">Календарь района</a>{{/mayEditCalendar}}
     <form method="post" action="{{home}}logout" class="inline"><input type="hidden" name="csrf" value="{{csrf}}">\
     <button type="submit">Выйти</button></form></nav>
 

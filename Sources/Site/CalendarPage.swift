@@ -50,13 +50,15 @@ extension SiteContent {
     }
 
     /// The calendar page; `year` nil: the one `calendarYear` picks. A year the scope does not cover is a 404.
+    /// `preview`: a schedule preview's calendar in the workspace, with its own year links and way back.
     public func calendarPage(_ scope: CalendarScope, year: AcademicYear?, today: LocalDate,
-                             marks: [EventID: CalendarMark] = [:]) throws(SiteError) -> String {
+                             marks: [EventID: CalendarMark] = [:], preview: CalendarPreview? = nil) throws(SiteError) -> String {
         let years = try calendarYears(scope)
         guard let year = year ?? calendarYear(scope, today: today) else { throw .unknownYear("") }
         guard years.contains(year) else { throw .unknownYear("\(year.startYear)-\(year.startYear + 1)") }
-        let heading = "Календарь на \(RussianDates.year(year))"
-        let subtitle: String, back: Link?, link: (AcademicYear) -> String
+        let heading = (preview == nil ? "Календарь" : "Предпросмотр расписания: календарь") + " на \(RussianDates.year(year))"
+        let subtitle: String
+        var back: Link?, link: (AcademicYear) -> String
         var grids: [CalendarGrid] = []
         switch scope {
         case .cluster(let id):
@@ -79,6 +81,10 @@ extension SiteContent {
                 grids.append(try grid(.district(name), year: year, gridTitle: districtNames.count > 1 ? name : nil,
                                       anchor: districtAnchor(index), marks: marks))
             }
+        }
+        if let preview {
+            back = Link(href: options.href(preview.back), name: "Вернуться к предпросмотру", isLead: false)
+            link = preview.year
         }
         return pages.render("calendar", CalendarPageModel(
             title: "\(heading): \(subtitle)", home: options.href("/"), timezone: district.timezone,
@@ -156,6 +162,13 @@ extension SiteContent {
 }
 
 // Read by the templates through reflection: field names are template keys.
+
+/// Where a previewed calendar's links go: back to the preview, and each year's preview calendar.
+public struct CalendarPreview {
+    public var back: String
+    public var year: (AcademicYear) -> String
+    public init(back: String, year: @escaping (AcademicYear) -> String) { self.back = back; self.year = year }
+}
 
 struct CalendarPageModel {
     struct YearLink { var href: String; var title: String; var current: Bool }

@@ -25,7 +25,11 @@ components:
           items: {type: object, properties: {field: {type: [string, "null"]}, message: {type: string}}}
     Warnings:
       type: object
-      properties: {warnings: {type: array, items: {type: string}}, hint: {type: string}}
+      properties:
+        warnings: {type: array, items: {type: string}}
+        hint: {type: string}
+        changed: {type: array, description: при устаревшей ревизии — что изменили с тех пор (записи журнала; новые сначала), items: {$ref: "#/components/schemas/AuditEntry"}}
+        revision: {type: integer, description: при устаревшей ревизии — текущая; с неё можно править снова}
     EventFields:
       type: object
       description: Любое подмножество полей; month, date и from/to заменяют друг друга.
@@ -39,9 +43,10 @@ components:
         to: {type: string, format: date}
         start: {type: [string, "null"], example: "15:00"}
         duration: {oneOf: [{type: integer, description: минуты}, {type: string, example: 1h30m}]}
-        host: {type: string}
+        host: {type: string, description: код школы кластера; площадки района (venues) или online}
         participants: {type: array, items: {type: string}}
         tasks: {type: array, items: {type: string}}
+        link: {type: [string, "null"], description: ссылка https://… для онлайн-мероприятия}
         revision: {type: integer, description: ревизия из последнего ответа; устаревшая — 409}
         registration: {$ref: "#/components/schemas/RegistrationSettings"}
     RegistrationSettings:
@@ -273,7 +278,7 @@ paths:
       summary: Журнал изменений (без cluster — только методисту)
       parameters: [{name: cluster, in: query, schema: {type: string}}]
       responses:
-        "200": {description: записи, новые первыми, content: {application/json: {schema: {type: array, items: {$ref: "#/components/schemas/AuditEntry"}}}}}
+        "200": {description: записи (новые первыми), content: {application/json: {schema: {type: array, items: {$ref: "#/components/schemas/AuditEntry"}}}}}
         "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
 

@@ -86,6 +86,9 @@ extension Templates {
     </tbody></table></div>
     <p><button type="submit">Сохранить отметки</button></p>
     </form>
+    <details><summary>Отозвать личную ленту участника</summary>
+    {{#rows}}{{#revokeAction}}<form method="post" action="{{revokeAction}}" class="inline"><input type="hidden" name="csrf" value="{{csrf}}">\
+    <button type="submit">{{name}}</button></form> {{/revokeAction}}{{/rows}}</details>
     {{#outcomeHref}}<p><a href="{{outcomeHref}}">Записать итог: участников {{presentCount}}, школ {{schoolCount}}</a></p>{{/outcomeHref}}
     <h2>Пришёл без регистрации</h2>
     <form method="post" action="{{walkInAction}}" class="form">

@@ -22,7 +22,8 @@ extension PageRenderer {
         let rows = registrations.map { r in
             RegistrationsPage.Row(id: r.id, name: r.registrant.name, school: district.school(r.registrant.school)?.name ?? r.registrant.school,
                                   position: r.registrant.position, email: r.registrant.email ?? "",
-                                  status: r.walkIn ? "без регистрации" : r.status.russian, active: r.isActive, attended: r.attended)
+                                  status: r.walkIn ? "без регистрации" : r.status.russian, active: r.isActive, attended: r.attended,
+                                  revokeAction: r.registrant.email.map { _ in options.href(base + "/registrations/\(r.id)/revoke-feed") })
         }
         return render("manage-registrations", RegistrationsPage(
             title: "Регистрация: мероприятие № \(item.id.number)", home: frame.home, timezone: district.timezone, frame: frame,
@@ -54,6 +55,8 @@ struct RegistrationsPage {
         var status: String
         var active: Bool
         var attended: Bool
+        /// Ends the registrant's personal feed (only for one with an email).
+        var revokeAction: String?
     }
     struct Mapping {
         var field: String

@@ -15,7 +15,7 @@ enum Templates {
     static let all: [(String, String)] = [
         ("head", head), ("foot", foot), ("subscribe", subscribe), ("events", events), ("upcoming", upcoming), ("search", search),
         ("index", index), ("cluster", cluster), ("school", school), ("event", event), ("error", error),
-    ] + CalendarTemplates.all + accountTemplates + workspaceTemplates + registrationTemplates + [("manage-subscribers", subscribers)]
+    ] + CalendarTemplates.all + accountTemplates + workspaceTemplates + workspacePlanTemplates + registrationTemplates + [("manage-subscribers", subscribers)]
 
     /// The site's styles, served as `/style.css`: the Content-Security-Policy allows no inline style.
     static let stylesheet = baseStyles + CalendarTemplates.styles

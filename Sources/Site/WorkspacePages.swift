@@ -41,7 +41,13 @@ public struct WorkspaceEventRow: Sendable {
 struct EventList {
     var items: [WorkspaceEventRow]
     var any: Bool
-    init(_ items: [WorkspaceEventRow]) { self.items = items; any = !items.isEmpty }
+    /// "и ещё 240 — на страницах кластеров" when a start-page list is cut.
+    var more: String?
+    init(_ items: [WorkspaceEventRow], more: Int = 0) {
+        self.items = items
+        any = !items.isEmpty
+        self.more = more > 0 ? "и ещё \(more) — на страницах кластеров" : nil
+    }
 }
 
 /// A choice of a select, radio group or checkbox list.
@@ -64,6 +70,7 @@ public struct EventFormValues: Sendable {
     public var start = ""
     public var duration = ""
     public var host = ""
+    public var link = ""
     // The lists are shown as one text field each; Mustache reads stored properties only (it sees
     // values through Mirror), so the joined texts are kept beside the lists.
     public var participants: [String] = [] { didSet { participantList = participants.joined(separator: ", ") } }
@@ -92,6 +99,7 @@ public struct EventFormValues: Sendable {
         start = e.start?.description ?? ""
         duration = String(e.durationMinutes)
         host = e.host
+        link = e.link ?? ""
         setLists(e.participants, e.tasks)
     }
 
@@ -106,6 +114,7 @@ public struct EventFormValues: Sendable {
         start = f.start ?? ""
         duration = f.duration ?? ""
         host = f.host ?? ""
+        link = f.link ?? ""
         setLists(f.participants ?? [], f.tasks ?? [])
     }
 }
@@ -145,21 +154,6 @@ public struct ClusterSettingsValues: Sendable {
     }
 }
 
-struct ClusterSettingsPage {
-    var title: String
-    var home: String
-    var timezone: String
-    var frame: WorkspaceFrame
-    var csrf: String
-    var action: String
-    var cluster: String
-    var clusterHref: String
-    var values: ClusterSettingsValues
-    var contact: [FormOption]
-    var notes: [FormOption]
-    var general: [String]
-    var problems: [String: String]
-}
 
 /// What the outcome form shows.
 public struct OutcomeFormValues: Sendable {
@@ -201,9 +195,12 @@ extension PageRenderer {
                               options: SiteOptions) -> String {
         let clusters = snapshot.district.clusters.filter { account.mayEdit(cluster: $0.id) }
         let mine = snapshot.events.filter { account.mayRecord($0.event) && $0.state.status != .removed }
-        func rows(_ items: [EventSnapshot]) -> EventList {
-            EventList(items.map { WorkspaceEventRow($0, district: snapshot.district, mayEdit: account.mayEdit(cluster: $0.event.clusterID),
-                                          mayRecord: true, options: options) })
+        // A start page stays short (and fast) however many events a methodist's district has.
+        func rows(_ items: [EventSnapshot], limit: Int = 25) -> EventList {
+            EventList(items.prefix(limit).map { WorkspaceEventRow($0, district: snapshot.district,
+                                                                   mayEdit: account.mayEdit(cluster: $0.event.clusterID),
+                                                                   mayRecord: true, options: options) },
+                      more: items.count - min(items.count, limit))
         }
         let open: Set<EventStatus> = [.scheduled, .planned]
         let upcoming = mine.filter { item in item.state.date.map { $0 >= today } ?? false && item.state.status != .cancelled }
@@ -214,7 +211,8 @@ extension PageRenderer {
             title: "Рабочее место", home: frame.home, timezone: snapshot.district.timezone, frame: frame,
             hasClusters: !clusters.isEmpty, clusters: clusters.map { .init(title: $0.title, id: $0.id, href: options.href("/manage/clusters/" + SitePaths.segment($0.id)),
                                                                           page: options.href(SitePaths.cluster($0.id))) },
-            upcoming: rows(Array(upcoming.prefix(10))), unrecorded: rows(unrecorded), unplaced: rows(unplaced),
+            newCluster: account.mayManageUsers ? options.href("/manage/clusters/new") : nil,
+            upcoming: rows(upcoming, limit: 10), unrecorded: rows(unrecorded), unplaced: rows(unplaced),
             pending: rows(mine.filter { $0.pending != nil })))
     }
 
@@ -228,15 +226,17 @@ extension PageRenderer {
         return render("manage-cluster", WorkspaceClusterPage(
             title: cluster.title, home: frame.home, timezone: snapshot.district.timezone, frame: frame, notice: notice,
             id: cluster.id, lead: snapshot.district.school(cluster.lead)?.name ?? cluster.lead, events: EventList(rows),
-            newEvent: options.href(base + "/events/new"), schedule: options.href(base + "/schedule"),
-            versions: options.href(base + "/versions"), audit: options.href(base + "/audit"),
-            planFile: options.href(base + "/plan.yaml"), page: options.href(SitePaths.cluster(cluster.id)),
-            settings: options.href(base + "/settings"), subscribers: options.href(base + "/subscribers")))
+            actions: [("/events/new", "Новое мероприятие"), ("/schedule", "Расписание"), ("/versions", "Версии расписания"),
+                      ("/plan", "План: школы, задачи, показатели"), ("/settings", "Настройки кластера"), ("/audit", "Журнал изменений"),
+                      ("/plan.yaml", "Файл плана (YAML)"), ("/next-cycle", "Следующий цикл"),
+                      ("/subscribers", "Подписчики, письма и документы")]
+                .map { PageLink(href: options.href(base + $0.0), label: $0.1) }
+                + [PageLink(href: options.href(SitePaths.cluster(cluster.id)), label: "Страница кластера")]))
     }
 
     /// The edit form of an event (`number` set) or the new-event form of a cluster.
     public func workspaceEventForm(frame: WorkspaceFrame, cluster: Cluster, district: District, number: Int?, revision: Int?,
-                                   values: EventFormValues, problems: FieldProblems?, published: String?,
+                                   values: EventFormValues, problems: FieldProblems?, published: String?, materials: [Material] = [],
                                    options: SiteOptions) -> String {
         let clusterPath = "/manage/clusters/" + SitePaths.segment(cluster.id)
         let action = number.map { "/manage/events/" + SitePaths.segment(cluster.id) + "/\($0)" } ?? clusterPath + "/events"
@@ -247,10 +247,14 @@ extension PageRenderer {
             clusterHref: options.href(clusterPath), isNew: number == nil, revision: revision.map(String.init) ?? "",
             published: published, values: values,
             formats: EventFormat.allCases.map { FormOption(value: $0.rawValue, label: $0.russian, selected: $0.rawValue == values.format) },
-            hosts: schools.map { FormOption(value: $0.0, label: $0.1, selected: $0.0 == values.host) },
+            // Member schools, then the district's partner venues, then online (which needs a link).
+            hosts: (schools + district.venues.map { ($0.id, $0.name) } + [(PlannedEvent.online, "Онлайн (ссылка ниже)")])
+                .map { FormOption(value: $0.0, label: $0.1, selected: $0.0 == values.host) },
             participants: schools.map { FormOption(value: $0.0, label: $0.1, selected: values.participants.contains($0.0)) },
             tasks: (cluster.plan?.tasks ?? []).map { FormOption(value: $0.id, label: "\($0.id). \($0.text)", selected: values.tasks.contains($0.id)) },
             removeAction: number.map { options.href("/manage/events/" + SitePaths.segment(cluster.id) + "/\($0)/remove") },
+            materials: materials.map { MaterialRow($0, options: options) },
+            uploadAction: number.map { options.href("/manage/events/" + SitePaths.segment(cluster.id) + "/\($0)/materials") },
             general: Self.general(problems), problems: fieldMessages(problems)))
     }
 
@@ -294,7 +298,7 @@ extension PageRenderer {
         return render("manage-preview", PreviewPage(
             title: "Расписание: предпросмотр", home: frame.home, timezone: timezone, frame: frame, csrf: frame.csrf,
             cluster: cluster.title, clusterHref: options.href(base), action: options.href(base + "/schedule"),
-            rows: rows, warnings: warnings, changes: changes))
+            rows: rows, warnings: warnings, changes: changes, calendar: options.href(base + "/schedule/calendar")))
     }
 
     /// `/manage/clusters/<id>/versions`: each published schedule with old -> new per event.
@@ -332,117 +336,4 @@ func fieldMessages(_ problems: FieldProblems?) -> [String: String] {
         values[field] = values[field].map { $0 + "; " + p.message } ?? p.message
     }
     return values
-}
-
-struct WorkspaceHomePage {
-    struct Cluster { var title: String; var id: String; var href: String; var page: String }
-    var title: String
-    var home: String
-    var timezone: String
-    var frame: WorkspaceFrame
-    var hasClusters: Bool
-    var clusters: [Cluster]
-    var upcoming: EventList
-    var unrecorded: EventList
-    var unplaced: EventList
-    var pending: EventList
-}
-
-struct WorkspaceClusterPage {
-    var title: String
-    var home: String
-    var timezone: String
-    var frame: WorkspaceFrame
-    var notice: String?
-    var id: String
-    var lead: String
-    var events: EventList
-    var newEvent: String
-    var schedule: String
-    var versions: String
-    var audit: String
-    var planFile: String
-    var page: String
-    var settings: String
-    var subscribers: String
-}
-
-struct EventFormPage {
-    var title: String
-    var home: String
-    var timezone: String
-    var frame: WorkspaceFrame
-    var csrf: String
-    var action: String
-    var cluster: String
-    var clusterHref: String
-    var isNew: Bool
-    var revision: String
-    /// The published date and place, shown while new ones wait for publication.
-    var published: String?
-    var values: EventFormValues
-    var formats: [FormOption]
-    var hosts: [FormOption]
-    var participants: [FormOption]
-    var tasks: [FormOption]
-    var removeAction: String?
-    var general: [String]
-    var problems: [String: String]
-}
-
-struct OutcomeFormPage {
-    var title: String
-    var home: String
-    var timezone: String
-    var frame: WorkspaceFrame
-    var csrf: String
-    var action: String
-    var event: String
-    var clusterHref: String
-    var current: String
-    var values: OutcomeFormValues
-    var statuses: [FormOption]
-    var schools: [FormOption]
-    var warnings: [String]
-    var confirm: Bool
-    var general: [String]
-    var problems: [String: String]
-}
-
-struct PreviewPage {
-    var title: String
-    var home: String
-    var timezone: String
-    var frame: WorkspaceFrame
-    var csrf: String
-    var cluster: String
-    var clusterHref: String
-    var action: String
-    var rows: [PreviewRow]
-    var warnings: [String]
-    var changes: Bool
-}
-
-struct VersionsPage {
-    struct Move { var number: Int; var title: String; var old: String; var new: String }
-    struct Version { var number: Int; var at: String; var login: String; var moves: [Move]; var hasMoves: Bool }
-    var title: String
-    var home: String
-    var timezone: String
-    var frame: WorkspaceFrame
-    var notice: String?
-    var cluster: String
-    var clusterHref: String
-    var versions: [Version]
-}
-
-struct AuditPage {
-    struct Entry { var at: String; var login: String; var source: String; var event: String; var field: String; var old: String; var new: String }
-    var title: String
-    var home: String
-    var timezone: String
-    var frame: WorkspaceFrame
-    var cluster: String
-    var clusterHref: String
-    var entries: [Entry]
 }

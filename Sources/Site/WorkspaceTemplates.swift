@@ -6,13 +6,13 @@ extension Templates {
     static let workspaceTemplates: [(String, String)] = [
         ("manage-rows", rows), ("manage-home", home), ("manage-cluster", clusterPage), ("manage-event", eventForm),
         ("manage-outcome", outcomeForm), ("manage-preview", preview), ("manage-versions", versions), ("manage-audit", audit),
-        ("manage-settings", settings),
+        ("manage-settings", settings), ("manage-calendar", calendarEdit),
     ]
 
     /// Styles of the forms: one column that fits 390 px, fields as wide as the screen allows.
     static let workspaceStyles = """
     .form p{margin:.6rem 0}
-    .form input[type=text],.form input[type=number],.form input[type=date],.form input[type=month],.form input[type=time],\
+    .form input[type=text],.form input[type=email],.form input[type=number],.form input[type=date],.form input[type=month],.form input[type=time],\
     .form select,.form textarea{width:100%;max-width:36rem;box-sizing:border-box;padding:.35rem;font:inherit}
     .form textarea{min-height:5rem}
     .form fieldset{border:1px solid #ddd;margin:.6rem 0;padding:.4rem .6rem;max-width:36rem}
@@ -39,6 +39,7 @@ extension Templates {
     </tbody>
     </table>
     </div>
+    {{#more}}<p class="muted">{{more}}</p>{{/more}}
 
     """
 
@@ -46,6 +47,7 @@ extension Templates {
     {{>head}}{{#frame}}{{>workspace}}{{/frame}}<h1>Рабочее место</h1>
     {{#hasClusters}}<h2>Мои кластеры</h2>
     <ul class="plain">{{#clusters}}<li><a href="{{href}}">{{title}}</a> <span class="muted">({{id}}, <a href="{{page}}">страница кластера</a>)</span></li>{{/clusters}}</ul>{{/hasClusters}}
+    {{#newCluster}}<p class="actions"><a href="{{newCluster}}">Новый кластер</a></p>{{/newCluster}}
     <h2>Ближайшие мероприятия</h2>
     {{#upcoming.any}}{{#upcoming}}{{>manage-rows}}{{/upcoming}}{{/upcoming.any}}{{^upcoming.any}}<p class="muted">Нет назначенных мероприятий.</p>{{/upcoming.any}}
     <h2>Нет сведений об итогах</h2>
@@ -62,10 +64,7 @@ extension Templates {
     <h1>{{title}}</h1>
     <p class="muted">{{id}} · ведущая школа: {{lead}}</p>
     {{#notice}}<p class="notice" role="status">{{notice}}</p>{{/notice}}
-    <p class="actions"><a href="{{newEvent}}">Новое мероприятие</a><a href="{{schedule}}">Расписание</a>\
-    <a href="{{versions}}">Версии расписания</a><a href="{{audit}}">Журнал изменений</a><a href="{{planFile}}">Файл плана (YAML)</a>\
-    <a href="{{page}}">Страница кластера</a><a href="{{settings}}">Настройки кластера</a>\
-    <a href="{{subscribers}}">Подписчики, письма и документы</a></p>
+    <p class="actions">{{#actions}}<a href="{{href}}">{{label}}</a>{{/actions}}</p>
     <h2>Мероприятия</h2>
     {{#events}}{{>manage-rows}}{{/events}}
     {{>foot}}
@@ -102,6 +101,8 @@ extension Templates {
     {{#problems.duration}}<br><span class="problem">{{problems.duration}}</span>{{/problems.duration}}</p>
     <p><label>Площадка<br><select name="host">{{#hosts}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/hosts}}</select></label>\
     {{#problems.host}}<br><span class="problem">{{problems.host}}</span>{{/problems.host}}</p>
+    <p><label>Ссылка (для онлайн-мероприятия, https://…)<br><input type="text" name="link" value="{{link}}" inputmode="url"></label>\
+    {{#problems.link}}<br><span class="problem">{{problems.link}}</span>{{/problems.link}}</p>
     <p><label>Участники (номера школ через запятую)<br><input type="text" name="participants" value="{{participantList}}"></label>\
     {{#problems.participants}}<br><span class="problem">{{problems.participants}}</span>{{/problems.participants}}</p>
     <p><label>Задачи плана (через запятую)<br><input type="text" name="tasks" value="{{taskList}}"></label>\
@@ -114,6 +115,17 @@ extension Templates {
     {{#removeAction}}<form method="post" action="{{removeAction}}" class="form"><input type="hidden" name="csrf" value="{{csrf}}">\
     <input type="hidden" name="revision" value="{{revision}}">\
     <p><button type="submit">Исключить из плана</button> <span class="muted">в календарях останется как отменённое</span></p></form>{{/removeAction}}
+    {{#uploadAction}}<h2>Материалы</h2>
+    <ul class="plain">{{#materials}}<li><a href="{{href}}">{{title}}</a> <span class="muted">{{size}}</span> \
+    <form method="post" action="{{removeAction}}" class="inline"><input type="hidden" name="csrf" value="{{csrf}}">\
+    <button type="submit">Удалить</button></form></li>{{/materials}}</ul>
+    {{^materials}}<p class="muted">Материалов пока нет. Они появятся на странице мероприятия и в описании в календарях.</p>{{/materials}}
+    <form method="post" action="{{uploadAction}}" class="form" enctype="multipart/form-data">\
+    <input type="hidden" name="csrf" value="{{csrf}}">
+    <p><label>Файл (PDF, Word, PowerPoint, Excel, изображение; до 20 МБ)<br><input type="file" name="file"></label>\
+    {{#problems.file}}<br><span class="problem">{{problems.file}}</span>{{/problems.file}}</p>
+    <p><label>Название (необязательно)<br><input type="text" name="title"></label></p>
+    <p><button type="submit">Загрузить</button></p></form>{{/uploadAction}}
     {{>foot}}
     """
 
@@ -177,7 +189,7 @@ extension Templates {
     static let preview = """
     {{>head}}{{#frame}}{{>workspace}}{{/frame}}<p><a href="{{clusterHref}}">← {{cluster}}</a></p>
     <h1>{{title}}</h1>
-    <p>Так изменится расписание после публикации. Пока ничего не изменено.</p>
+    <p>Так изменится расписание после публикации. Пока ничего не изменено. <a href="{{calendar}}">Показать на календаре</a></p>
     {{#warnings}}<p class="warning">{{.}}</p>{{/warnings}}
     <div class="table">
     <table class="events">

@@ -13,7 +13,7 @@ public struct EventBody: Decodable, Sendable {
     public var registration: RegistrationSettingsBody?
 
     enum CodingKeys: String, CodingKey {
-        case format, title, purpose, month, date, from, to, start, duration, host, participants, tasks, revision, registration
+        case format, title, purpose, month, date, from, to, start, duration, host, participants, tasks, link, revision, registration
     }
 
     public init(from decoder: any Decoder) throws {
@@ -31,7 +31,7 @@ public struct EventBody: Decodable, Sendable {
                              to: try c.decodeIfPresent(String.self, forKey: .to), start: try text(.start), duration: duration,
                              host: try c.decodeIfPresent(String.self, forKey: .host),
                              participants: try c.decodeIfPresent([String].self, forKey: .participants),
-                             tasks: try c.decodeIfPresent([String].self, forKey: .tasks))
+                             tasks: try c.decodeIfPresent([String].self, forKey: .tasks), link: try text(.link))
         revision = try c.decodeIfPresent(Int.self, forKey: .revision)
         registration = try c.decodeIfPresent(RegistrationSettingsBody.self, forKey: .registration)
     }
@@ -99,9 +99,20 @@ public struct ScheduleBody: Codable, Sendable {
 public struct WarningsJSON: Codable, Hashable, Sendable {
     public var warnings: [String]
     public var hint: String
+    /// A stale copy's 409: what others changed since it (newest first), and the revision to edit from.
+    public var changed: [AuditJSON]?
+    public var revision: Int?
+
     public init(_ warnings: [String]) {
         self.warnings = warnings
         hint = "чтобы записать всё равно, повторите запрос с «confirm»: true"
+    }
+
+    public init(conflict warning: String, changed: [AuditEntry], revision: Int) {
+        warnings = [warning]
+        hint = "прочитайте мероприятие заново (revision \(revision)) и повторите правку"
+        self.changed = changed.map(AuditJSON.init)
+        self.revision = revision
     }
 }
 

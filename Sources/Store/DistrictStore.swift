@@ -47,6 +47,10 @@ public protocol DistrictStore: AccountStore, MaterialStore, RegistrationStore, O
     /// (a new cluster's first events), with the audit entries.
     func saveCluster(_ cluster: Cluster, events: [EventWrite], audit: [AuditEntry]) async throws(StoreError)
 
+    /// Replaces the calendar's vacations, district days off and busy periods (busy ICS files and
+    /// the intervals read from them stay as imported), with the audit entries.
+    func saveCalendar(_ calendar: DistrictCalendar, audit: [AuditEntry]) async throws(StoreError)
+
     /// The audit log, newest first; nil: every cluster.
     func auditLog(cluster: String?) async throws(StoreError) -> [AuditEntry]
 

@@ -10,7 +10,7 @@ struct ClusterPlanCommand: AsyncParsableCommand {
             ImportCommand.self, ValidateCommand.self, EventsCommand.self, RecordCommand.self, IndicatorCommand.self,
             ScheduleCommand.self, ExportCommand.self, ReportCommand.self, ClusterSchoolsCommand.self,
             ServeCommand.self, PublishCommand.self, BackupCommand.self, RestoreCommand.self, ConvertCommand.self,
-            WorkplanCommand.self, MaterialCommand.self, UserCommand.self, PrivacyCommand.self,
+            WorkplanCommand.self, NextCycleCommand.self, MaterialCommand.self, UserCommand.self, PrivacyCommand.self,
         ]
     )
 

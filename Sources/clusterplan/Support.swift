@@ -78,6 +78,9 @@ func reportingFailures(_ body: () async throws -> Void) async throws {
     } catch let error as StoreError {
         printError("ошибка: \(error.description)")
         throw ExitCode(1)
+    } catch let error as UnknownID {
+        printError(error.description)
+        throw ExitCode(1)
     }
 }
 

@@ -73,6 +73,10 @@ def workspace(browser):
     pending_date, _ = feed_event(browser, 3)
     browser.check(pending_date == before_date, f"the feed moved event 3 to {pending_date} before the schedule was published")
 
+    browser.visit(f"/manage/clusters/{CLUSTER}/plan", "manage-plan")
+    browser.visit(f"/manage/clusters/{CLUSTER}/schedule/calendar", "manage-preview-calendar")
+    moved = driver.find_elements(By.CSS_SELECTOR, "a.ev.moved")
+    browser.check(any(link.text == "3" for link in moved), f"the preview calendar does not mark event 3 as moved: {[m.text for m in moved]}")
     browser.visit(f"/manage/clusters/{CLUSTER}/schedule", "manage-preview")
     rows = [row.text for row in driver.find_elements(By.CSS_SELECTOR, "table tbody tr")]
     browser.check(any(row.startswith("3 ") and "2020" in row for row in rows), f"the preview does not list event 3: {rows}")
@@ -112,6 +116,15 @@ def workspace(browser):
     browser.check("недостаточно прав" in driver.page_source, "a coordinator of kirov-1 opened nevsky-exact's workspace")
     browser.open(f"/manage/events/{CLUSTER}/3")
     browser.check("недостаточно прав" in driver.page_source, "a coordinator of kirov-1 opened nevsky-exact's event form")
+
+    # The methodical centre adds a district day off in the browser.
+    sign_in(browser, "methodist")
+    browser.visit("/manage/calendar", "manage-calendar")
+    holiday = driver.find_element(By.CSS_SELECTOR, "input[name='op'][value='add-holiday'] ~ p input[name='date']")
+    holiday.send_keys("2020-02-25")
+    submit_button(browser, "Добавить выходной")
+    browser.check("Сохранено" in driver.page_source and "25.02.2020" in driver.page_source,
+                  f"the day off was not added: {problems_shown(browser)}")
 
 
 # Imported by other flows for its sign-in helpers: run only as a script.

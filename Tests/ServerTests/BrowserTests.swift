@@ -32,10 +32,11 @@ import Testing
                 _ = try await accounts.add(Account(login: login, role: .coordinator, clusters: [cluster]), password: "Планёрка-2020!",
                                            in: district)
             }
+            _ = try await accounts.add(Account(login: "methodist", role: .methodist), password: "Планёрка-2020!", in: district)
         }
         guard let run else { return }
-        // Six workspace pages at two widths.
-        #expect(run.screenshots.count == 12, "\(run.output)")
+        // Nine workspace pages at two widths.
+        #expect(run.screenshots.count == 18, "\(run.output)")
     }
 
     /// Tests/Browser/registration.py: a teacher registers on an event page, the coordinator checks

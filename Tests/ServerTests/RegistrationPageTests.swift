@@ -51,6 +51,19 @@ import Testing
             #expect(feed.text.contains("URL:http://localhost:8080/events/nevsky-exact/1"))
             #expect(try await client.execute(uri: base + "/feed/revoke", method: .post).text.contains("Личная лента отозвана"))
             #expect(try await client.execute(uri: "/feeds/me/\(token).ics", method: .get).status == .notFound)
+
+            // The coordinator may end it too.
+            let renewed = try await client.execute(uri: base + "/feed", method: .post).text
+            let renewedAt = try #require(renewed.range(of: "http://localhost:8080/feeds/me/"))
+            let second = String(renewed[renewedAt.upperBound...].prefix(64))
+            #expect(second != token)
+            #expect(try await client.execute(uri: "/feeds/me/\(second).ics", method: .get).status == .ok)
+            let id = try #require(try await s.site.database.registrations(for: EventID(cluster: "nevsky-exact", number: 1)).first).id
+            let revoked = try await API.form(client, "/manage/events/nevsky-exact/1/registrations/\(id)/revoke-feed", token: s.coordinator, [])
+            #expect(revoked.status == .seeOther && Self.location(revoked).hasSuffix("?revoked=1"))
+            #expect(try await client.execute(uri: "/feeds/me/\(second).ics", method: .get).status == .notFound)
+            #expect(try await API.form(client, "/manage/events/nevsky-exact/1/registrations/\(id)/revoke-feed", token: s.other, []).status
+                    == .forbidden)
         }
     }
 

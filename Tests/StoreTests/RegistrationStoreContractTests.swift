@@ -117,4 +117,28 @@ extension StoreContractTests {
         #expect(try await db.revokePersonalFeed(email: "t2@school.ru"))
         #expect(try await db.revokePersonalFeed(email: "t2@school.ru") == false)
     }
+
+    @Test(arguments: StoreFactory.all) func attendanceAtACoursesEventsCountsItsListeners(_ factory: StoreFactory) async throws {
+        let db = try await factory.make()
+        var district = seeds
+        district.courses = [TrainingCourse(id: "vsoko", title: "ВСОКО", events: [event, EventID(cluster: "nevsky-exact", number: 2)])]
+        _ = try await db.importDistrict(district, now: 1_000)
+        #expect(try await db.snapshot().district.courses == district.courses)
+        let second = EventID(cluster: "nevsky-exact", number: 2)
+        let a = try await db.register(teacher(1), for: event, now: 2_000)
+        let b = try await db.register(teacher(2), for: event, now: 2_001)
+        _ = try await db.register(teacher(3), for: event, now: 2_002)
+        // The same teacher at the second session counts once; a walk-in without email counts apart.
+        let again = try await db.register(teacher(11, email: "t1@school.ru"), for: second, now: 2_003)
+        let revision = try await db.revision()
+        _ = try await db.setAttendance(event, present: [a.id, b.id], walkIns: [teacher(9, email: .some(nil), walkIn: true, attended: true)],
+                                       now: 3_000)
+        _ = try await db.setAttendance(second, present: [again.id], walkIns: [], now: 3_001)
+        #expect(try await db.revision() > revision, "attendance changes the report")
+        let year = AcademicYear(startYear: 2019)
+        #expect(try await db.snapshot().courseListeners == [
+            CourseListeners(course: "vsoko", year: year, school: "344", listeners: 1),
+            CourseListeners(course: "vsoko", year: year, school: "498", listeners: 2),
+        ])
+    }
 }
