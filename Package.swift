@@ -37,6 +37,9 @@ let package = Package(
         // SHA-256 of session ids and API tokens, so the store keeps only hashes (already resolved through
         // hummingbird-auth).
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // The mail service of `serve` runs beside the HTTP server in Hummingbird's service group (already resolved
+        // through Hummingbird).
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // Pure layers: no I/O, no global state.
@@ -53,6 +56,13 @@ let package = Package(
             providers: [.apt(["libical-dev"])]
         ),
         .target(name: "ICal", dependencies: ["CLibical", "Planning"]),
+        // libqrencode: the subscribe box's QR code of a feed address, drawn as SVG by `QRCode`.
+        .systemLibrary(
+            name: "CQRencode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
+        .target(name: "QRCode", dependencies: ["CQRencode"]),
         .target(
             name: "PlanFiles",
             dependencies: ["Planning", "Clustering", .product(name: "Yams", package: "Yams")],
@@ -84,7 +94,7 @@ let package = Package(
         // What `serve` and `publish` share, pure: page models, site content, JSON shapes, the publisher.
         .target(
             name: "Site",
-            dependencies: ["Planning", "ICal", "Reports", "Clustering", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["Planning", "ICal", "Reports", "Clustering", "QRCode", .product(name: "Mustache", package: "swift-mustache")]
         ),
         // HTTP: Hummingbird routes over `Site` and any `DistrictStore`.
         .target(
@@ -100,6 +110,7 @@ let package = Package(
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
 
@@ -142,6 +153,7 @@ let package = Package(
             name: "StoreTests",
             dependencies: ["TestSupport", "Store", "SQLiteStore", "PlanFiles", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .testTarget(name: "QRCodeTests", dependencies: ["TestSupport", "QRCode"]),
         .testTarget(name: "ICalTests", dependencies: ["TestSupport", "ICal", "CLibical", "PlanFiles"]),
         .testTarget(
             name: "SchedulerTests",

@@ -3,11 +3,13 @@
 # Usage: scripts/install-deps.sh [build|test|bench]
 set -euo pipefail
 # librsvg2-dev: the DOCX report's charts (SVG -> PNG) are drawn by librsvg and cairo.
-need=(libical-dev librsvg2-dev pkg-config)
+# libqrencode-dev: the QR code of a feed's address in the subscribe box.
+need=(libical-dev librsvg2-dev libqrencode-dev pkg-config)
 case "${1:-build}" in
   # LibreOffice prints the DOCX report and work plan to PDF, poppler measures the pages; Liberation
   # fonts have Times New Roman's metrics, so the page counts are those a coordinator's Word shows.
-  test)  need+=(vdirsyncer khal chromium chromium-driver libreoffice-writer-nogui poppler-utils fonts-liberation2 python3-venv curl) ;;
+  # zbar-tools and librsvg2-bin: rsvg-convert draws the QR codes, zbarimg reads them back in the tests.
+  test)  need+=(vdirsyncer khal chromium chromium-driver libreoffice-writer-nogui poppler-utils fonts-liberation2 python3-venv curl zbar-tools librsvg2-bin) ;;
   bench) need+=(wrk nginx curl) ;;
 esac
 missing=()

@@ -19,6 +19,8 @@ public enum FeedScope: Hashable, Sendable {
     case cluster(String)
     /// Events the school hosts or takes part in.
     case school(String)
+    /// One event alone (`/feeds/events/<cluster>/<number>.ics`), removed ones included: "add this one event".
+    case event(EventID)
     /// A registrant's own feed (`/feeds/me/<token>.ics`): the events they registered for.
     case personal(name: String, events: Set<EventID>)
 }
@@ -43,6 +45,7 @@ public struct Feed: Hashable, Sendable {
 public enum FeedError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownCluster(String)
     case unknownSchool(String)
+    case unknownEvent(EventID)
     case unknownTimezone(String)
     case invalidRefreshInterval(String)
 
@@ -50,6 +53,7 @@ public enum FeedError: Error, Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .unknownCluster(let id): "нет кластера «\(id)»"
         case .unknownSchool(let id): "нет школы «\(id)»"
+        case .unknownEvent(let id): "нет мероприятия «\(id)»"
         case .unknownTimezone(let name): "неизвестный часовой пояс «\(name)»"
         case .invalidRefreshInterval(let text): "интервал обновления «\(text)» не является длительностью iCalendar (например, PT4H)"
         }
@@ -114,6 +118,10 @@ public func writeFeed(_ snapshot: DistrictSnapshot, scope: FeedScope, options: F
         guard let school = district.school(id) else { throw .unknownSchool(id) }
         name = school.name
         inScope = snapshot.events(forSchool: id)
+    case .event(let id):
+        guard let item = snapshot.events.first(where: { $0.id == id }) else { throw .unknownEvent(id) }
+        name = item.event.title
+        inScope = [item]
     case .personal(let title, let events):
         name = title
         inScope = snapshot.events.filter { events.contains($0.id) }
@@ -163,7 +171,7 @@ public func writeFeed(_ snapshot: DistrictSnapshot, scope: FeedScope, options: F
 }
 
 /// What building a VEVENT needs besides the event: looked up once per feed, not once per event.
-private struct EventContext {
+struct EventContext {
     let zone: String
     let baseURL: String?
     let defaultStart: TimeOfDay

@@ -36,9 +36,10 @@ public enum EventEditing {
         return item
     }
 
-    /// Takes the event out of the plan; feeds keep it as cancelled.
+    /// Takes the event out of the plan; feeds keep it as cancelled. With a `notifier`, its
+    /// registrants get the cancellation when it was due within the week.
     public static func remove(_ id: EventID, expecting: Int?, by author: Author, in store: some DistrictStore,
-                              now: Int64) async throws -> EventSnapshot {
+                              now: Int64, notifier: Notifier? = nil) async throws -> EventSnapshot {
         let snapshot = try await store.snapshot()
         let (item, _) = try find(id, in: snapshot)
         if let expecting, expecting != item.revision { throw try await EditConflict(item, seen: expecting, in: store) }
@@ -49,6 +50,8 @@ public enum EventEditing {
                                                                      new: removed.state.status.rawValue)],
                                                         by: author, cluster: id.cluster, event: id.number, at: now),
                               version: nil)
+        await notifier?.changed(from: snapshot, to: [removed], store: store, now: now,
+                                today: localToday(in: snapshot.district.timezone))
         return removed
     }
 

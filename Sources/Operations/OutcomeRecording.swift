@@ -10,11 +10,14 @@ public struct NeedsConfirmation: Error, Hashable, Sendable, CustomStringConverti
 extension EventEditing {
     /// An outcome from the workspace: validated as `record` validates it (each problem on its
     /// field), warnings refused unless `confirm`, stored with its audit entries.
+    /// With a `notifier`, a postponement or cancellation within the week mails the registrants.
     public static func record(_ entry: OutcomeEntry, for id: EventID, confirm: Bool, by author: Author,
-                              in store: some DistrictStore, now: Int64, today: LocalDate? = nil) async throws -> EventSnapshot {
+                              in store: some DistrictStore, now: Int64, today: LocalDate? = nil,
+                              notifier: Notifier? = nil) async throws -> EventSnapshot {
         let snapshot = try await store.snapshot()
         let (item, cluster) = try find(id, in: snapshot)
-        let problems = entry.problems(for: id, in: snapshot, today: today ?? localToday(in: snapshot.district.timezone))
+        let today = today ?? localToday(in: snapshot.district.timezone)
+        let problems = entry.problems(for: id, in: snapshot, today: today)
         guard problems.isEmpty else { throw FieldProblems(problems.map(OutcomeEntry.field(of:))) }
         let warnings = entry.warnings(for: item, calendar: snapshot.district.calendar, district: cluster.district)
         if !confirm, !warnings.isEmpty { throw NeedsConfirmation(warnings: warnings) }
@@ -27,6 +30,7 @@ extension EventEditing {
         try await store.write([EventWrite(next, expecting: item.revision)],
                               audit: AuditEntry.entries(changes, by: author, cluster: id.cluster, event: id.number, at: now),
                               version: nil)
+        await notifier?.changed(from: snapshot, to: [next], store: store, now: now, today: today)
         return next
     }
 

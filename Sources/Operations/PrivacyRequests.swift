@@ -33,9 +33,11 @@ public enum PrivacyRequests {
                                           note: "Личная лента календаря хранится только как хеш ссылки; записи о ней удаляются вместе с регистрациями."))
     }
 
-    /// Deletes the email's registrations and personal feed; outcomes already recorded keep their counts.
+    /// Deletes the email's registrations, personal feed and the mails to it in the outbox; outcomes
+    /// already recorded keep their counts.
     public static func delete(email: String, in store: some DistrictStore) async throws -> String {
         let count = try await store.deleteRegistrant(email: email.trimmingWhitespace.lowercased())
+        try await store.deleteMail(recipient: email.trimmingWhitespace)
         return count == 0 ? "Регистраций с адресом \(email) нет." : "Удалено регистраций: \(count); учтённые итоги мероприятий не изменились."
     }
 }

@@ -38,9 +38,10 @@ public enum Registering {
 
     /// A registration through the public form or the API, with the private token of its link.
     /// Field problems and a closed or past registration are `FieldProblems` (422); a duplicate is
-    /// `StoreError.registration(.duplicate)` (409).
-    public static func register(_ registrant: Registrant, for id: EventID, in store: some DistrictStore, now: Int64) async throws
-        -> (registration: Registration, token: String) {
+    /// `StoreError.registration(.duplicate)` (409). With a `notifier`, a registered (not waitlisted)
+    /// registrant gets the invitation that puts the event in their calendar.
+    public static func register(_ registrant: Registrant, for id: EventID, in store: some DistrictStore, now: Int64,
+                                notifier: Notifier? = nil) async throws -> (registration: Registration, token: String) {
         let snapshot = try await store.snapshot()
         guard let item = snapshot.events.first(where: { $0.id == id }) else { throw UnknownID.event(id, in: snapshot) }
         let settings = snapshot.registrationSettings(id)
@@ -54,6 +55,7 @@ public enum Registering {
         if !problems.isEmpty { throw FieldProblems(problems) }
         let token = Credentials.newSecret()
         let stored = try await store.register(NewRegistration(registrant, tokenDigest: Credentials.digest(token)), for: id, now: now)
+        await invite([stored], in: snapshot, store: store, now: now, notifier: notifier)
         return (stored, token)
     }
 
@@ -63,10 +65,26 @@ public enum Registering {
         return try await store.registration(token: Credentials.digest(token))
     }
 
-    /// Cancels through the private link; returns the registration as it is now.
-    public static func cancel(token: String, in store: some DistrictStore, now: Int64) async throws -> Registration {
+    /// Cancels through the private link; returns the registration as it is now. With a `notifier`,
+    /// those promoted from the waiting list get their invitation.
+    public static func cancel(token: String, in store: some DistrictStore, now: Int64, notifier: Notifier? = nil) async throws
+        -> Registration {
         guard let registration = try await registration(token: token, in: store) else { throw StoreError.registration(.unknownRegistration) }
-        return try await store.cancelRegistration(registration.id, now: now).first ?? registration
+        let changed = try await store.cancelRegistration(registration.id, now: now)
+        if notifier != nil, changed.count > 1 {
+            await invite(Array(changed.dropFirst()), in: try await store.snapshot(), store: store, now: now, notifier: notifier)
+        }
+        return changed.first ?? registration
+    }
+
+    /// The invitation of each registration that holds a place and has an address.
+    static func invite(_ registrations: [Registration], in snapshot: DistrictSnapshot, store: some DistrictStore, now: Int64,
+                       notifier: Notifier?) async {
+        guard let notifier else { return }
+        for r in registrations where r.status == .registered {
+            guard let email = r.registrant.email else { continue }
+            await notifier.invite(Recipient(name: r.registrant.name, email: email), to: r.event, in: snapshot, store: store, now: now)
+        }
     }
 
     /// Marks who came and adds walk-ins (the coordinator's check boxes, `POST …/attendance`).

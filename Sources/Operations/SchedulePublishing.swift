@@ -71,9 +71,12 @@ public struct SchedulePreview: Sendable {
 
     /// Previews and stores the result with a new schedule version (its number is returned) and an
     /// audit entry per moved event. A write in between is refused as a conflict, never half applied.
+    /// With a `notifier`, registrants of events moved or cancelled within the week get a mail.
     public static func publish(cluster: String, by author: Author, in store: some DistrictStore, now: Int64,
-                               today: LocalDate? = nil) async throws -> (SchedulePreview, version: Int?) {
-        let preview = try await preview(cluster: cluster, in: store, now: now, today: today)
+                               today: LocalDate? = nil, notifier: Notifier? = nil) async throws -> (SchedulePreview, version: Int?) {
+        let snapshot = try await store.snapshot()
+        let today = today ?? localToday(in: snapshot.district.timezone)
+        let preview = try make(cluster: cluster, from: snapshot, today: today, now: now)
         guard preview.changesSomething else { return (preview, nil) }
         let audit = preview.moves.map { m in
             AuditEntry(at: now, login: author.login, source: author.source, cluster: cluster, event: m.event, field: "schedule",
@@ -82,6 +85,7 @@ public struct SchedulePreview: Sendable {
         let version = try await store.write(preview.writes, audit: audit,
                                             version: ScheduleVersion(cluster: cluster, number: 0, at: now, login: author.login,
                                                                      moves: preview.moves))
+        await notifier?.changed(from: snapshot, to: preview.writes.map(\.item), store: store, now: now, today: today)
         return (preview, version)
     }
 }

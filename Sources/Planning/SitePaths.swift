@@ -4,6 +4,8 @@ public enum SitePaths {
     public static let districtFeed = "/feeds/district.ics"
     public static func clusterFeed(_ id: String) -> String { "/feeds/clusters/\(segment(id)).ics" }
     public static func schoolFeed(_ id: String) -> String { "/feeds/schools/\(segment(id)).ics" }
+    /// One event alone, to add it to a calendar without subscribing.
+    public static func eventFeed(_ id: EventID) -> String { "/feeds/events/\(segment(id.cluster))/\(id.number).ics" }
     public static func cluster(_ id: String) -> String { "/clusters/\(segment(id))" }
     public static func school(_ id: String) -> String { "/schools/\(segment(id))" }
     public static func event(_ id: EventID) -> String { "/events/\(segment(id.cluster))/\(id.number)" }
@@ -15,16 +17,32 @@ public enum SitePaths {
     /// One path segment: RFC 3986 unreserved characters and sub-delimiters kept, every other byte
     /// of the UTF-8 (`/`, `%`, `?`, `#`, `;`, spaces, Cyrillic) percent-encoded.
     public static func segment(_ id: String) -> String {
+        percentEncoded(id) { byte in
+            isUnreserved(byte) || "!$&'()*+,=:@".utf8.contains(byte)
+        }
+    }
+
+    /// A query parameter's value (a whole URL given to a calendar app): unreserved characters and
+    /// `:` `/` kept, every other byte (`&`, `=`, `+`, `%`, `#`, spaces, Cyrillic) percent-encoded.
+    public static func queryValue(_ text: String) -> String {
+        percentEncoded(text) { isUnreserved($0) || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "/") }
+    }
+
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"): true
+        default: false
+        }
+    }
+
+    private static func percentEncoded(_ text: String, keeping keep: (UInt8) -> Bool) -> String {
+        let hex = Array("0123456789ABCDEF".unicodeScalars)
         var out = ""
-        for byte in id.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "!"), UInt8(ascii: "$"),
-                 UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"),
-                 UInt8(ascii: ","), UInt8(ascii: "="), UInt8(ascii: ":"), UInt8(ascii: "@"):
+        for byte in text.utf8 {
+            if keep(byte) {
                 out.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                let hex = Array("0123456789ABCDEF".unicodeScalars)
+            } else {
                 out.unicodeScalars.append("%")
                 out.unicodeScalars.append(hex[Int(byte >> 4)])
                 out.unicodeScalars.append(hex[Int(byte & 0x0F)])

@@ -28,7 +28,7 @@ struct DOCXBody {
             switch doc.blocks[i] {
             case .table: next = layouts[i]?.landscape ?? false
             case .heading: break
-            case .paragraph, .centered, .chart: next = false
+            case .paragraph, .centered, .chart, .pageBreak: next = false
             }
             landscape[i] = next
         }
@@ -55,6 +55,7 @@ struct DOCXBody {
             case .centered(let text): body += paragraph(text, bold: true, align: "center")
             case .table(let table): body += docxTable(table, layout: layouts[i] ?? TableLayout(table))
             case .chart(let chart): body += image(chart, width: page.textWidth) ?? docxTable(chart.table, layout: TableLayout(chart.table))
+            case .pageBreak: body += "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>"
             }
         }
         return xmlHeader + """

@@ -34,6 +34,7 @@ func htmlPage(_ doc: ReportDocument, stylesheet: String? = nil) -> String {
         case .centered(let text): out += "<p class=\"centered\">\(lines(text))</p>\n"
         case .table(let table): out += htmlTable(table)
         case .chart(let chart): out += "<figure>\(chartSVG(chart).svg)</figure>\n"
+        case .pageBreak: out += "<hr class=\"page-break\">\n"
         }
     }
     out += "</body>\n</html>\n"
@@ -68,6 +69,7 @@ th { background: #e8e8e8; }
 td.n, th.n { text-align: right; }
 td.group { text-align: center; font-weight: bold; }
 figure { margin: 0.5em 0; break-inside: avoid; page-break-inside: avoid; }
+hr.page-break { border: 0; break-after: page; page-break-after: always; }
 svg { max-width: 100%; height: auto; }
 @media print {
   body { max-width: none; font-size: 10.5pt; }

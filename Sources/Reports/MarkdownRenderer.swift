@@ -14,6 +14,7 @@ func markdownText(_ doc: ReportDocument) -> String {
         case .centered(let text): out += "**\(markdownEscaped(text))**\n\n"
         case .table(let table): out += markdownTable(table)
         case .chart(let chart): out += markdownTable(chart.table)
+        case .pageBreak: out += "---\n\n"
         }
     }
     return out

@@ -24,6 +24,8 @@ enum Block {
     case centered(String)
     case table(Table)
     case chart(Chart)
+    /// The next block starts a new printed page: one certificate per page.
+    case pageBreak
 }
 
 struct Table {

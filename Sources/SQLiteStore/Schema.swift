@@ -292,6 +292,7 @@ enum Schema {
             try db.create(index: "materialByEvent", on: "material", columns: ["cluster", "number"])
         }
         SQLiteStore.registerRegistrations(&migrator)
+        SQLiteStore.registerOutbox(&migrator)
         registerSupport(&migrator)
         return migrator
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdAuth
+import NIOCore
 import Operations
 import Planning
 
@@ -16,15 +17,18 @@ public enum Authentication: Hashable, Sendable {
 /// The request context of every route: Hummingbird's core plus the signed-in account, set by
 /// `AuthenticationMiddleware`. hummingbird-auth's `AuthRequestContext` names the account
 /// `identity`; `account` is the same value under this project's name.
-public struct AppRequestContext: AuthRequestContext, RequestContext {
+public struct AppRequestContext: AuthRequestContext, RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     public var identity: Account?
     public var authentication: Authentication?
+    /// The peer of the connection: what the feeds' subscriber count hashes (never stored).
+    public var remoteAddress: SocketAddress?
 
     public init(source: Source) {
         coreContext = .init(source: source)
         identity = nil
         authentication = nil
+        remoteAddress = source.channel.remoteAddress
     }
 
     /// The signed-in account; nil for anonymous visitors.

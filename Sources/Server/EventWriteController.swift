@@ -31,7 +31,7 @@ struct EventWriteController: Sendable {
                 let (account, id) = try editor(context)
                 return try await answering {
                     let item = try await EventEditing.remove(id, expecting: ifMatch(request), by: author(account),
-                                                             in: workspace.cache.store, now: now())
+                                                             in: workspace.cache.store, now: now(), notifier: workspace.notifier)
                     return try await eventJSON(item)
                 }
             }
@@ -65,7 +65,7 @@ struct EventWriteController: Sendable {
                 return try await answering {
                     let recorded = try await EventEditing.record(try body.entry(), for: id, confirm: body.confirm == true,
                                                                  by: author(account), in: workspace.cache.store, now: now(),
-                                                                 today: today(snapshot.district.timezone))
+                                                                 today: today(snapshot.district.timezone), notifier: workspace.notifier)
                     return try await eventJSON(recorded)
                 }
             }

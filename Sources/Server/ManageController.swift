@@ -100,7 +100,7 @@ struct ManageController: Sendable {
                 let item = try event(context, snapshot)
                 let form = try await Form(request, context)
                 _ = try await EventEditing.remove(item.id, expecting: form.int("revision"), by: author(account, source: .web),
-                                                  in: store, now: now())
+                                                  in: store, now: now(), notifier: workspace.notifier)
                 return workspace.redirect(clusterPath(cluster.id) + "?saved=1")
             }
             .get("events/{cluster}/{number}/outcome") { _, context in
@@ -126,7 +126,7 @@ struct ManageController: Sendable {
                     let entry = try outcomeEntry(body, participants: values.participants)
                     _ = try await EventEditing.record(entry, for: item.id, confirm: form.value("confirm") == "true",
                                                       by: author(account, source: .web), in: store, now: now(),
-                                                      today: today(snapshot.district.timezone))
+                                                      today: today(snapshot.district.timezone), notifier: workspace.notifier)
                     return workspace.redirect(account.mayEdit(cluster: cluster.id) ? clusterPath(cluster.id) + "?saved=1" : "/manage/")
                 } catch let problems as FieldProblems {
                     return outcomeForm(account, context, item, cluster, snapshot, values, problems: problems, warnings: [],
@@ -148,7 +148,8 @@ struct ManageController: Sendable {
             .post("clusters/{cluster}/schedule") { _, context in
                 let (account, cluster, snapshot) = try await editable(context)
                 let (_, version) = try await SchedulePreview.publish(cluster: cluster.id, by: author(account, source: .web), in: store,
-                                                                     now: now(), today: today(snapshot.district.timezone))
+                                                                     now: now(), today: today(snapshot.district.timezone),
+                                                                     notifier: workspace.notifier)
                 return workspace.redirect(clusterPath(cluster.id) + "/versions" + (version.map { "?published=\($0)" } ?? ""))
             }
             .get("clusters/{cluster}/versions") { request, context in

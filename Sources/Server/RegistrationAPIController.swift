@@ -18,7 +18,8 @@ struct RegistrationAPIController: Sendable {
                 let id = try eventID(context)
                 let body = try await request.decodeInput(as: RegistrationBody.self, context: context)
                 do {
-                    let (registration, token) = try await Registering.register(body.registrant(), for: id, in: store, now: now())
+                    let (registration, token) = try await Registering.register(body.registrant(), for: id, in: store, now: now(),
+                                                                               notifier: workspace.notifier)
                     return try workspace.json(RegistrationAnswer(id: registration.id, status: registration.status.rawValue,
                                                                  link: workspace.options.absolute(privatePath(token))), status: .created)
                 } catch StoreError.registration(let refusal) {

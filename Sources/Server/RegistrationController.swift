@@ -27,7 +27,8 @@ struct RegistrationController: Sendable {
                                             position: form.value("position") ?? "", email: form.value("email") ?? "",
                                             consent: form.value("consent") == "yes")
                 do {
-                    let (_, token) = try await Registering.register(registrant, for: id, in: store, now: now())
+                    let (_, token) = try await Registering.register(registrant, for: id, in: store, now: now(),
+                                                                    notifier: workspace.notifier)
                     return workspace.redirect(privatePath(token) + "?new=1")
                 } catch let problems as FieldProblems {
                     return try await self.form(id, RegistrationFormValues(registrant), problems: problems, context, status: .unprocessableContent)
@@ -46,7 +47,7 @@ struct RegistrationController: Sendable {
             }
             .post("registrations/{token}/cancel") { _, context in
                 let (_, token) = try await owned(context)
-                _ = try await Registering.cancel(token: token, in: store, now: now())
+                _ = try await Registering.cancel(token: token, in: store, now: now(), notifier: workspace.notifier)
                 return workspace.redirect(privatePath(token))
             }
             .post("registrations/{token}/feed") { _, context in

@@ -21,7 +21,8 @@ struct ScheduleController: Sendable {
                     let timezone = try await workspace.snapshot().district.timezone
                     if body.publish {
                         let (preview, version) = try await SchedulePreview.publish(cluster: body.cluster, by: author(account), in: store,
-                                                                                   now: now(), today: today(timezone))
+                                                                                   now: now(), today: today(timezone),
+                                                                                   notifier: workspace.notifier)
                         return try workspace.json(PreviewJSON(preview, version: version))
                     }
                     let preview = try await SchedulePreview.preview(cluster: body.cluster, in: store, now: now(), today: today(timezone))

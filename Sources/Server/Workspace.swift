@@ -8,10 +8,20 @@ import Site
 public struct Workspace: Sendable {
     public let cache: SiteCache
     public let accounts: AccountService
+    /// Queues the mails a move or cancellation sends (nil: none, as in tests that do not look at mail).
+    public let notifier: Notifier?
+    /// The subscriber counts of the feeds, for the workspace's subscription health.
+    public let feedCounter: FeedCounter?
+    /// Who is registered for and attended each event: sign-in sheets and certificates.
+    public let roster: Roster
 
-    public init(cache: SiteCache, accounts: AccountService) {
+    public init(cache: SiteCache, accounts: AccountService, notifier: Notifier? = nil, feedCounter: FeedCounter? = nil,
+                roster: Roster = .empty) {
         self.cache = cache
         self.accounts = accounts
+        self.notifier = notifier
+        self.feedCounter = feedCounter
+        self.roster = roster
     }
 
     public var options: SiteOptions { cache.options }

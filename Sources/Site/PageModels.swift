@@ -22,12 +22,6 @@ public struct PageRenderer: Sendable {
 
 // The models below are read by the templates through reflection: field names are template keys.
 
-struct Subscription {
-    var url: String
-    var webcal: String?
-    var scheme: String
-}
-
 struct EventRow {
     var number: Int
     var date: String
@@ -156,6 +150,8 @@ struct EventPage {
     var timezone: String
     var format: String
     var number: Int
+    /// The cluster's feed, and this event's own `.ics`.
+    var subscribe: Subscription
     var clusterHref: String
     var clusterTitle: String
     var date: String

@@ -27,11 +27,12 @@ public struct Publisher {
     /// Every file of the site, relative path -> bytes, in a stable order.
     public func files() throws -> [(path: String, text: String)] {
         var files: [(String, String)] = []
-        for (scope, _) in content.feedPaths {
+        for (scope, _) in content.feedPaths + content.eventFeedPaths {
             let name: String? = switch scope {
             case .district: "feeds/district.ics"
             case .cluster(let id): "feeds/clusters/\(try fileName(id)).ics"
             case .school(let id): "feeds/schools/\(try fileName(id)).ics"
+            case .event(let id): "feeds/events/\(try fileName(id.cluster))/\(id.number).ics"
             // Personal feeds are private: a static copy never has them.
             case .personal: nil
             }

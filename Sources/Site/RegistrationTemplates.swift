@@ -59,7 +59,8 @@ extension Templates {
 
     static let manageRegistrations = """
     {{>head}}{{#frame}}{{>workspace}}{{/frame}}<h1>Регистрация: {{event}}</h1>
-    <p><a href="{{clusterHref}}">← К кластеру</a> · <a href="{{publicHref}}">Страница регистрации</a></p>
+    <p><a href="{{clusterHref}}">← К кластеру</a> · <a href="{{publicHref}}">Страница регистрации</a> · \
+    <a href="{{signInHref}}">Лист регистрации (DOCX)</a> · <a href="{{certificatesHref}}">Сертификаты участникам (DOCX)</a></p>
     {{#notice}}<p class="notice" role="status">{{notice}}</p>{{/notice}}
     {{>problems}}
     {{#mayEdit}}<h2>Настройки</h2>

@@ -28,7 +28,8 @@ extension PageRenderer {
         return render("manage-registrations", RegistrationsPage(
             title: "Регистрация: мероприятие № \(item.id.number)", home: frame.home, timezone: district.timezone, frame: frame,
             csrf: frame.csrf, event: item.event.title, clusterHref: options.href("/manage/clusters/" + SitePaths.segment(item.id.cluster)),
-            publicHref: options.href(SitePaths.event(item.id) + "/registration"), notice: notice, general: Self.general(problems),
+            publicHref: options.href(SitePaths.event(item.id) + "/registration"),
+            signInHref: options.href(base + "/sign-in.docx"), certificatesHref: options.href(base + "/certificates.docx"), notice: notice, general: Self.general(problems),
             problems: fieldMessages(problems), mayEdit: mayEdit, open: settings?.open == true,
             capacity: settings?.capacity.map(String.init) ?? "", deadline: settings?.deadline?.description ?? "",
             settingsAction: options.href(base + "/registration-settings"), attendanceAction: options.href(base + "/attendance"),
@@ -69,6 +70,8 @@ struct RegistrationsPage {
     var event: String
     var clusterHref: String
     var publicHref: String
+    var signInHref: String
+    var certificatesHref: String
     var notice: String?
     var general: [String]
     var problems: [String: String]

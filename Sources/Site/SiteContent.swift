@@ -37,6 +37,7 @@ public struct SiteContent: Sendable {
         case .district: snapshot.events
         case .cluster(let id): snapshot.events(inCluster: id)
         case .school(let id): snapshot.events(forSchool: id)
+        case .event(let id): snapshot.events.filter { $0.id == id }
         case .personal(_, let ids): snapshot.events.filter { ids.contains($0.id) }
         }
         return (feed.text, events.map(\.state.lastModified).max())
@@ -47,6 +48,11 @@ public struct SiteContent: Sendable {
         [(.district, SitePaths.districtFeed)]
             + district.clusters.map { (.cluster($0.id), SitePaths.clusterFeed($0.id)) }
             + district.schools.map { (.school($0.id), SitePaths.schoolFeed($0.id)) }
+    }
+
+    /// The one-event files of every dated event ("add this one event"), with their paths.
+    public var eventFeedPaths: [(scope: FeedScope, path: String)] {
+        snapshot.events.filter { $0.state.date != nil }.map { (.event($0.id), SitePaths.eventFeed($0.id)) }
     }
 
     // MARK: Pages
@@ -71,7 +77,7 @@ public struct SiteContent: Sendable {
         let years = reportYears.map { IndexPage.Year(href: options.href(SitePaths.report($0)), title: $0.description) }
         return pages.render("index", IndexPage(
             title: Self.siteTitle, home: options.href("/"), timezone: district.timezone,
-            subscribe: subscription(SitePaths.districtFeed), search: searchBox(query: ""),
+            subscribe: subscription(SitePaths.districtFeed, title: district.name), search: searchBox(query: ""),
             upcomingHeading: next.past ? "Последние мероприятия" : "Ближайшие мероприятия",
             hasUpcoming: !next.events.isEmpty, upcoming: rows(next.events, showCluster: true, sorted: false),
             districts: cards, calendarHref: calendarYear(today: today).map { options.href(SitePaths.calendar($0)) },
@@ -85,7 +91,7 @@ public struct SiteContent: Sendable {
         return pages.render("cluster", ClusterPage(
             title: cluster.title, home: options.href("/"), timezone: district.timezone,
             district: districtName(of: cluster), profile: cluster.profile,
-            subscribe: subscription(SitePaths.clusterFeed(id)),
+            subscribe: subscription(SitePaths.clusterFeed(id), title: cluster.title),
             calendarHref: calendarYear(today: today).map { options.href(SitePaths.clusterCalendar(id, $0)) },
             upcoming: upcomingCard(events, today: today, showCluster: false),
             theme: plan?.theme, goal: plan?.goal,
@@ -106,7 +112,7 @@ public struct SiteContent: Sendable {
         return pages.render("school", SchoolPage(
             title: school.name, home: options.href("/"), timezone: district.timezone,
             district: districtName(of: school), address: school.address,
-            subscribe: subscription(SitePaths.schoolFeed(id)),
+            subscribe: subscription(SitePaths.schoolFeed(id), title: school.name),
             calendarHref: calendarYear(today: today).map { options.href(SitePaths.schoolCalendar(id, $0)) },
             upcoming: upcomingCard(events, today: today, showCluster: true),
             hasClusters: !memberOf.isEmpty,
@@ -128,6 +134,8 @@ public struct SiteContent: Sendable {
         return pages.render("event", EventPage(
             title: event.title, home: options.href("/"), timezone: district.timezone,
             format: event.format.russian, number: event.number,
+            subscribe: subscription(SitePaths.clusterFeed(event.clusterID), title: owner?.title ?? event.clusterID,
+                                    event: item.state.date == nil ? nil : id),
             clusterHref: options.href(SitePaths.cluster(event.clusterID)), clusterTitle: owner?.title ?? event.clusterID,
             date: when.date, time: when.time.isEmpty ? nil : when.time, status: status(item),
             year: event.year.description,
@@ -167,11 +175,6 @@ public struct SiteContent: Sendable {
     }
     func place(of event: PlannedEvent) -> Place { Place(event, school: { schools[$0] }, venue: { venues[$0] }) }
 
-    func subscription(_ path: String) -> Subscription {
-        let url = options.absolute(path)
-        let scheme = url.hasPrefix("https:") ? "https://" : url.hasPrefix("http:") ? "http://" : "ссылка"
-        return Subscription(url: url, webcal: options.webcal(path), scheme: scheme)
-    }
 
     /// `четверг, 17 октября 2019` and `15:00–18:00`, or the planned month while the event has no date.
     func schedule(_ item: EventSnapshot) -> (date: String, time: String) {

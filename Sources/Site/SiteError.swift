@@ -40,6 +40,7 @@ public enum SiteError: Error, Hashable, Sendable, CustomStringConvertible {
         switch error {
         case .unknownCluster(let id): self = .unknownCluster(id)
         case .unknownSchool(let id): self = .unknownSchool(id)
+        case .unknownEvent(let id): self = .unknownEvent(id.description)
         // Problems of the stored plan, not of the request: reported as a server-side failure.
         case .unknownTimezone, .invalidRefreshInterval: self = .misconfigured(error.description)
         }

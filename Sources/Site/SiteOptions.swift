@@ -30,6 +30,15 @@ public struct SiteOptions: Sendable, Hashable {
     /// An absolute address when the base URL is known, else the site path.
     public func absolute(_ path: String) -> String { (baseURL.map { $0 + path }) ?? href(path) }
 
+    /// The base URL names this machine only (`localhost`, `127.0.0.1`, `::1`): feeds and subscribe
+    /// links from it work on no teacher's phone or calendar service.
+    public var isLoopback: Bool {
+        guard let baseURL, let host = URL(string: baseURL)?.host?.lowercased() else { return false }
+        let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+        return bare == "localhost" || bare.hasSuffix(".localhost") || bare == "::1" || bare.hasPrefix("127.")
+            || bare == "0.0.0.0"
+    }
+
     /// `webcal://` for the same address: calendar apps open it as a subscription.
     public func webcal(_ path: String) -> String? {
         guard let baseURL, let colon = baseURL.firstIndex(of: ":") else { return nil }

@@ -15,7 +15,7 @@ enum Templates {
     static let all: [(String, String)] = [
         ("head", head), ("foot", foot), ("subscribe", subscribe), ("events", events), ("upcoming", upcoming), ("search", search),
         ("index", index), ("cluster", cluster), ("school", school), ("event", event), ("error", error),
-    ] + CalendarTemplates.all + accountTemplates + workspaceTemplates + workspacePlanTemplates + registrationTemplates + supportTemplates
+    ] + CalendarTemplates.all + accountTemplates + workspaceTemplates + workspacePlanTemplates + registrationTemplates + supportTemplates + [("manage-subscribers", subscribers)]
 
     /// The site's styles, served as `/style.css`: the Content-Security-Policy allows no inline style.
     static let stylesheet = baseStyles + CalendarTemplates.styles
@@ -48,6 +48,10 @@ enum Templates {
     .card p{margin:.25rem 0}
     .subscribe{background:#fff;border:1px solid #ddd;border-radius:.4rem;padding:.5rem .75rem;margin:1rem 0}
     .subscribe input{width:100%;font-family:monospace;padding:.3rem}
+    .subscribe ul.clients{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:.75rem}
+    .subscribe a.button{display:inline-block;padding:.35rem .8rem;border:1px solid #0b5cad;border-radius:.3rem;text-decoration:none;font-weight:600;margin-bottom:.2rem}
+    .subscribe figure.qr{margin:.5rem 0}
+    .subscribe figure.qr svg{display:block;max-width:12rem;height:auto;shape-rendering:crispEdges}
     form.search{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:1rem 0}
     form.search label{flex:1 0 100%;font-weight:600}
     form.search input{flex:1 1 12rem;min-width:0;padding:.45rem;font-size:1rem}
@@ -103,11 +107,19 @@ enum Templates {
 
     """
 
+    /// The feed's address, a button per calendar app with two lines of instructions, and a QR code
+    /// (SVG made by `QRCode`, no visitor text in it, hence `{{{ }}}`).
     static let subscribe = """
     <section class="subscribe">
     <h2>Подписаться на календарь</h2>
-    <p>{{#webcal}}<a href="{{webcal}}">Подписаться (webcal://)</a> · {{/webcal}}<a href="{{url}}">Файл календаря ({{scheme}})</a></p>
+    {{#single}}<p><a class="button" href="{{single}}">Добавить только это мероприятие (.ics)</a></p>{{/single}}
     <p><label>Адрес для подписки (скопируйте в календарь):<br><input type="text" readonly value="{{url}}"></label></p>
+    {{#hasClients}}<ul class="clients">
+    {{#clients}}<li><a class="button" href="{{href}}" rel="noopener">{{name}}</a><br><span class="muted">{{first}}<br>{{second}}</span></li>
+    {{/clients}}</ul>
+    {{#qr}}<figure class="qr">{{{qr}}}<figcaption class="muted">Наведите камеру телефона, чтобы открыть адрес календаря.</figcaption></figure>{{/qr}}
+    {{/hasClients}}
+    <p>{{#webcal}}<a href="{{webcal}}">Подписаться (webcal://)</a> · {{/webcal}}<a href="{{url}}">Файл календаря ({{scheme}})</a></p>
     </section>
 
     """
@@ -232,6 +244,7 @@ enum Templates {
     {{#hasMaterials}}<tr><th>Материалы</th><td>{{#materials}}<a href="{{href}}">{{title}}</a> <span class="muted">({{size}})</span><br>{{/materials}}</td></tr>{{/hasMaterials}}
     </table>
     {{#registration}}<p class="notice">Регистрация открыта{{#summary}}: {{summary}}{{/summary}}. <a href="{{href}}">Зарегистрироваться</a></p>{{/registration}}
+    {{#subscribe}}{{>subscribe}}{{/subscribe}}
     <p><a href="{{clusterHref}}">← Все мероприятия кластера</a></p>
     {{>foot}}
     """

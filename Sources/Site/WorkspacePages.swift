@@ -230,7 +230,8 @@ extension PageRenderer {
             id: cluster.id, lead: snapshot.district.school(cluster.lead)?.name ?? cluster.lead, events: EventList(rows),
             actions: [("/events/new", "Новое мероприятие"), ("/schedule", "Расписание"), ("/versions", "Версии расписания"),
                       ("/plan", "План: школы, задачи, показатели"), ("/settings", "Настройки кластера"), ("/audit", "Журнал изменений"),
-                      ("/plan.yaml", "Файл плана (YAML)"), ("/next-cycle", "Следующий цикл")]
+                      ("/plan.yaml", "Файл плана (YAML)"), ("/next-cycle", "Следующий цикл"),
+                      ("/subscribers", "Подписчики, письма и документы")]
                 .map { PageLink(href: options.href(base + $0.0), label: $0.1) }
                 + [PageLink(href: options.href(SitePaths.cluster(cluster.id)), label: "Страница кластера")]))
     }

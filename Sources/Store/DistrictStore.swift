@@ -7,9 +7,10 @@ import Planning
 /// The rules of what happens to an event are `Planning`'s (`ImportPlan`, `EventState.scheduled`,
 /// `EventState.recording`): a store only persists what they return, each write in one transaction
 /// that also raises `revision`.
-/// It refines `AccountStore`, `MaterialStore` and `RegistrationStore`, so the server and commands hold one store for the plan,
-/// its users and its files.
-public protocol DistrictStore: AccountStore, MaterialStore, RegistrationStore, SupportStore {
+/// It refines `AccountStore`, `MaterialStore`, `RegistrationStore`, `OutboxStore`, `FeedHealthStore` and `SupportStore`,
+/// so the server and commands hold one store for the plan, its users, its files, its registrations, its outgoing mail,
+/// its feeds' subscriber counts and its support programmes.
+public protocol DistrictStore: AccountStore, MaterialStore, RegistrationStore, OutboxStore, FeedHealthStore, SupportStore {
     /// The district with every event's state and the revision it was read at, from one consistent
     /// read; `snapshot` is nil before the first import.
     func read() async throws(StoreError) -> StoreState

@@ -29,18 +29,7 @@ import TestSupport
         var events: [Event]
     }
 
-    static func python(_ arguments: [String]) throws -> (status: Int32, output: Data) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
-    }
+    static func python(_ arguments: [String]) throws -> (status: Int32, output: Data) { try ToolRun.python(arguments) }
 
     @Test(.enabled(if: available, "python3 with icalendar is not installed (python3 -m pip install icalendar; `make test` does it)"),
           arguments: [FeedScope.district, .cluster("nevsky-exact"), .school("344"), .school("498")])

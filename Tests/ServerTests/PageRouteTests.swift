@@ -167,13 +167,13 @@ import Testing
     }
 }
 
-/// Feeds, style sheets, pages, reports, the 404 page, the school list and every calendar (each scope's
+/// Feeds (one-event files too), style sheets, pages, reports, the 404 page, the school list and every calendar (each scope's
 /// years and the page it opens on).
 func expectedFileCount(_ content: SiteContent) throws -> Int {
     let scopes: [CalendarScope] = [.district(nil)] + content.district.clusters.map { .cluster($0.id) }
         + content.district.schools.map { .school($0.id) }
     let calendars = try scopes.reduce(0) { $0 + 1 + (try content.calendarYears($1)).count }
-    return content.feedPaths.count + 2 + 1 + content.district.clusters.count + content.district.schools.count
+    return content.feedPaths.count + content.eventFeedPaths.count + 2 + 1 + content.district.clusters.count + content.district.schools.count
         + content.snapshot.events.count + content.reportYears.count + 1 + 1 + calendars
 }
 

@@ -78,3 +78,25 @@ public struct CommandLineStore: Sendable {
         try CommandLineRun.clusterplan(arguments, database: database, environment: environment, input: input)
     }
 }
+
+/// Runs a tool (`python3` through `/usr/bin/env`, `zbarimg`, `rsvg-convert`…) and returns its exit
+/// status and standard output; its standard error is dropped.
+public enum ToolRun {
+    public static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: Data) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
+    }
+
+    /// `python3` from the PATH.
+    public static func python(_ arguments: [String]) throws -> (status: Int32, output: Data) {
+        try run("/usr/bin/env", ["python3"] + arguments)
+    }
+}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Operations
+import Planning
 import Foundation
 import Hummingbird
 import Logging
@@ -31,11 +32,22 @@ struct ServeCommand: AsyncParsableCommand, AppArguments {
     @Option(name: .customLong("log-level"), help: "Подробность журнала: info — запуск, загрузки данных и ошибки; debug — ещё строка на каждый запрос.")
     var level: LogLevel = .info
 
+    @Option(name: .customLong("mail-command"), help: ArgumentHelp(
+        "Команда отправки почты (интерфейс sendmail: письмо целиком на стандартный ввод, адресаты из заголовков), например «/usr/sbin/sendmail -t -i»; по умолчанию $CLUSTERPLAN_SENDMAIL. Без неё письма ждут в очереди.",
+        valueName: "command"))
+    var mailCommandOption: String?
+    @Option(name: .customLong("mail-from"), help: ArgumentHelp("Адрес отправителя писем; по умолчанию no-reply@ адреса сайта.", valueName: "email"))
+    var mailFrom: String?
+
+    var mailCommand: String? {
+        mailCommandOption ?? ProcessInfo.processInfo.environment["CLUSTERPLAN_SENDMAIL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
     var logLevel: Logger.Level { Logger.Level(rawValue: level.rawValue) ?? .info }
     var bcryptCost: UInt8 { bcrypt.cost }
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port: ожидается число от 0 до 65535") }
+        if let mailFrom, emailProblem(mailFrom) != nil { throw ValidationError("--mail-from: ожидается адрес почты, например no-reply@plan.example.ru") }
         if let baseURL, URL(string: baseURL)?.scheme == nil {
             throw ValidationError("--base-url: ожидается адрес вида https://plan.example.ru")
         }
@@ -51,6 +63,12 @@ struct ServeCommand: AsyncParsableCommand, AppArguments {
             print("  календарь района: \(base)/feeds/district.ics")
             print("  API: \(base)/api/clusters")
             print("  вход в рабочее место: \(base)/login")
+            if siteOptions.isLoopback {
+                printError("""
+                    предупреждение: адрес сайта \(base) виден только с этого компьютера — учителя не смогут \
+                    подписаться на календари; укажите публичный адрес в --base-url (например, https://plan.example.ru)
+                    """)
+            }
             try await app.runService()
             withExtendedLifetime(lease) {}
         }
