@@ -148,11 +148,11 @@ final class ServerProcess {
     init(database: URL) throws {
         port = try freePort()
         self.database = database
-        // Under `timeout`, and holding none of the test runner's pipes: a server outliving a crashed
-        // test run can neither keep `swift test` waiting for its output nor run for ever.
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
-        process.arguments = ["600", try Self.executable().path,
-                             "--db", database.path, "serve", "--host", "127.0.0.1", "--port", String(port), "--log-level", "warning"]
+        // Holding none of the test runner's pipes, a server outliving a crashed test run cannot keep
+        // `swift test` waiting for its output. (Not under `timeout`: a child of the test process
+        // starts with SIGTERM blocked, and `timeout` would never pass `terminate()` on.)
+        process.executableURL = try Self.executable()
+        process.arguments = ["--db", database.path, "serve", "--host", "127.0.0.1", "--port", String(port), "--log-level", "warning"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
