@@ -150,21 +150,19 @@ public func writeFeed(_ snapshot: DistrictSnapshot, scope: FeedScope, options: F
     // Rounds of events split between the cores, each part built and serialised on its own thread
     // (every VEVENT is its own libical tree) and joined in order: the same bytes as one by one.
     let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
+    let built = PartBytes(count: parts)
     for round in stride(from: 0, to: dated.count, by: feedRoundSize) {
         let positions = dated[round..<min(round + feedRoundSize, dated.count)]
         let partSize = (positions.count + parts - 1) / parts
-        var built = [[UInt8]](repeating: [], count: parts)
-        built.withUnsafeMutableBufferPointer { built in
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
-                let start = positions.startIndex + part * partSize
-                var bytes: [UInt8] = []
-                for i in positions[min(start, positions.endIndex)..<min(start + partSize, positions.endIndex)] {
-                    if let day = inScope[i].state.date { context.vevent(inScope[i], on: day).serialize(into: &bytes) }
-                }
-                built[part] = bytes
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let start = min(positions.startIndex + part * partSize, positions.endIndex)
+            var bytes: [UInt8] = []
+            for i in positions[start..<min(start + partSize, positions.endIndex)] {
+                if let day = inScope[i].state.date { context.vevent(inScope[i], on: day).serialize(into: &bytes) }
             }
+            built.slots[part] = bytes
         }
-        for bytes in built { output += bytes }
+        for part in 0..<parts { output += built.slots[part] }
         if output.count >= chunkSize {
             write(output)
             output.removeAll(keepingCapacity: true)
@@ -173,6 +171,22 @@ public func writeFeed(_ snapshot: DistrictSnapshot, scope: FeedScope, options: F
     output.append(contentsOf: end)
     write(output)
     return order.filter { inScope[$0].state.date == nil }.map { inScope[$0].id }
+}
+
+/// One round's bytes of each part of `writeFeed`: slot `k` is written by part `k`'s thread only, and
+/// read once every part has finished.
+private final class PartBytes: @unchecked Sendable {
+    let slots: UnsafeMutableBufferPointer<[UInt8]>
+
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: [])
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
 }
 
 /// Events built per round of `writeFeed`: enough to keep the cores busy, few enough that a round's
