@@ -23,89 +23,89 @@ final class NodeReader {
     }
 
     /// A mapping node with its keys checked against `allowed`; nil (and a diagnostic) otherwise.
-    func mapping(_ node: Node, _ what: String, allowed: Set<String>, required: [String] = []) -> Fields? {
+    func mapping(_ node: Node, _ what: @autoclosure () -> String, allowed: Set<String>, required: [String] = []) -> Fields? {
         guard case .mapping(let mapping) = node else {
-            report(node, "\(what): ожидается словарь (ключ: значение)")
+            report(node, "\(what()): ожидается словарь (ключ: значение)")
             return nil
         }
         var fields: [String: Node] = [:]
         for (keyNode, value) in mapping {
             let key = keyNode.scalar?.string ?? ""
             if !allowed.contains(key) {
-                report(keyNode, "\(what): неизвестный ключ «\(key.excerpt())»" + suggestion(for: key, among: allowed))
+                report(keyNode, "\(what()): неизвестный ключ «\(key.excerpt())»" + suggestion(for: key, among: allowed))
             } else if fields[key] != nil {
-                report(keyNode, "\(what): ключ «\(key)» повторяется")
+                report(keyNode, "\(what()): ключ «\(key)» повторяется")
             } else {
                 fields[key] = value
             }
         }
         for key in required where fields[key] == nil {
-            report(node, "\(what): нет обязательного ключа «\(key)»")
+            report(node, "\(what()): нет обязательного ключа «\(key)»")
         }
-        return Fields(node: node, values: fields, what: what, reader: self)
+        return Fields(node: node, values: fields, what: what(), reader: self)
     }
 
-    func sequence(_ node: Node, _ what: String) -> [Node] {
+    func sequence(_ node: Node, _ what: @autoclosure () -> String) -> [Node] {
         guard case .sequence(let sequence) = node else {
-            report(node, "\(what): ожидается список")
+            report(node, "\(what()): ожидается список")
             return []
         }
         return Array(sequence)
     }
 
     /// A scalar as text; ids such as `344` may be written without quotes.
-    func string(_ node: Node, _ what: String) -> String? {
+    func string(_ node: Node, _ what: @autoclosure () -> String) -> String? {
         guard case .scalar(let scalar) = node else {
-            report(node, "\(what): ожидается строка")
+            report(node, "\(what()): ожидается строка")
             return nil
         }
         if node.null != nil || (scalar.style == .plain && scalar.string.isEmpty) {
-            report(node, "\(what): пустое значение")
+            report(node, "\(what()): пустое значение")
             return nil
         }
         // utf8.count first: a cheap upper bound that spares counting characters of short texts.
         if scalar.string.utf8.count > InputLimits.textLength, scalar.string.count > InputLimits.textLength {
-            report(node, "\(what): текст длиннее \(InputLimits.textLength) символов")
+            report(node, "\(what()): текст длиннее \(InputLimits.textLength) символов")
             return nil
         }
         return scalar.string
     }
 
     /// An id: it becomes part of file names, URLs and feed lines, so it must be plain.
-    func id(_ node: Node, _ what: String) -> String? {
-        guard let text = string(node, what) else { return nil }
+    func id(_ node: Node, _ what: @autoclosure () -> String) -> String? {
+        guard let text = string(node, what()) else { return nil }
         if let problem = idProblem(text) {
-            report(node, "\(what): «\(text.excerpt())» \(problem)")
+            report(node, "\(what()): «\(text.excerpt())» \(problem)")
             return nil
         }
         return text
     }
 
-    func parsed<T>(_ node: Node, _ what: String, expected: String, _ parse: (String) -> T?) -> T? {
-        guard let text = string(node, what) else { return nil }
+    func parsed<T>(_ node: Node, _ what: @autoclosure () -> String, expected: @autoclosure () -> String, _ parse: (String) -> T?) -> T? {
+        guard let text = string(node, what()) else { return nil }
         guard let value = parse(text) else {
-            report(node, "\(what): «\(text.excerpt())» — \(expected)")
+            report(node, "\(what()): «\(text.excerpt())» — \(expected())")
             return nil
         }
         return value
     }
 
-    func int(_ node: Node, _ what: String, in range: ClosedRange<Int> = InputLimits.count) -> Int? {
-        parsed(node, what, expected: "ожидается целое число от \(range.lowerBound) до \(range.upperBound)") {
+    func int(_ node: Node, _ what: @autoclosure () -> String, in range: ClosedRange<Int> = InputLimits.count) -> Int? {
+        parsed(node, what(), expected: "ожидается целое число от \(range.lowerBound) до \(range.upperBound)") {
             Int($0).flatMap { range.contains($0) ? $0 : nil }
         }
     }
 
-    func date(_ node: Node, _ what: String) -> LocalDate? {
-        parsed(node, what, expected: "ожидается дата ГГГГ-ММ-ДД") { LocalDate(iso: $0) }
+    func date(_ node: Node, _ what: @autoclosure () -> String) -> LocalDate? {
+        parsed(node, what(), expected: "ожидается дата ГГГГ-ММ-ДД") { LocalDate(iso: $0) }
     }
 
-    func academicYear(_ node: Node, _ what: String) -> AcademicYear? {
-        parsed(node, what, expected: "ожидается учебный год вида 2019/2020") { AcademicYear($0) }
+    func academicYear(_ node: Node, _ what: @autoclosure () -> String) -> AcademicYear? {
+        parsed(node, what(), expected: "ожидается учебный год вида 2019/2020") { AcademicYear($0) }
     }
 
-    func stringList(_ node: Node, _ what: String) -> [(String, Node)] {
-        sequence(node, what).compactMap { item in string(item, what).map { ($0, item) } }
+    func stringList(_ node: Node, _ what: @autoclosure () -> String) -> [(String, Node)] {
+        sequence(node, what()).compactMap { item in string(item, what()).map { ($0, item) } }
     }
 
     private func suggestion(for key: String, among allowed: Set<String>) -> String {
@@ -130,8 +130,8 @@ struct Fields {
     }
     func date(_ key: String) -> LocalDate? { values[key].flatMap { reader.date($0, "\(what).\(key)") } }
 
-    func parsed<T>(_ key: String, expected: String, _ parse: (String) -> T?) -> T? {
-        values[key].flatMap { reader.parsed($0, "\(what).\(key)", expected: expected, parse) }
+    func parsed<T>(_ key: String, expected: @autoclosure () -> String, _ parse: (String) -> T?) -> T? {
+        values[key].flatMap { reader.parsed($0, "\(what).\(key)", expected: expected(), parse) }
     }
 
     func `enum`<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type) -> E? where E.RawValue == String {

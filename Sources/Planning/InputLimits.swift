@@ -86,7 +86,9 @@ extension String {
 
 private func isUnsafeScalar(_ s: Unicode.Scalar) -> Bool {
     if s == "\t" || s == "\n" { return false }
-    return s.properties.generalCategory == .control || isInvisibleFormatting(s)
+    // General category Cc is exactly C0, DEL and C1 (a stable Unicode property); compared as values,
+    // since looking the category up was a fifth of building a country's feed.
+    return s.value < 0x20 || (0x7F...0x9F).contains(s.value) || isInvisibleFormatting(s)
 }
 
 /// Bidirectional embeddings, overrides and isolates (U+202A-202E, U+2066-2069) and marks (U+200E/F, U+061C).

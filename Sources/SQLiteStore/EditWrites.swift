@@ -57,7 +57,7 @@ extension SQLiteStore {
     public func write(_ events: [EventWrite], audit: [AuditEntry], version: ScheduleVersion?) async throws(StoreError) -> Int? {
         try await writing { db in
             for write in events { try Self.persist(write, db) }
-            for entry in audit { try AuditRecord(entry).insert(db) }
+            try AuditRecord.insertAll(audit.lazy.map(AuditRecord.init), db)
             let number = try version.map { try Self.persist($0, db) }
             try Self.bumpRevision(db)
             return number
@@ -74,7 +74,7 @@ extension SQLiteStore {
             try ClusterRecord(cluster, position: position).save(db)
             try Self.insertParts(of: cluster, db)
             for write in events { try Self.persist(write, db) }
-            for entry in audit { try AuditRecord(entry).insert(db) }
+            try AuditRecord.insertAll(audit.lazy.map(AuditRecord.init), db)
             try Self.bumpRevision(db)
         }
     }
@@ -115,7 +115,7 @@ extension SQLiteStore {
                                       arguments: [id.cluster, id.number])
         guard stored == write.expecting else { throw StoreError.conflict(id) }
         let record = EventRecord(write.item)
-        if stored == nil { try EventRecord.insert([record], db) } else { try record.update(db) }
+        if stored == nil { try EventRecord.insertAll([record], db) } else { try record.update(db) }
     }
 
     private static func persist(_ version: ScheduleVersion, _ db: Database) throws -> Int {

@@ -3,31 +3,34 @@ import Planning
 import Store
 
 extension SQLiteStore {
-    /// The scheduler's dates through `EventState.scheduled`. Only the state columns of changed rows
-    /// are written, with one cached statement each for reading and writing: at country scale
-    /// (80,000 events) this is what `schedule` spends its time on.
+    /// The scheduler's dates through `EventState.scheduled`. The stored states are read in one pass
+    /// (a lookup per change was a third of writing 80,000 of them) and only the state columns of
+    /// changed rows are written, by rowid, with one cached statement.
     static func persist(_ changes: [ScheduleChange], now: Int64, _ db: Database) throws -> [EventID] {
-        let select = try db.cachedStatement(sql: """
-            SELECT date, startTime, sequence, lastModified, status FROM event WHERE cluster = ? AND number = ?
-            """)
+        var stored: [EventID: (rowID: Int64, state: EventState)] = [:]
+        stored.reserveCapacity(changes.count)
+        let rows = try Row.fetchCursor(db, sql: "SELECT rowid, cluster, number, date, startTime, sequence, lastModified, status FROM event")
+        while let row = try rows.next() {
+            let id = EventID(cluster: row[1], number: row[2])
+            // Only the columns the rule reads and writes: the outcome is not part of a schedule change.
+            let state = EventState(
+                date: try (row[3] as String?).map { t throws(StoreError) in try parse(t, { LocalDate(iso: $0) }, "дата \(id)") },
+                start: try (row[4] as String?).map { t throws(StoreError) in try parse(t, { TimeOfDay($0) }, "время \(id)") },
+                sequence: row[5], lastModified: row[6],
+                status: try parse(row[7], EventStatus.init(rawValue:), "статус \(id)"))
+            stored[id] = (row[0], state)
+        }
         let update = try db.cachedStatement(sql: """
             UPDATE event SET date = ?, startTime = ?, sequence = ?, lastModified = ?, status = ?, revision = revision + 1
-            WHERE cluster = ? AND number = ?
+            WHERE rowid = ?
             """)
         var changed: [EventID] = []
         for change in changes {
-            guard let row = try Row.fetchOne(select, arguments: [change.id.cluster, change.id.number]) else {
-                throw StoreError.unknownEvent(change.id)
-            }
-            // Only the columns the rule reads and writes: the outcome is not part of a schedule change.
-            let stored = EventState(
-                date: try (row["date"] as String?).map { t throws(StoreError) in try parse(t, { LocalDate(iso: $0) }, "дата \(change.id)") },
-                start: try (row["startTime"] as String?).map { t throws(StoreError) in try parse(t, { TimeOfDay($0) }, "время \(change.id)") },
-                sequence: row["sequence"], lastModified: row["lastModified"],
-                status: try parse(row["status"], EventStatus.init(rawValue:), "статус \(change.id)"))
-            guard let state = stored.scheduled(on: change.date, at: change.start, now: now) else { continue }
-            try update.execute(arguments: [state.date?.description, state.start?.description, state.sequence, state.lastModified,
-                                           state.status.rawValue, change.id.cluster, change.id.number])
+            guard let (rowID, state) = stored[change.id] else { throw StoreError.unknownEvent(change.id) }
+            guard let new = state.scheduled(on: change.date, at: change.start, now: now) else { continue }
+            try update.execute(arguments: [new.date?.description, new.start?.description, new.sequence, new.lastModified,
+                                           new.status.rawValue, rowID])
+            stored[change.id] = (rowID, new)
             changed.append(change.id)
         }
         if !changed.isEmpty { try bumpRevision(db) }

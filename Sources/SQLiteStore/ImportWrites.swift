@@ -6,7 +6,7 @@ extension SQLiteStore {
     /// Writes what `ImportPlan` decided: new and changed events, and the plan rows when they
     /// changed. Unchanged files write nothing, not even the revision.
     static func persist(_ plan: ImportPlan, district: District, _ db: Database) throws {
-        try EventRecord.insert(plan.inserted.lazy.map(EventRecord.init), db)
+        try EventRecord.insertAll(plan.inserted.lazy.map(EventRecord.init), db)
         for item in plan.updated { try EventRecord(item).update(db) }
         if plan.replacesPlanRows { try replacePlanRows(db, with: district) }
         if !plan.summary.isEmpty { try bumpRevision(db) }
@@ -32,7 +32,7 @@ extension SQLiteStore {
             try MetaRecord(key: "centre_name", value: centre.name).save(db)
             if let email = centre.email { try MetaRecord(key: "centre_email", value: email).save(db) }
         }
-        for (i, s) in d.schools.enumerated() { try SchoolRecord(s, position: i).insert(db) }
+        try SchoolRecord.insertAll(d.schools.enumerated().lazy.map { SchoolRecord($1, position: $0) }, db)
         for (i, v) in d.venues.enumerated() { try VenueRecord(v, position: i).insert(db) }
         for (i, c) in d.clusters.enumerated() {
             try ClusterRecord(c, position: i).insert(db)
@@ -60,7 +60,7 @@ extension SQLiteStore {
 
     /// A cluster's members, tasks, directions and indicators (its own row written before).
     static func insertParts(of c: Cluster, _ db: Database) throws {
-        for (j, m) in c.members.enumerated() { try ClusterMemberRecord(cluster: c.id, school: m, position: j).insert(db) }
+        try ClusterMemberRecord.insertAll(c.members.enumerated().lazy.map { ClusterMemberRecord(cluster: c.id, school: $1, position: $0) }, db)
         for (j, t) in (c.plan?.tasks ?? []).enumerated() {
             try PlanTaskRecord(cluster: c.id, id: t.id, position: j, text: t.text).insert(db)
         }

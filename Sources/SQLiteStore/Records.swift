@@ -368,8 +368,9 @@ struct EventRecord: Codable, FetchableRecord, PersistableRecord {
         EventSnapshot(event: try plannedEvent(), state: try state(), pending: try pending(), revision: revision)
     }
 
-    private func date(_ text: String?, _ what: String) throws(StoreError) -> LocalDate? {
-        try text.map { t throws(StoreError) in try parse(t, { LocalDate(iso: $0) }, "мероприятие \(id): \(what)") }
+    private func date(_ text: String?, _ what: @autoclosure () -> String) throws(StoreError) -> LocalDate? {
+        guard let text else { return nil }
+        return try parse(text, { LocalDate(iso: $0) }, "мероприятие \(id): \(what())")
     }
 
     private func plannedEvent() throws(StoreError) -> PlannedEvent {
@@ -459,24 +460,19 @@ extension EventRecord {
     }
 
     func encode(to container: inout PersistenceContainer) {
-        for (column, value) in zip(Self.selected, values) { container[column.stringValue] = value }
+        for (column, value) in zip(Self.selected, insertedValues) { container[column.stringValue] = value }
     }
+}
+
+extension EventRecord: BulkInsertable {
+    static let insertedColumns = selected.map(\.stringValue)
 
     /// The column values, in `selected` order.
-    private var values: [(any DatabaseValueConvertible)?] {
+    var insertedValues: [(any DatabaseValueConvertible)?] {
         [cluster, number, year, format, title, purpose, timingKind,
          timingFrom, timingTo, plannedStart, durationMinutes, host, jsonArray(participants), jsonArray(tasks),
          postponedTo, date, startTime, sequence, lastModified, status, heldOn,
          participantCount, jsonArray(outcomeSchools), note, products, cancellationReason,
          revision, pendingYear, pendingTimingKind, pendingTimingFrom, pendingTimingTo, pendingStart, pendingDuration, pendingHost, link]
-    }
-
-    /// Inserts the rows with one cached statement: GRDB's insert per record (a persistence container
-    /// and a statement built per row) was a fifth of importing 80,000 events.
-    static func insert(_ records: some Sequence<EventRecord>, _ db: Database) throws {
-        let columns = selected.map { "\"\($0.stringValue)\"" }.joined(separator: ", ")
-        let statement = try db.cachedStatement(
-            sql: "INSERT INTO event (\(columns)) VALUES (\(Array(repeating: "?", count: selected.count).joined(separator: ", ")))")
-        for record in records { try statement.execute(arguments: StatementArguments(record.values)) }
     }
 }

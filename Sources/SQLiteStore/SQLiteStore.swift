@@ -47,7 +47,7 @@ public struct SQLiteStore: DistrictStore {
         try await writing { db in
             let plan = ImportPlan(importing: district, over: try Self.snapshot(db), now: now)
             try Self.persist(plan, district: plan.district, db)
-            for entry in plan.audit(by: author, at: now) { try AuditRecord(entry).insert(db) }
+            try AuditRecord.insertAll(plan.audit(by: author, at: now).lazy.map(AuditRecord.init), db)
             return plan.summary
         }
     }

@@ -16,8 +16,8 @@ func commandBench() throws {
     let size = (try FileManager.default.attributesOfItem(atPath: plan.path)[.size] as? Int) ?? 0
     let bare = try measure(binary, ["--help"]).peakMiB
 
-    print("| command (country: 80,000 events, plan file \(size / 1_000_000) MB) | wall | peak RSS | above bare | target |")
-    print("|---|---|---|---|---|")
+    print("| command (country: 80,000 events, plan file \(size / 1_000_000) MB) | wall | CPU | peak RSS | above bare | target |")
+    print("|---|---|---|---|---|---|")
     let db = work.appendingPathComponent("country.sqlite").path
     let ics = work.appendingPathComponent("district.ics").path
     let steps: [(String, [String], String)] = [
@@ -31,28 +31,29 @@ func commandBench() throws {
     for (name, arguments, target) in steps {
         do {
             let run = try measure(binary, arguments)
-            print("| \(name) | \(format(run.seconds)) s | \(run.peakMiB) MiB | \(run.peakMiB - bare) MiB | \(target) |")
+            print("| \(name) | \(format(run.seconds)) s | \(format(run.cpuSeconds)) s | \(run.peakMiB) MiB | \(run.peakMiB - bare) MiB "
+                  + "| \(target) |")
         } catch {
-            print("| \(name) | failed: \(error) | | | \(target) |")
+            print("| \(name) | failed: \(error) | | | | \(target) |")
         }
     }
 
     let cityDB = work.appendingPathComponent("city.sqlite").path
     let plans = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("plans").path
-    print("\n| command (city: plans/) | wall | target |")
-    print("|---|---|---|")
+    print("\n| command (city: plans/) | wall | CPU | target |")
+    print("|---|---|---|---|")
     for (name, arguments) in [("import", ["--db", cityDB, "import", plans]), ("schedule", ["--db", cityDB, "schedule"]),
                               ("events", ["--db", cityDB, "events"]),
                               ("export ics --district", ["--db", cityDB, "export", "ics", "--district", "--out", ics]),
                               ("report --format html", ["--db", cityDB, "report", "--year", "2019/2020", "--format", "html",
                                                         "--out", work.appendingPathComponent("r.html").path])] {
-        let seconds = (try? measure(binary, arguments).seconds).map { "\(format($0)) s" } ?? "failed"
-        print("| \(name) | \(seconds) | < 0.1 s |")
+        let run = try? measure(binary, arguments)
+        print("| \(name) | \(run.map { "\(format($0.seconds)) s | \(format($0.cpuSeconds)) s" } ?? "failed | ") | < 0.1 s |")
     }
 }
 
-/// One process: wall seconds and peak resident MiB, stdout discarded.
-private func measure(_ program: String, _ arguments: [String]) throws -> (seconds: Double, peakMiB: Int) {
+/// One process: wall seconds, CPU seconds (user + system, every thread) and peak resident MiB, stdout discarded.
+private func measure(_ program: String, _ arguments: [String]) throws -> (seconds: Double, cpuSeconds: Double, peakMiB: Int) {
     var pid: pid_t = 0
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
@@ -72,7 +73,8 @@ private func measure(_ program: String, _ arguments: [String]) throws -> (second
     // Exit code 3 (an event without a day) still measures a whole run.
     let code = (status >> 8) & 0xFF
     guard code == 0 || code == 3 else { throw BenchError("\(arguments.joined(separator: " ")) exited with \(code)") }
-    return (seconds, usage.ru_maxrss / 1024)
+    let cpu = [usage.ru_utime, usage.ru_stime].reduce(0.0) { $0 + Double($1.tv_sec) + Double($1.tv_usec) / 1e6 }
+    return (seconds, cpu, usage.ru_maxrss / 1024)
 }
 
 /// A bench that cannot run: what failed, printed by the bench's caller.
