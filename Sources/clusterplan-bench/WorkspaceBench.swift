@@ -42,7 +42,21 @@ func workspaceBench() async throws {
     let events = clusters.flatMap { c in snapshot.events(inCluster: c).prefix(2).map(\.id) }
     let paths = ["/manage/"] + clusters.flatMap { ["/manage/clusters/\($0)", "/manage/clusters/\($0)/versions"] }
         + events.map { "/manage/events/\($0.cluster)/\($0.number)" }
-    for path in paths { try runTool("curl", ["-sf", "-o", "/dev/null", "-H", "Cookie: \(cookies[0])", base + path]) }
+    // One client alone first: what each kind of page costs without queueing (the slowest of three requests).
+    var alone: [(String, Double)] = []
+    for path in paths {
+        let times = try (0..<3).map { _ in
+            Double(String(decoding: try runTool("curl", ["-sf", "-o", "/dev/null", "-w", "%{time_total}", "-H", "Cookie: \(cookies[0])",
+                                                          base + path]), as: UTF8.self)) ?? -1
+        }
+        alone.append((path, (times.max() ?? -1) * 1000))
+    }
+    for kind in ["/manage/", "/manage/clusters/", "/versions", "/manage/events/"] {
+        let matching = alone.filter { kind == "/manage/" ? $0.0 == kind : $0.0.contains(kind) && !(kind == "/manage/clusters/" && $0.0.hasSuffix("/versions")) }
+        guard let worst = matching.max(by: { $0.1 < $1.1 }) else { continue }
+        print("| workspace: one client alone, slowest \(kind == "/manage/" ? "start page" : kind) of \(matching.count) | "
+              + "\(String(format: "%.1f", worst.1)) ms (\(worst.0)) | |")
+    }
     let script = work.appendingPathComponent("workspace.lua")
     try """
     local paths = {\(paths.map { "\"\($0)\"" }.joined(separator: ", "))}
