@@ -17,9 +17,10 @@ struct ClusterPlanController: Sendable {
         RouteCollection(context: AppRequestContext.self)
             .get("clusters/new") { _, context in
                 let account = try creator(context)
+                let district = try await workspace.snapshot().district
                 var values = ClusterPlanValues()
-                values.firstYear = AcademicYear(containing: manage.today(try await workspace.snapshot().district.timezone)).description
-                return planForm(account, context, nil, try await workspace.snapshot().district, values, nil)
+                values.firstYear = AcademicYear(containing: manage.today(district.timezone)).description
+                return planForm(account, context, nil, district, values, nil)
             }
             .post("clusters/new") { request, context in
                 let account = try creator(context)

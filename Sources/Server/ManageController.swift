@@ -88,8 +88,9 @@ struct ManageController: Sendable {
                                      problems: FieldProblems(lines.map { FieldProblem(field: nil, $0) }),
                                      published: published(item, snapshot), status: .conflict)
                 } catch StoreError.conflict(let id) {
-                    return eventForm(account, context, cluster, try await workspace.snapshot(), number: item.id.number,
-                                     revision: try await workspace.snapshot().events.first { $0.id == id }?.revision,
+                    let latest = try await workspace.snapshot()
+                    return eventForm(account, context, cluster, latest, number: item.id.number,
+                                     revision: latest.events.first { $0.id == id }?.revision,
                                      values: EventFormValues(fields),
                                      problems: FieldProblems(field: nil, StoreError.conflict(id).description),
                                      published: published(item, snapshot), status: .conflict)

@@ -167,12 +167,6 @@ public struct SiteContent: Sendable {
 
     public func schoolName(_ id: String) -> String { schools[id]?.name ?? id }
 
-    /// «340 КБ», «2,5 МБ»: sizes as a file list shows them.
-    func fileSize(_ bytes: Int) -> String {
-        if bytes < 1 << 20 { return "\(max(1, (bytes + 512) >> 10)) КБ" }
-        let tenths = (bytes * 10 + (1 << 19)) >> 20
-        return tenths % 10 == 0 ? "\(tenths / 10) МБ" : "\(tenths / 10),\(tenths % 10) МБ"
-    }
     func place(of event: PlannedEvent) -> Place { Place(event, school: { schools[$0] }, venue: { venues[$0] }) }
 
 
@@ -252,4 +246,11 @@ public struct SiteContent: Sendable {
 
     /// `district-1`: the id of a district's section, by its place in `districtNames`.
     func districtAnchor(_ index: Int) -> String { "district-\(index + 1)" }
+}
+
+/// «340 КБ», «2,5 МБ»: sizes as a file list shows them (the event page and the workspace's event form).
+func fileSize(_ bytes: Int) -> String {
+    if bytes < 1 << 20 { return "\(max(1, (bytes + 512) >> 10)) КБ" }
+    let tenths = (bytes * 10 + (1 << 19)) >> 20
+    return tenths % 10 == 0 ? "\(tenths / 10) МБ" : "\(tenths / 10),\(tenths % 10) МБ"
 }

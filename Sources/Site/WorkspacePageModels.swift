@@ -89,8 +89,7 @@ struct MaterialRow {
     init(_ m: Material, options: SiteOptions) {
         title = m.title
         href = options.href(SitePaths.material(m))
-        let tenths = m.size / ((1 << 20) / 10)
-        size = m.size < 1 << 20 ? "\(max(1, m.size >> 10)) КБ" : "\(tenths / 10),\(tenths % 10) МБ"
+        size = fileSize(m.size)
         removeAction = options.href("/manage/materials/\(m.id)/remove")
     }
 }
