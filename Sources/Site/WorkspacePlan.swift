@@ -109,12 +109,12 @@ extension Templates {
     {{#problems.members}}<br><span class="problem">{{problems.members}}</span>{{/problems.members}}</p>
     <p><label>Цель<br><textarea name="goal">{{goal}}</textarea></label>\
     {{#problems.goal}}<br><span class="problem">{{problems.goal}}</span>{{/problems.goal}}</p>
-    <p><label>Задачи — по одной в строке: «T1: текст»<br><textarea name="tasks">{{tasks}}</textarea></label>\
+    <p><label>Задачи — по одной в строке: «T1: текст»<br><textarea name="tasks" rows="8">{{tasks}}</textarea></label>\
     {{#problems.tasks}}<br><span class="problem">{{problems.tasks}}</span>{{/problems.tasks}}</p>
-    <p><label>Направления — «код: Название; пункт; пункт»<br><textarea name="directions">{{directions}}</textarea></label>\
+    <p><label>Направления — «код: Название; пункт; пункт»<br><textarea name="directions" rows="8">{{directions}}</textarea></label>\
     {{#problems.directions}}<br><span class="problem">{{problems.directions}}</span>{{/problems.directions}}</p>
     <p><label>Показатели — «код: Название; 36 чел.; 2019/2020=12; 2020/2021=24» (цель на весь план и по годам)<br>\
-    <textarea name="indicators">{{indicators}}</textarea></label>\
+    <textarea name="indicators" rows="8">{{indicators}}</textarea></label>\
     {{#problems.indicators}}<br><span class="problem">{{problems.indicators}}</span>{{/problems.indicators}}</p>
     {{/values}}
     <details><summary>Школы района</summary><ul class="plain">{{#schools}}<li>{{value}} — {{label}}</li>{{/schools}}</ul></details>
