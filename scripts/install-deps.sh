@@ -9,7 +9,7 @@ case "${1:-build}" in
   # LibreOffice prints the DOCX report and work plan to PDF, poppler measures the pages; Liberation
   # fonts have Times New Roman's metrics, so the page counts are those a coordinator's Word shows.
   # zbar-tools and librsvg2-bin: rsvg-convert draws the QR codes, zbarimg reads them back in the tests.
-  test)  need+=(vdirsyncer khal chromium chromium-driver libreoffice-writer-nogui poppler-utils fonts-liberation2 python3-venv curl zbar-tools librsvg2-bin) ;;
+  test)  need+=(vdirsyncer khal chromium chromium-driver libreoffice-writer-nogui poppler-utils fonts-liberation2 python3-venv curl zbar-tools librsvg2-bin unzip) ;;
   bench) need+=(wrk nginx curl) ;;
 esac
 missing=()

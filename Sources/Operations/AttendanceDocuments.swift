@@ -51,12 +51,13 @@ public enum AttendanceDocuments {
     /// One DOCX with a certificate page per attendee; `UnknownID` for an unknown event, nothing to
     /// certify for one without a day.
     public static func certificates(_ id: EventID, in snapshot: DistrictSnapshot, roster: Roster, today: LocalDate) async throws -> Data {
-        let (item, _) = try EventEditing.find(id, in: snapshot)
+        let (item, cluster) = try EventEditing.find(id, in: snapshot)
         let attendees = try await roster.attended(id)
         guard let entries = CertificateEntry.entries(for: item, attendees: attendees, district: snapshot.district) else {
             throw SiteError.badParameter("у мероприятия \(id) нет даты: сертификаты выдаются после того, как оно назначено")
         }
-        return try renderCertificates(entries, district: snapshot.district.name, issued: today)
+        // The cluster's own district, not the store's list of every district joined with «;».
+        return try renderCertificates(entries, district: cluster.district ?? snapshot.district.name, issued: today)
     }
 
     /// The sign-in sheet: the registered in alphabetical order and blank rows for walk-ins.
