@@ -15,7 +15,7 @@ build: deps
 test:
 	@scripts/install-deps.sh test
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	scripts/with-postgres.sh $(SWIFT) test --skip-build
 
 demo: deps
 	$(SWIFT) build -c release --product clusterplan

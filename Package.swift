@@ -40,6 +40,8 @@ let package = Package(
         // The mail service of `serve` runs beside the HTTP server in Hummingbird's service group (already resolved
         // through Hummingbird).
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // The PostgreSQL store (issue 18): the server's async client with a connection pool and LISTEN/NOTIFY.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // Pure layers: no I/O, no global state.
@@ -71,6 +73,16 @@ let package = Package(
         // The store interface, and GRDB/SQLite as its first implementation.
         .target(name: "Store", dependencies: ["Planning", "Clustering"]),
         .target(name: "SQLiteStore", dependencies: ["Store", "Planning", "Clustering", .product(name: "GRDB", package: "GRDB.swift")]),
+        // PostgreSQL as the second implementation, for several server instances on one district database;
+        // only what opens a store links postgres-nio.
+        .target(
+            name: "PostgresStore",
+            dependencies: [
+                "Store", "Planning", "Clustering",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // librsvg + cairo: the report's SVG charts as PNG images for the DOCX report.
         .systemLibrary(
             name: "CRsvg",
@@ -151,7 +163,7 @@ let package = Package(
         .testTarget(name: "PlanFilesTests", dependencies: ["TestSupport", "PlanFiles"]),
         .testTarget(
             name: "StoreTests",
-            dependencies: ["TestSupport", "Store", "SQLiteStore", "PlanFiles", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["TestSupport", "Store", "SQLiteStore", "PostgresStore", "PlanFiles", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "QRCodeTests", dependencies: ["TestSupport", "QRCode"]),
         .testTarget(name: "ICalTests", dependencies: ["TestSupport", "ICal", "CLibical", "PlanFiles"]),

@@ -9,8 +9,9 @@ case "${1:-build}" in
   # LibreOffice prints the DOCX report and work plan to PDF, poppler measures the pages; Liberation
   # fonts have Times New Roman's metrics, so the page counts are those a coordinator's Word shows.
   # zbar-tools and librsvg2-bin: rsvg-convert draws the QR codes, zbarimg reads them back in the tests.
-  test)  need+=(vdirsyncer khal chromium chromium-driver libreoffice-writer-nogui poppler-utils fonts-liberation2 python3-venv curl zbar-tools librsvg2-bin unzip) ;;
-  bench) need+=(wrk nginx curl) ;;
+  # postgresql: the throwaway server the PostgreSQL store tests run against (scripts/with-postgres.sh).
+  test)  need+=(postgresql vdirsyncer khal chromium chromium-driver libreoffice-writer-nogui poppler-utils fonts-liberation2 python3-venv curl zbar-tools librsvg2-bin unzip) ;;
+  bench) need+=(wrk nginx curl postgresql) ;;
 esac
 missing=()
 for p in "${need[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done

@@ -79,13 +79,6 @@ extension SQLiteStore {
     }
 }
 
-/// A stored text read back into its domain value, or `StoreError.corrupt` naming what it was.
-/// `what` is built only on failure: naming every column of 80,000 events was a visible part of a read.
-func parse<T>(_ text: String, _ make: (String) -> T?, _ what: @autoclosure () -> String) throws(StoreError) -> T {
-    guard let value = make(text) else { throw .corrupt("\(what()): «\(text)»") }
-    return value
-}
-
 /// The rows that belong to clusters, grouped by cluster id.
 private struct ClusterParts {
     let members: [String: [ClusterMemberRecord]]

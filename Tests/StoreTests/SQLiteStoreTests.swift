@@ -30,6 +30,11 @@ import Testing
         return (process.terminationStatus, String(decoding: stderr, as: UTF8.self))
     }
 
+    /// The PostgreSQL store migrates through the same list (`PostgresAvailabilityTests`).
+    @Test func theMigrationsAreTheSchemaVersions() {
+        #expect(Schema.migrator.migrations == SchemaVersions.all)
+    }
+
     @Test(arguments: ["UPDATE event SET status = 'done'", "UPDATE event SET format = 'lecture'", "UPDATE school SET kind = 'uni'"])
     func checkConstraintsRefuseUnknownCodes(sql: String) async throws {
         let (_, path) = try await seeded()

@@ -1,6 +1,7 @@
 import Foundation
 import Planning
 import PlanFiles
+import PostgresStore
 import SQLiteStore
 import Store
 import TestSupport
@@ -18,7 +19,31 @@ struct StoreFactory: Sendable, CustomTestStringConvertible {
         StoreFactory(name: "SQLite file (WAL)") {
             try SQLiteStore.open(path: try Fixtures.temporaryDirectory().appendingPathComponent("store.sqlite").path)
         },
-    ]
+    ] + (PostgresTestServer.address.map { server in
+        [StoreFactory(name: "PostgreSQL") { try await PostgresTestServer.freshStore(server) }]
+    } ?? [])
+}
+
+/// The throwaway PostgreSQL server `scripts/with-postgres.sh` starts for `make test`; nil when the
+/// tests run without it (then only the SQLite stores are tested).
+enum PostgresTestServer {
+    static let address = ProcessInfo.processInfo.environment["CLUSTERPLAN_TEST_POSTGRES"]
+
+    /// A store on a database of its own, so tests running at once never see each other's rows.
+    static func freshStore(_ server: String) async throws -> PostgresStore {
+        let name = "test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        return try await PostgresStore.open(url: try await PostgresStore.createDatabase(named: name, server: server))
+    }
+}
+
+@Suite struct PostgresAvailabilityTests {
+    /// Says in the test output, as a skipped test, when the PostgreSQL half of the contract did not run.
+    @Test(.enabled(if: PostgresTestServer.address != nil, "CLUSTERPLAN_TEST_POSTGRES is not set: run through scripts/with-postgres.sh (make test)"))
+    func theContractRunsOnPostgreSQL() async throws {
+        let store = try await PostgresTestServer.freshStore(try #require(PostgresTestServer.address))
+        #expect(try await store.appliedVersions() == SchemaVersions.all)
+        #expect(try await store.revision() == 0)
+    }
 }
 
 /// The store contract: what any `DistrictStore` must do, run over every factory.

@@ -1,11 +1,9 @@
-import GRDB
-
 // The event table's JSON list columns (participants, tasks, outcome schools) written and read by
 // hand: through Codable each list costs a JSONEncoder or JSONDecoder, which at country scale
 // (80,000 events, three lists each) was most of `import`, `schedule` and `export ics`.
 
 /// `["344","498"]`: a JSON array of strings, escaped as RFC 8259 says.
-func jsonArray(_ strings: [String]) -> String {
+package func jsonArray(_ strings: [String]) -> String {
     var out = "["
     for (i, s) in strings.enumerated() {
         if i > 0 { out += "," }
@@ -30,7 +28,7 @@ func jsonArray(_ strings: [String]) -> String {
 
 /// Reads a JSON array of strings back (any valid escaping, as other writers may use); nil when the
 /// text is not one.
-func parseJSONArray(_ text: String) -> [String]? {
+package func parseJSONArray(_ text: String) -> [String]? {
     var scalars = text.unicodeScalars.makeIterator()
     func next() -> Unicode.Scalar? {
         while let s = scalars.next() { if !(s == " " || s == "\n" || s == "\r" || s == "\t") { return s } }
