@@ -1,5 +1,6 @@
 import GRDB
 import Planning
+import Store
 
 /// One busy interval read from a school's calendar at import (`busy: {ics: …}`): `schedule` uses
 /// these rows and never opens the file again.
