@@ -120,8 +120,10 @@ public final class PostgresStore: Sendable {
             try await writing { connection in
                 let done = try await connection.query("SELECT 1 FROM schemaVersion WHERE version = \(version)", logger: logger)
                 for try await _ in done { return }
-                // A script of several statements goes by the simple protocol: no bound values in it.
-                _ = try await connection.simpleQuery(sql).get()
+                // One statement at a time: the extended protocol takes no more (each ends a line with «;»).
+                for statement in sql.components(separatedBy: ";\n") where !statement.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                    _ = try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                }
                 try await connection.query("INSERT INTO schemaVersion (version) VALUES (\(version))", logger: logger)
             }
         }
