@@ -141,8 +141,8 @@ let package = Package(
         .executableTarget(
             name: "clusterplan",
             dependencies: [
-                "Planning", "PlanFiles", "Store", "SQLiteStore", "ICal", "Scheduler", "Clustering", "Reports", "Site", "Server",
-                "Operations", "WordPlans",
+                "Planning", "PlanFiles", "Store", "SQLiteStore", "PostgresStore", "ICal", "Scheduler", "Clustering", "Reports", "Site",
+                "Server", "Operations", "WordPlans",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -154,8 +154,8 @@ let package = Package(
         // `make bench`: release-build timings of the scheduler, feeds, reports and clustering.
         .executableTarget(
             name: "clusterplan-bench",
-            dependencies: ["Planning", "PlanFiles", "ICal", "Scheduler", "Clustering", "Reports", "Store", "SQLiteStore", "Site", "Server",
-                           "Synthetic", "Operations"]
+            dependencies: ["Planning", "PlanFiles", "ICal", "Scheduler", "Clustering", "Reports", "Store", "SQLiteStore", "PostgresStore",
+                           "Site", "Server", "Synthetic", "Operations"]
         ),
 
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "PlanFiles", "TestSupport"]),
@@ -184,8 +184,8 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "TestSupport", "Server", "Site", "Store", "SQLiteStore", "PlanFiles", "ICal", "Planning", "Scheduler", "Operations",
-                "Clustering",
+                "TestSupport", "Server", "Site", "Store", "SQLiteStore", "PostgresStore", "PlanFiles", "ICal", "Planning", "Scheduler",
+                "Operations", "Clustering",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

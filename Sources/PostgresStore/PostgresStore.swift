@@ -37,10 +37,25 @@ public final class PostgresStore: Sendable {
         -> PostgresStore
     {
         let address = try PostgresAddress(url)
-        let store = PostgresStore(client: PostgresClient(configuration: address.configuration, backgroundLogger: logger),
+        try await probe(address, logger)
+        // The pool's own log: a lease asked before `run()` has started is warned of, and is only queued.
+        var background = logger
+        background.logLevel = .error
+        let store = PostgresStore(client: PostgresClient(configuration: address.configuration, backgroundLogger: background),
                                   address: address.description, logger: logger)
         try await store.migrate()
         return store
+    }
+
+    /// One connection of its own first: the pool retries a refused connection, a wrong password or
+    /// a missing database for a minute before it gives up, while this says the server's reason at once.
+    private static func probe(_ address: PostgresAddress, _ logger: Logger) async throws(StoreError) {
+        do {
+            let connection = try await PostgresConnection.connect(configuration: address.connection, id: 0, logger: logger)
+            try await connection.close()
+        } catch {
+            throw StoreError(error, address: address.description)
+        }
     }
 
     /// Whether a `--db` value names a PostgreSQL database rather than a SQLite file.
@@ -144,6 +159,7 @@ public final class PostgresStore: Sendable {
 /// A parsed `postgres://` address.
 struct PostgresAddress: CustomStringConvertible {
     var configuration: PostgresClient.Configuration
+    var connection: PostgresConnection.Configuration
     var description: String
 
     init(_ url: String) throws(StoreError) {
@@ -160,11 +176,13 @@ struct PostgresAddress: CustomStringConvertible {
         if let socket, socket.hasPrefix("/") {
             let port = components.port ?? 5432
             configuration = .init(unixSocketPath: "\(socket)/.s.PGSQL.\(port)", username: user, password: password, database: database)
+            connection = .init(unixSocketPath: "\(socket)/.s.PGSQL.\(port)", username: user, password: password, database: database)
             description = "postgres://\(user)@\(socket):\(port)/\(database)"
         } else {
             let host = components.host.flatMap { $0.isEmpty ? nil : $0 } ?? "localhost"
             let port = components.port ?? 5432
             configuration = .init(host: host, port: port, username: user, password: password, database: database, tls: .disable)
+            connection = .init(host: host, port: port, username: user, password: password, database: database, tls: .disable)
             description = "postgres://\(user)@\(host):\(port)/\(database)"
         }
         configuration.options.minimumConnections = 0
@@ -182,7 +200,9 @@ extension StoreError {
             if let message = error.serverInfo?[.message] {
                 self = .unavailable("PostgreSQL \(address): \(message)")
             } else {
-                self = .unavailable("PostgreSQL \(address) не отвечает (\(error.code))")
+                self = .unavailable(error.code == .connectionError
+                    ? "PostgreSQL \(address) не отвечает: запущен ли сервер, верны ли хост и порт?"
+                    : "PostgreSQL \(address): ошибка соединения (\(error.code))")
             }
         } else {
             self = .unavailable("PostgreSQL \(address): \(String(describing: error))")

@@ -62,7 +62,8 @@ public func buildApplication(_ arguments: some AppArguments, store: some Distric
                              availableConnectionsDelegate: .maximum(limits.maxConnections, logger: logger)),
         services: [MailService(store: store, notifier: notifier, sendmail: arguments.mailCommand.map { Sendmail(command: $0) },
                                today: today, logger: logger),
-                   FeedCountService(store: store, counter: counter, logger: logger)],
+                   FeedCountService(store: store, counter: counter, logger: logger),
+                   RevisionListener(store: store, cache: cache)],
         logger: logger)
 }
 

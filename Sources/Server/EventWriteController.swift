@@ -79,9 +79,12 @@ struct EventWriteController: Sendable {
         return (account, id)
     }
 
+    /// The event as written, with its revision as the ETag: the `If-Match` of the next write.
     func eventJSON(_ item: EventSnapshot, status: HTTPResponse.Status = .ok) async throws -> Response {
         let snapshot = try await workspace.snapshot()
-        return try workspace.json(WorkspaceEventJSON(item, district: snapshot.district, options: workspace.options), status: status)
+        var response = try workspace.json(WorkspaceEventJSON(item, district: snapshot.district, options: workspace.options), status: status)
+        response.headers[.eTag] = "\"\(item.revision)\""
+        return response
     }
 }
 

@@ -80,3 +80,17 @@ public struct FeedCountService: Service {
         try? await counter.flush(to: store)
     }
 }
+
+/// Another instance's or the command line's write reaches this instance's pages and feeds as it
+/// commits, where the store notifies (PostgreSQL); the cache's poll of the revision stays the fallback.
+public struct RevisionListener: Service {
+    let store: any DistrictStore
+    let cache: SiteCache
+
+    public func run() async throws {
+        guard let notifications = store.revisionNotifications() else { return }
+        await cancelWhenGracefulShutdown {
+            for await _ in notifications { cache.expire() }
+        }
+    }
+}

@@ -18,6 +18,11 @@ public protocol DistrictStore: AccountStore, MaterialStore, RegistrationStore, O
     /// The revision counter alone: one cheap read, polled by the server.
     func revision() async throws(StoreError) -> Int64
 
+    /// Each revision committed by any process or instance, as it commits, where the store can tell
+    /// (PostgreSQL's NOTIFY); nil where polling `revision()` is the only way (SQLite). The stream
+    /// may miss some while it reconnects: the server still polls as the fallback.
+    func revisionNotifications() -> AsyncStream<Int64>?
+
     /// Brings the store in line with a loaded plan (see `ImportPlan`: only the clusters and schools
     /// the files contain are replaced), with the import's audit entries.
     func importDistrict(_ district: District, now: Int64, by author: Author) async throws(StoreError) -> ImportSummary
@@ -66,6 +71,8 @@ public struct EventWrite: Hashable, Sendable {
 }
 
 extension DistrictStore {
+    public func revisionNotifications() -> AsyncStream<Int64>? { nil }
+
     /// A cluster's own fields and plan rows, its events untouched.
     public func saveCluster(_ cluster: Cluster, audit: [AuditEntry]) async throws(StoreError) {
         try await saveCluster(cluster, events: [], audit: audit)

@@ -112,16 +112,29 @@ func start(_ executable: String, _ arguments: [String]) throws -> Process {
 
 @discardableResult
 func runTool(_ tool: String, _ arguments: [String]) throws -> Data {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: try findTool(tool))
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else { throw BenchError("\(tool) \(arguments.joined(separator: " ")) failed") }
-    return data
+    try runAtOnce([(tool, arguments)])[0]
+}
+
+/// Runs the tools side by side and gives each one's standard output (through a file: a full pipe
+/// would stall one while another is read).
+func runAtOnce(_ commands: [(tool: String, arguments: [String])]) throws -> [Data] {
+    let runs = try commands.map { command -> (Process, URL) in
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try findTool(command.tool))
+        process.arguments = command.arguments
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("clusterplan-bench-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: output.path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: output)
+        try process.run()
+        return (process, output)
+    }
+    return try zip(runs, commands).map { run, command in
+        let (process, output) = run
+        process.waitUntilExit()
+        defer { try? FileManager.default.removeItem(at: output) }
+        guard process.terminationStatus == 0 else { throw BenchError("\(command.tool) \(command.arguments.joined(separator: " ")) failed") }
+        return try Data(contentsOf: output)
+    }
 }
 
 func waitFor(_ url: String) throws {

@@ -1,31 +1,56 @@
 import Foundation
 import Operations
 import Planning
+import PostgresStore
 import SQLiteStore
 import Store
 
 /// `workspace`: 32 signed-in clients browsing workspace pages of the synthetic city through
 /// `clusterplan serve` (wrk, 32 connections, each request with one of 32 sessions in turn), and how
-/// long an event edit through the API takes to reach the cluster's feed. Needs wrk and curl.
+/// long an event edit through the API takes to reach the cluster's feed. Needs wrk and curl. With a
+/// PostgreSQL server (`CLUSTERPLAN_TEST_POSTGRES`, as `make bench` starts one), the same again with the
+/// clients split over two instances on one PostgreSQL database, the edit made through the other one.
 func workspaceBench() async throws {
     let work = FileManager.default.temporaryDirectory.appendingPathComponent("clusterplan-workspace-bench-\(getpid())")
     try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: work) }
     let dbPath = work.appendingPathComponent("bench.sqlite").path
-    let database = try await syntheticCityStore(path: dbPath)
+    let city = try await syntheticCityStore(path: dbPath)
+    // The same city in PostgreSQL, copied before either run adds its account.
+    let server = ProcessInfo.processInfo.environment["CLUSTERPLAN_TEST_POSTGRES"]
+    var postgres: (address: String, store: PostgresStore)?
+    if let server {
+        let address = try await PostgresStore.createDatabase(named: "bench_workspace_\(getpid())", server: server)
+        let store = try await PostgresStore.open(url: address)
+        _ = try await copyTables(from: city, to: store)
+        postgres = (address, store)
+    }
+    try await workspaceBench(db: dbPath, store: city, ports: [18_482], work: work, label: "workspace")
+    guard let postgres else {
+        print("| workspace on PostgreSQL | skipped: no CLUSTERPLAN_TEST_POSTGRES (make bench starts a server) | |")
+        return
+    }
+    try await workspaceBench(db: postgres.address, store: postgres.store, ports: [18_484, 18_485], work: work,
+                             label: "workspace, PostgreSQL, 2 instances")
+}
+
+/// One run over the store `db` names, served by one `serve` per port.
+private func workspaceBench(db: String, store database: some DistrictStore, ports: [Int], work: URL, label: String) async throws {
     let snapshot = try await database.snapshot()
     let accounts = AccountService(store: database, bcryptCost: 10)
     let password = "скамейка-фонарь-42"
     _ = try await accounts.add(Account(login: "methodist", role: .methodist), password: password, in: snapshot.district)
     let token = try await accounts.issueToken("methodist")
 
-    let port = 18_482
     let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    let serve = try start(directory.appendingPathComponent("clusterplan").path,
-                          ["--db", dbPath, "serve", "--port", String(port), "--log-level", "warning"])
-    defer { serve.terminate(); serve.waitUntilExit() }
-    let base = "http://127.0.0.1:\(port)"
-    try waitFor(base + "/")
+    let servers = try ports.map { port in
+        try start(directory.appendingPathComponent("clusterplan").path,
+                  ["--db", db, "serve", "--port", String(port), "--log-level", "warning"])
+    }
+    defer { for serve in servers { serve.terminate(); serve.waitUntilExit() } }
+    let bases = ports.map { "http://127.0.0.1:\($0)" }
+    for base in bases { try waitFor(base + "/") }
+    let base = bases[0]
 
     // 32 sessions, one sign-in each (bcrypt at cost 10 per sign-in, not per request).
     var cookies: [String] = []
@@ -54,7 +79,7 @@ func workspaceBench() async throws {
     for kind in ["/manage/", "/manage/clusters/", "/versions", "/manage/events/"] {
         let matching = alone.filter { kind == "/manage/" ? $0.0 == kind : $0.0.contains(kind) && !(kind == "/manage/clusters/" && $0.0.hasSuffix("/versions")) }
         guard let worst = matching.max(by: { $0.1 < $1.1 }) else { continue }
-        print("| workspace: one client alone, slowest \(kind == "/manage/" ? "start page" : kind) of \(matching.count) | "
+        print("| \(label): one client alone, slowest \(kind == "/manage/" ? "start page" : kind) of \(matching.count) | "
               + "\(String(format: "%.1f", worst.1)) ms (\(worst.0)) | |")
     }
     let script = work.appendingPathComponent("workspace.lua")
@@ -67,12 +92,18 @@ func workspaceBench() async throws {
       return wrk.format("GET", paths[i % #paths + 1], {["Cookie"] = cookies[i % #cookies + 1]})
     end
     """.write(to: script, atomically: true, encoding: .utf8)
-    let text = String(decoding: try runTool("wrk", ["-t2", "-c32", "-d10s", "--latency", "-s", script.path, base + "/manage/"]), as: UTF8.self)
-    let p99 = latency(percentile: "99%", in: text) ?? -1
-    let errors = errorCount(in: text)
-    let rate = text.split(separator: "\n").first { $0.hasPrefix("Requests/sec:") }.map { String($0.dropFirst(13)).trimmingCharacters(in: .whitespaces) } ?? "?"
-    print("| workspace: 32 signed-in clients, \(paths.count) pages of the city, wrk -t2 -c32 -d10s | "
-        + "p99 \(String(format: "%.1f", p99)) ms, \(rate) req/s, \(errors) errors | p99 ≤ 50 ms, 0 errors |")
+    // The 32 connections split evenly over the instances, one wrk each, all at once.
+    let connections = 32 / bases.count
+    let texts = try runAtOnce(bases.map { ("wrk", ["-t\(min(2, connections))", "-c\(connections)", "-d10s", "--latency", "-s", script.path,
+                                                  $0 + "/manage/"]) }).map { String(decoding: $0, as: UTF8.self) }
+    // The slowest instance's p99: a conservative figure for the whole.
+    let p99 = texts.map { latency(percentile: "99%", in: $0) ?? -1 }.max() ?? -1
+    let errors = texts.map(errorCount(in:)).reduce(0, +)
+    let rate = texts.compactMap { text in
+        text.split(separator: "\n").first { $0.hasPrefix("Requests/sec:") }.flatMap { Double(String($0.dropFirst(13)).trimmingCharacters(in: .whitespaces)) }
+    }.reduce(0, +)
+    print("| \(label): 32 signed-in clients, \(paths.count) pages of the city, wrk -c\(connections) -d10s × \(bases.count) | "
+        + "p99 \(String(format: "%.1f", p99)) ms, \(Int(rate)) req/s, \(errors) errors | p99 ≤ 50 ms, 0 errors |")
 
     // An edit through the API until the cluster's feed shows it: five edits, the slowest and the median.
     let edited = events[0]
@@ -84,7 +115,9 @@ func workspaceBench() async throws {
                          "-H", "Content-Type: application/json", "-d", #"{"title":"\#(title)"}"#,
                          base + "/api/events/\(edited.cluster)/\(edited.number)"])
         while true {
-            let feed = String(decoding: try runTool("curl", ["-sf", base + "/feeds/clusters/\(edited.cluster).ics"]), as: UTF8.self)
+            // Through the other instance, where there are two.
+            let feed = String(decoding: try runTool("curl", ["-sf", bases[bases.count - 1] + "/feeds/clusters/\(edited.cluster).ics"]),
+                              as: UTF8.self)
             if feed.replacingOccurrences(of: "\r\n ", with: "").contains(title) { break }
             guard clock.now - started < .seconds(10) else { throw BenchError("the edit did not reach the feed in 10 s") }
             usleep(20_000)
@@ -93,7 +126,7 @@ func workspaceBench() async throws {
         waits.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
     }
     waits.sort()
-    print("| workspace: event edit (PATCH /api/events) until the cluster feed shows it, 5 edits | "
+    print("| \(label): event edit (PATCH /api/events) until the\(bases.count > 1 ? " other instance's" : "") cluster feed shows it, 5 edits | "
         + "median \(String(format: "%.2f", waits[2])) s, slowest \(String(format: "%.2f", waits[4])) s | ≤ 1 s |")
 }
 

@@ -11,7 +11,7 @@ struct ClusterPlanCommand: AsyncParsableCommand {
             ScheduleCommand.self, ExportCommand.self, ReportCommand.self, ClusterSchoolsCommand.self,
             ServeCommand.self, PublishCommand.self, BackupCommand.self, RestoreCommand.self, ConvertCommand.self,
             WorkplanCommand.self, NextCycleCommand.self, MaterialCommand.self, UserCommand.self, PrivacyCommand.self,
-            ResultsCommand.self, GroupingCommand.self,
+            ResultsCommand.self, GroupingCommand.self, MigrateCommand.self,
         ]
     )
 

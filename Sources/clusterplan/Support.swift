@@ -2,19 +2,40 @@ import ArgumentParser
 import Foundation
 import Operations
 import Planning
+import PostgresStore
 import SQLiteStore
 import Store
 
 /// `--db`, shared by every command that uses the store; may stand before or after the command name.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Файл базы SQLite.", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("Файл базы SQLite или адрес PostgreSQL (postgres://пользователь@хост:порт/база).",
+                                            valueName: "path"))
     var db: String?
 
     var path: String {
         db ?? ProcessInfo.processInfo.environment["CLUSTERPLAN_DB"] ?? "clusterplan.sqlite"
     }
 
-    func open() throws(StoreError) -> SQLiteStore { try SQLiteStore.open(path: path) }
+    var isPostgres: Bool { PostgresStore.isAddress(path) }
+
+    func open() async throws(StoreError) -> any DistrictStore & StoreTables { try await Self.open(path) }
+
+    /// The store a `--db` value (or `migrate --to`) names: a PostgreSQL address or a SQLite file.
+    static func open(_ path: String) async throws(StoreError) -> any DistrictStore & StoreTables {
+        PostgresStore.isAddress(path) ? try await PostgresStore.open(url: path) : try SQLiteStore.open(path: path)
+    }
+
+    /// The SQLite store, for what only a file has (`backup`, `restore`).
+    func openFile(for command: String) throws -> SQLiteStore {
+        try refusePostgres(command)
+        return try SQLiteStore.open(path: path)
+    }
+
+    func refusePostgres(_ command: String) throws {
+        guard !isPostgres else {
+            throw Failure("\(command) работает с файлом SQLite; для PostgreSQL используйте pg_dump или «clusterplan migrate --to FILE»")
+        }
+    }
 
     /// `--out` must not name the store or its WAL files: writing there would destroy the data.
     func refuseOverwrite(_ out: String) throws {
@@ -26,8 +47,8 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// The stored district, or a clear error before the first import.
-    func snapshot() async throws -> (SQLiteStore, DistrictSnapshot) {
-        let store = try open()
+    func snapshot() async throws -> (any DistrictStore, DistrictSnapshot) {
+        let store = try await open()
         guard let snapshot = try await store.read().snapshot else {
             throw Failure("база \(path) пуста: сначала выполните «clusterplan import plans»")
         }

@@ -142,17 +142,21 @@ import Testing
 final class ServerProcess {
     let process = Process()
     let port: Int
-    let database: URL
+    /// A SQLite file or a PostgreSQL address, as `--db` takes it.
+    let db: String
+    var database: URL { URL(fileURLWithPath: db) }
     var baseURL: String { "http://127.0.0.1:\(port)" }
 
-    init(database: URL) throws {
+    convenience init(database: URL) throws { try self.init(db: database.path) }
+
+    init(db: String) throws {
         port = try freePort()
-        self.database = database
+        self.db = db
         // Holding none of the test runner's pipes, a server outliving a crashed test run cannot keep
         // `swift test` waiting for its output. (Not under `timeout`: a child of the test process
         // starts with SIGTERM blocked, and `timeout` would never pass `terminate()` on.)
         process.executableURL = try Self.executable()
-        process.arguments = ["--db", database.path, "serve", "--host", "127.0.0.1", "--port", String(port), "--log-level", "warning"]
+        process.arguments = ["--db", db, "serve", "--host", "127.0.0.1", "--port", String(port), "--log-level", "warning"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

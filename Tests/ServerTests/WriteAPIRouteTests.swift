@@ -226,15 +226,15 @@ import Testing
 }
 
 /// The SEQUENCE and DTSTART of event `n` of the seed cluster in a feed's text.
-private func block(_ n: Int, _ feed: String) -> Substring? {
+func block(_ n: Int, _ feed: String) -> Substring? {
     let parts = feed.components(separatedBy: "BEGIN:VEVENT")
     return parts.first { $0.contains("UID:nevsky-exact-\(n).") || $0.contains("UID:nevsky-exact-\(n)@") }.map { Substring($0) }
 }
 
-private func sequence(of n: Int, in feed: String) -> Int? {
+func sequence(of n: Int, in feed: String) -> Int? {
     block(n, feed)?.split(separator: "\r\n").first { $0.hasPrefix("SEQUENCE:") }.flatMap { Int($0.dropFirst("SEQUENCE:".count)) }
 }
 
-private func dtstart(of n: Int, in feed: String) -> String? {
+func dtstart(of n: Int, in feed: String) -> String? {
     block(n, feed)?.split(separator: "\r\n").first { $0.hasPrefix("DTSTART") }.map { String($0.split(separator: ":").last ?? "") }
 }

@@ -17,7 +17,7 @@ struct BackupCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            try await store.open().backup(to: file)
+            try await store.openFile(for: "backup").backup(to: file)
             print("Копия базы записана: \(file)")
         }
     }

@@ -14,6 +14,7 @@ struct RestoreCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
+            try store.refusePostgres("restore")
             try await SQLiteStore.restore(from: file, to: store.path)
             print("База восстановлена из \(file): \(store.path)")
         }

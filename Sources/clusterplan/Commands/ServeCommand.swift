@@ -56,8 +56,9 @@ struct ServeCommand: AsyncParsableCommand, AppArguments {
     func run() async throws {
         try await reportingFailures {
             // Held while serving, so `restore` cannot pull the store from under the server.
-            let lease = try ServerLease(store: store.path)
-            let app = try buildApplication(self, store: try store.open(), today: localToday)
+            // (PostgreSQL has no file to pull: several instances share its database.)
+            let lease = store.isPostgres ? nil : try ServerLease(store: store.path)
+            let app = try buildApplication(self, store: try await store.open(), today: localToday)
             let base = siteOptions.baseURL ?? "http://\(host):\(port)"
             print("ClusterPlan: \(base)/")
             print("  календарь района: \(base)/feeds/district.ics")

@@ -35,7 +35,7 @@ struct UserAddCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let password = readLine(strippingNewline: true) ?? ""
-            let database = try store.open()
+            let database = try await store.open()
             let account = try await bcrypt.service(database).add(
                 Account(login: login, role: role, clusters: clusters, school: school), password: password,
                 in: try await database.read().snapshot?.district)
