@@ -38,7 +38,8 @@ demo: deps
 bench:
 	@scripts/install-deps.sh bench
 	$(SWIFT) build -c release
-	.build/release/clusterplan-bench all
+	@# A throwaway PostgreSQL server for the PostgreSQL rows (country import and schedule, two instances).
+	scripts/with-postgres.sh .build/release/clusterplan-bench all
 
 # Not part of `make test`: libFuzzer over the file readers (FUZZ_SECONDS per target), see RELIABILITY.md.
 FUZZ_SECONDS ?= 60

@@ -1,10 +1,11 @@
 import Foundation
+import PostgresStore
 import Synthetic
 
 /// `commands`: whole `clusterplan` processes, as a coordinator runs them, at country scale (40,000
 /// schools, 5,000 clusters, 80,000 events in one plan file) and for the city (`plans/`). Wall time
 /// and peak RSS of each process (wait4), the peak also above a bare `clusterplan --help`.
-func commandBench() throws {
+func commandBench() async throws {
     let work = FileManager.default.temporaryDirectory.appendingPathComponent("clusterplan-command-bench-\(getpid())")
     try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: work) }
@@ -38,6 +39,8 @@ func commandBench() throws {
         }
     }
 
+    try await postgresCommandBench(binary: binary, plan: plan.path, sqlite: work.appendingPathComponent("country-again.sqlite").path)
+
     let cityDB = work.appendingPathComponent("city.sqlite").path
     let plans = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("plans").path
     print("\n| command (city: plans/) | wall | CPU | target |")
@@ -49,6 +52,27 @@ func commandBench() throws {
                                                         "--out", work.appendingPathComponent("r.html").path])] {
         let run = try? measure(binary, arguments)
         print("| \(name) | \(run.map { "\(format($0.seconds)) s | \(format($0.cpuSeconds)) s" } ?? "failed | ") | < 0.1 s |")
+    }
+}
+
+/// The country's import and schedule on PostgreSQL (the server `make bench` starts, in
+/// `CLUSTERPLAN_TEST_POSTGRES`) beside the same commands on a new SQLite file, in the same run.
+private func postgresCommandBench(binary: String, plan: String, sqlite: String) async throws {
+    guard let server = ProcessInfo.processInfo.environment["CLUSTERPLAN_TEST_POSTGRES"] else {
+        print("\n| country on PostgreSQL | skipped: no CLUSTERPLAN_TEST_POSTGRES (make bench starts a server) |")
+        return
+    }
+    let postgres = try await PostgresStore.createDatabase(named: "bench_country_\(getpid())", server: server)
+    print("\n| command (country) | SQLite wall | PostgreSQL wall | PostgreSQL / SQLite |")
+    print("|---|---|---|---|")
+    for (name, arguments) in [("import", ["import", plan]), ("schedule", ["schedule"])] {
+        do {
+            let onFile = try measure(binary, ["--db", sqlite] + arguments)
+            let onServer = try measure(binary, ["--db", postgres] + arguments)
+            print("| \(name) | \(format(onFile.seconds)) s | \(format(onServer.seconds)) s | \(format(onServer.seconds / onFile.seconds))x |")
+        } catch {
+            print("| \(name) | failed: \(error) | | |")
+        }
     }
 }
 

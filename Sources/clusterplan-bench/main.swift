@@ -9,7 +9,7 @@ for suite in requested == ["all"] || requested.isEmpty ? known : requested {
     case "clustering": clusteringBench()
     case "server": try await serverBench()
     case "workspace": try await workspaceBench()
-    case "commands": try commandBench()
+    case "commands": try await commandBench()
     default:
         print("unknown benchmark suite: \(suite); known: \(known.joined(separator: ", ")), all")
     }
