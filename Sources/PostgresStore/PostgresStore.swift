@@ -9,7 +9,7 @@ import Store
 /// also raises `revision`, writes are serialized (an advisory lock held to the commit, as SQLite's
 /// single writer does), and a read sees one consistent snapshot (REPEATABLE READ). A commit that
 /// raises the revision notifies `Self.channel`, so other instances learn of it at once.
-public final class PostgresStore: Sendable {
+public final class PostgresStore: DistrictStore {
     let client: PostgresClient
     let logger: Logger
     /// The task running the client's connection pool; it ends with the store.
