@@ -88,7 +88,8 @@ public struct RevisionListener: Service {
     let cache: SiteCache
 
     public func run() async throws {
-        guard let notifications = store.revisionNotifications() else { return }
+        // A service that returns would end the whole group, the HTTP server with it.
+        guard let notifications = store.revisionNotifications() else { return try await gracefulShutdown() }
         await cancelWhenGracefulShutdown {
             for await _ in notifications { cache.expire() }
         }

@@ -31,7 +31,8 @@ import Testing
         let before = try curl(feed)
         try #require(before.status == 200)
 
-        // Two coordinators hold the same copy of event 1; the first moves it, the second is refused.
+        // Two coordinators hold the same copy of event 1; the first moves it (pending until a publish),
+        // the second, through the other instance, is refused with what changed.
         let event = "\(first.baseURL)/api/events/nevsky-exact/1"
         let copy = try #require(try curl(event, method: "PATCH", token: token, body: "{}").headers["etag"])
         let moved = try curl(event, method: "PATCH", token: token, body: #"{"month": "2019-11"}"#, ifMatch: copy)
@@ -41,20 +42,22 @@ import Testing
         #expect(late.status == 409)
         #expect(late.body.contains("month"), "the refusal says what changed")
 
-        let published = try curl("\(first.baseURL)/api/schedule", method: "POST", token: token,
-                                 body: #"{"cluster": "nevsky-exact", "publish": true}"#)
-        #expect(published.status == 200)
+        // Event 2 is cancelled through the first instance (a date-independent change that raises SEQUENCE).
+        let cancelled = try curl("\(first.baseURL)/api/events/nevsky-exact/2/outcome", method: "POST", token: token,
+                                 body: #"{"status": "cancelled", "reason": "карантин", "confirm": true}"#)
+        #expect(cancelled.status == 200, "\(cancelled.body.prefix(300))")
+        // The other instance's feed shows the higher SEQUENCE once NOTIFY arrived.
         let start = ContinuousClock.now
-        var after = before
-        while after.headers["etag"] == before.headers["etag"], ContinuousClock.now - start < .seconds(3) {
-            try await Task.sleep(for: .milliseconds(50))
+        var after = try curl(feed)
+        while (sequence(of: 2, in: after.body) ?? 0) <= (sequence(of: 2, in: before.body) ?? 0), ContinuousClock.now - start < .seconds(3) {
+            try await Task.sleep(for: .milliseconds(20))
             after = try curl(feed)
         }
         let waited = ContinuousClock.now - start
         #expect(waited < .seconds(1), "the other instance's feed changed after \(waited)")
         #expect(after.headers["etag"] != before.headers["etag"])
-        #expect((sequence(of: 1, in: after.body) ?? 0) > (sequence(of: 1, in: before.body) ?? 0))
-        #expect(dtstart(of: 1, in: after.body)?.hasPrefix("201911") == true)
+        #expect((sequence(of: 2, in: after.body) ?? 0) > (sequence(of: 2, in: before.body) ?? 0))
+        #expect(block(2, after.body)?.contains("STATUS:CANCELLED") == true)
     }
 
     /// One HTTP exchange through curl: status, lower-cased headers, body.
