@@ -78,7 +78,8 @@ public enum MailDelivery {
     public static func sendDue(store: some OutboxStore, sendmail: Sendmail, now: Int64, limit: Int = 50)
         async throws(StoreError) -> (sent: Int, failed: Int) {
         var sent = 0, failed = 0
-        for queued in try await store.dueMail(now: now, limit: limit) {
+        // Claimed for ten minutes: another server on the same store leaves them alone meanwhile.
+        for queued in try await store.claimDueMail(now: now, limit: limit, lease: 600) {
             do {
                 try await sendmail.send(queued.mail)
                 try await store.markSent(queued.id, at: now)

@@ -30,6 +30,17 @@ extension PostgresStore {
         }
     }
 
+    public func claimDueMail(now: Int64, limit: Int, lease: Int64) async throws(StoreError) -> [QueuedMail] {
+        try await writing { connection in
+            let due = try await Self.mails(connection, logger, where: """
+                sentAt IS NULL AND nextAttemptAt <= \(now) ORDER BY nextAttemptAt, id LIMIT \(limit)
+                """)
+            let ids = due.map(\.id)
+            _ = try await connection.query("UPDATE outbox SET nextAttemptAt = \(now + lease) WHERE id = ANY(\(ids))", logger: logger)
+            return due
+        }
+    }
+
     public func markSent(_ id: Int64, at: Int64) async throws(StoreError) {
         try await writing { connection in
             try await connection.query("UPDATE outbox SET sentAt = \(at), attempts = attempts + 1, lastError = NULL WHERE id = \(id)",

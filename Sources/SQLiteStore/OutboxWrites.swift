@@ -55,6 +55,14 @@ extension SQLiteStore {
         }
     }
 
+    public func claimDueMail(now: Int64, limit: Int, lease: Int64) async throws(StoreError) -> [QueuedMail] {
+        try await writing { db in
+            let due = try Self.mails(db, where: "sentAt IS NULL AND nextAttemptAt <= ? ORDER BY nextAttemptAt, id LIMIT ?", [now, limit])
+            for mail in due { try db.execute(sql: "UPDATE outbox SET nextAttemptAt = ? WHERE id = ?", arguments: [now + lease, mail.id]) }
+            return due
+        }
+    }
+
     public func markSent(_ id: Int64, at: Int64) async throws(StoreError) {
         try await writing { db in
             try db.execute(sql: "UPDATE outbox SET sentAt = ?, attempts = attempts + 1, lastError = NULL WHERE id = ?",

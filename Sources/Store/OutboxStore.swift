@@ -12,6 +12,11 @@ public protocol OutboxStore: Sendable {
     /// Unsent mails due at `now`, oldest first, at most `limit`.
     func dueMail(now: Int64, limit: Int) async throws(StoreError) -> [QueuedMail]
 
+    /// The mails `dueMail` gives, taken for sending: each is not due again before `now + lease`
+    /// (unless `markSent` or `markFailed` settles it first), so several servers on one store never
+    /// send the same mail twice, and one that stopped mid-send leaves it for the next after the lease.
+    func claimDueMail(now: Int64, limit: Int, lease: Int64) async throws(StoreError) -> [QueuedMail]
+
     func markSent(_ id: Int64, at: Int64) async throws(StoreError)
 
     /// A failed attempt: counted, with its error, tried again at `retryAt`.

@@ -10,7 +10,7 @@ import Testing
 
     @Test(arguments: [
         (["evnets"], "ошибка: неизвестная команда «evnets»; может быть, «events»? (команды: import, validate, events, record, "
-            + "indicator, schedule, export, report, cluster-schools, serve, publish, backup, restore, convert, workplan, next-cycle, material, user, privacy, results, grouping)"),
+            + "indicator, schedule, export, report, cluster-schools, serve, publish, backup, restore, convert, workplan, next-cycle, material, user, privacy, results, grouping, migrate)"),
         (["events", "--clster", "x"], "ошибка: неизвестный параметр «--clster»; может быть, «--cluster»?"),
         (["events", "--cluster"], "ошибка: нет значения для «--cluster <cluster>»"),
         (["events", "extra"], "ошибка: лишний аргумент «extra»"),

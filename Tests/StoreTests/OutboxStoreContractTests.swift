@@ -37,6 +37,19 @@ import Testing
         #expect(try await db.outbox(event: Self.event).map(\.mail.key) == ["b"])
     }
 
+    /// Two servers on one store: what one claimed for sending, the other does not get until the lease ends.
+    @Test(arguments: StoreFactory.all) func aClaimedMailIsNotDueForAnotherSenderUntilItsLeaseEnds(_ factory: StoreFactory) async throws {
+        let db = try await factory.make()
+        #expect(try await db.enqueue([Self.mail("a", to: "a@x.ru"), Self.mail("b", to: "b@x.ru")], now: 100) == 2)
+        let first = try await db.claimDueMail(now: 100, limit: 1, lease: 600)
+        #expect(first.map(\.mail.key) == ["a"])
+        #expect(try await db.claimDueMail(now: 101, limit: 10, lease: 600).map(\.mail.key) == ["b"])
+        #expect(try await db.claimDueMail(now: 102, limit: 10, lease: 600).isEmpty)
+        try await db.markSent(first[0].id, at: 103)
+        // The sender of "b" stopped mid-send: after its lease "b" is due again, "a" (sent) never.
+        #expect(try await db.claimDueMail(now: 701, limit: 10, lease: 600).map(\.mail.key) == ["b"])
+    }
+
     @Test(arguments: StoreFactory.all) func feedCountsKeepTheLargerAndDropOldDays(_ factory: StoreFactory) async throws {
         let db = try await factory.make()
         let day = try #require(LocalDate(iso: "2026-12-02"))
