@@ -163,7 +163,7 @@ let package = Package(
         .testTarget(name: "PlanFilesTests", dependencies: ["TestSupport", "PlanFiles"]),
         .testTarget(
             name: "StoreTests",
-            dependencies: ["TestSupport", "Store", "SQLiteStore", "PostgresStore", "PlanFiles", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["TestSupport", "Clustering", "Store", "SQLiteStore", "PostgresStore", "PlanFiles", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "QRCodeTests", dependencies: ["TestSupport", "QRCode"]),
         .testTarget(name: "ICalTests", dependencies: ["TestSupport", "ICal", "CLibical", "PlanFiles"]),

@@ -20,8 +20,11 @@ struct ManageController: Sendable {
             .get { _, context in try await home(context) }
             .get("clusters/{cluster}") { request, context in
                 let (account, cluster, snapshot) = try await editable(context)
+                let rows = try workspace.cache.fragment("cluster-rows/" + cluster.id) {
+                    workspace.pages.workspaceClusterRows(cluster, snapshot: $0, options: workspace.options)
+                }
                 return workspace.html(workspace.pages.workspaceCluster(
-                    frame: workspace.frame(account, context), account: account, cluster: cluster, snapshot: snapshot,
+                    frame: workspace.frame(account, context), cluster: cluster, district: snapshot.district, rows: rows,
                     notice: request.uri.queryParameters.get("saved").map { _ in "Сохранено." }, options: workspace.options))
             }
             .get("clusters/{cluster}/settings") { _, context in
@@ -183,8 +186,14 @@ struct ManageController: Sendable {
         if account.mayManageSupport, let latest = try await store.groupings().first {
             support = SupportProgrammes.homeLines(latest, try await SupportProgrammes.monitoring(latest, in: store))
         }
-        return workspace.html(workspace.pages.workspaceHome(frame: workspace.frame(account, context), account: account, snapshot: snapshot,
-                                                            today: today(snapshot.district.timezone), support: support,
+        let day = today(snapshot.district.timezone)
+        // What the lists show depends on the account's role and clusters (or school), not on who it is.
+        let scope = [account.role.rawValue, account.school ?? ""] + account.clusters
+        let lists = try workspace.cache.fragment("home-lists/\(day)/" + scope.joined(separator: "\u{1F}")) {
+            workspace.pages.workspaceHomeLists(account: account, snapshot: $0, today: day, options: workspace.options)
+        }
+        return workspace.html(workspace.pages.workspaceHome(frame: workspace.frame(account, context), account: account,
+                                                            district: snapshot.district, lists: lists, support: support,
                                                             options: workspace.options))
     }
 

@@ -83,6 +83,20 @@ public final class SiteCache: Sendable {
         return snapshot
     }
 
+    /// A piece of a workspace page that depends on the stored data only (a cluster's event rows,
+    /// the start page's lists of one scope): built from the newest loaded snapshot once per revision.
+    /// Called after `latestSnapshot()`, so that snapshot is loaded; a newer one may be, and then wins.
+    func fragment(_ key: String, make: (DistrictSnapshot) -> String) throws(StoreError) -> String {
+        guard let generation = state.withLockedValue({ $0.generation }), let snapshot = generation.snapshot else { throw StoreError.empty }
+        if let cached = generation.fragments.withLockedValue({ $0[key] }) { return cached }
+        let built = make(snapshot)
+        return generation.fragments.withLockedValue { cache in
+            if let existing = cache[key] { return existing }
+            cache[key] = built
+            return built
+        }
+    }
+
     /// After a write: the next request of any kind checks the revision, so feeds show the write at once.
     func expire() {
         state.withLockedValue { $0.lastPoll = nil }
@@ -127,6 +141,8 @@ final class Generation: Sendable {
     let snapshot: DistrictSnapshot?
     let content: SiteContent?
     private let resources = NIOLockedValueBox([String: Resource]())
+    /// Rendered workspace fragments (`SiteCache.fragment`).
+    let fragments = NIOLockedValueBox([String: String]())
 
     init(revision: Int64, snapshot: DistrictSnapshot?, content: SiteContent?) {
         self.revision = revision

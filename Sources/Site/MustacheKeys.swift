@@ -79,7 +79,13 @@ extension WorkspaceClusterPage: MustacheKeys {
 extension WorkspaceHomePage: MustacheKeys {
     nonisolated(unsafe) static let keys: [String: PartialKeyPath<Self>] = [
         "title": \.title, "home": \.home, "timezone": \.timezone, "frame": \.frame, "hasClusters": \.hasClusters,
-        "clusters": \.clusters, "newCluster": \.newCluster, "upcoming": \.upcoming, "unrecorded": \.unrecorded,
-        "unplaced": \.unplaced, "pending": \.pending, "support": \.support, "supportHref": \.supportHref,
+        "clusters": \.clusters, "newCluster": \.newCluster, "lists": \.lists, "support": \.support,
+        "supportHref": \.supportHref,
+    ]
+}
+
+extension WorkspaceHomeLists: MustacheKeys {
+    nonisolated(unsafe) static let keys: [String: PartialKeyPath<Self>] = [
+        "upcoming": \.upcoming, "unrecorded": \.unrecorded, "unplaced": \.unplaced, "pending": \.pending,
     ]
 }

@@ -27,12 +27,17 @@ struct WorkspaceHomePage {
     var hasClusters: Bool
     var clusters: [Cluster]
     var newCluster: String?
+    /// HTML of `manage-home-lists`.
+    var lists: String
+    var support: [String]?
+    var supportHref: String?
+}
+
+struct WorkspaceHomeLists {
     var upcoming: EventList
     var unrecorded: EventList
     var unplaced: EventList
     var pending: EventList
-    var support: [String]?
-    var supportHref: String?
 }
 
 struct WorkspaceClusterPage {
@@ -43,7 +48,8 @@ struct WorkspaceClusterPage {
     var notice: String?
     var id: String
     var lead: String
-    var events: EventList
+    /// HTML of `manage-rows`.
+    var events: String
     var actions: [PageLink]
 }
 

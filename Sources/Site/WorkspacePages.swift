@@ -190,11 +190,23 @@ public struct PreviewRow: Sendable {
 
 extension PageRenderer {
     /// `/manage/`: the account's clusters, the next events, past events with nothing recorded
-    /// («нет сведений»), unplaced events and what waits for publication.
-    /// `support`: for a methodist, the latest grouping's monitoring lines (see `supportLines`).
-    public func workspaceHome(frame: WorkspaceFrame, account: Account, snapshot: DistrictSnapshot, today: LocalDate,
+    /// («нет сведений»), unplaced events and what waits for publication. `lists` is what
+    /// `workspaceHomeLists` rendered; `support`: for a methodist, the latest grouping's monitoring
+    /// lines (see `supportLines`).
+    public func workspaceHome(frame: WorkspaceFrame, account: Account, district: District, lists: String,
                               support: [String]? = nil, options: SiteOptions) -> String {
-        let clusters = snapshot.district.clusters.filter { account.mayEdit(cluster: $0.id) }
+        let clusters = district.clusters.filter { account.mayEdit(cluster: $0.id) }
+        return render("manage-home", WorkspaceHomePage(
+            title: "Рабочее место", home: frame.home, timezone: district.timezone, frame: frame,
+            hasClusters: !clusters.isEmpty, clusters: clusters.map { .init(title: $0.title, id: $0.id, href: options.href("/manage/clusters/" + SitePaths.segment($0.id)),
+                                                                          page: options.href(SitePaths.cluster($0.id))) },
+            newCluster: account.mayManageUsers ? options.href("/manage/clusters/new") : nil,
+            lists: lists, support: support, supportHref: account.mayManageSupport ? options.href("/manage/support") : nil))
+    }
+
+    /// The start page's event lists. They depend only on the snapshot, the day and what the account
+    /// may edit and record, never on the session: the server builds them once per revision and scope.
+    public func workspaceHomeLists(account: Account, snapshot: DistrictSnapshot, today: LocalDate, options: SiteOptions) -> String {
         let mine = snapshot.events.filter { account.mayRecord($0.event) && $0.state.status != .removed }
         // A start page stays short (and fast) however many events a methodist's district has.
         func rows(_ items: [EventSnapshot], limit: Int = 25) -> EventList {
@@ -208,32 +220,31 @@ extension PageRenderer {
             .sorted { ($0.state.date ?? today, $0.id) < ($1.state.date ?? today, $1.id) }
         let unrecorded = mine.filter { item in open.contains(item.state.status) && item.state.date.map { $0 < today } ?? false }
         let unplaced = mine.filter { $0.state.date == nil && $0.state.status == .planned }
-        return render("manage-home", WorkspaceHomePage(
-            title: "Рабочее место", home: frame.home, timezone: snapshot.district.timezone, frame: frame,
-            hasClusters: !clusters.isEmpty, clusters: clusters.map { .init(title: $0.title, id: $0.id, href: options.href("/manage/clusters/" + SitePaths.segment($0.id)),
-                                                                          page: options.href(SitePaths.cluster($0.id))) },
-            newCluster: account.mayManageUsers ? options.href("/manage/clusters/new") : nil,
-            upcoming: rows(upcoming, limit: 10), unrecorded: rows(unrecorded), unplaced: rows(unplaced),
-            pending: rows(mine.filter { $0.pending != nil }), support: support,
-            supportHref: account.mayManageSupport ? options.href("/manage/support") : nil))
+        return render("manage-home-lists", WorkspaceHomeLists(upcoming: rows(upcoming, limit: 10), unrecorded: rows(unrecorded),
+                                                              unplaced: rows(unplaced), pending: rows(mine.filter { $0.pending != nil })))
     }
 
-    /// `/manage/clusters/<id>`: the cluster's events (removed ones too) and its workspace links.
-    public func workspaceCluster(frame: WorkspaceFrame, account: Account, cluster: Cluster, snapshot: DistrictSnapshot,
-                                 notice: String?, options: SiteOptions) -> String {
+    /// `/manage/clusters/<id>`: the cluster's events (`rows`, from `workspaceClusterRows`) and its workspace links.
+    public func workspaceCluster(frame: WorkspaceFrame, cluster: Cluster, district: District, rows: String, notice: String?,
+                                 options: SiteOptions) -> String {
         let base = "/manage/clusters/" + SitePaths.segment(cluster.id)
-        let rows = snapshot.events(inCluster: cluster.id).map {
-            WorkspaceEventRow($0, district: snapshot.district, mayEdit: true, mayRecord: true, options: options)
-        }
         return render("manage-cluster", WorkspaceClusterPage(
-            title: cluster.title, home: frame.home, timezone: snapshot.district.timezone, frame: frame, notice: notice,
-            id: cluster.id, lead: snapshot.district.school(cluster.lead)?.name ?? cluster.lead, events: EventList(rows),
+            title: cluster.title, home: frame.home, timezone: district.timezone, frame: frame, notice: notice,
+            id: cluster.id, lead: district.school(cluster.lead)?.name ?? cluster.lead, events: rows,
             actions: [("/events/new", "Новое мероприятие"), ("/schedule", "Расписание"), ("/versions", "Версии расписания"),
                       ("/plan", "План: школы, задачи, показатели"), ("/settings", "Настройки кластера"), ("/audit", "Журнал изменений"),
                       ("/plan.yaml", "Файл плана (YAML)"), ("/next-cycle", "Следующий цикл"),
                       ("/subscribers", "Подписчики, письма и документы")]
                 .map { PageLink(href: options.href(base + $0.0), label: $0.1) }
                 + [PageLink(href: options.href(SitePaths.cluster(cluster.id)), label: "Страница кластера")]))
+    }
+
+    /// A cluster's events (removed ones too) with their edit links: the same for everyone who may
+    /// edit the cluster, so the server builds it once per revision.
+    public func workspaceClusterRows(_ cluster: Cluster, snapshot: DistrictSnapshot, options: SiteOptions) -> String {
+        render("manage-rows", EventList(snapshot.events(inCluster: cluster.id).map {
+            WorkspaceEventRow($0, district: snapshot.district, mayEdit: true, mayRecord: true, options: options)
+        }))
     }
 
     /// The edit form of an event (`number` set) or the new-event form of a cluster.

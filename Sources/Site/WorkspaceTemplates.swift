@@ -4,7 +4,7 @@
 /// tasks, schools) are one text field of ids separated by commas: a form body never repeats a key.
 extension Templates {
     static let workspaceTemplates: [(String, String)] = [
-        ("manage-rows", rows), ("manage-home", home), ("manage-cluster", clusterPage), ("manage-event", eventForm),
+        ("manage-rows", rows), ("manage-home", home), ("manage-home-lists", homeLists), ("manage-cluster", clusterPage), ("manage-event", eventForm),
         ("manage-outcome", outcomeForm), ("manage-preview", preview), ("manage-versions", versions), ("manage-audit", audit),
         ("manage-settings", settings), ("manage-calendar", calendarEdit),
     ]
@@ -48,6 +48,12 @@ extension Templates {
     {{#hasClusters}}<h2>Мои кластеры</h2>
     <ul class="plain">{{#clusters}}<li><a href="{{href}}">{{title}}</a> <span class="muted">({{id}}, <a href="{{page}}">страница кластера</a>)</span></li>{{/clusters}}</ul>{{/hasClusters}}
     {{#newCluster}}<p class="actions"><a href="{{newCluster}}">Новый кластер</a></p>{{/newCluster}}
+    {{{lists}}}
+    {{#supportHref}}<h2>Адресная поддержка</h2>{{#support}}<p>{{.}}</p>{{/support}}<p><a href="{{supportHref}}">Результаты, группировки, дорожные карты</a></p>{{/supportHref}}
+    {{>foot}}
+    """
+
+    static let homeLists = """
     <h2>Ближайшие мероприятия</h2>
     {{#upcoming.any}}{{#upcoming}}{{>manage-rows}}{{/upcoming}}{{/upcoming.any}}{{^upcoming.any}}<p class="muted">Нет назначенных мероприятий.</p>{{/upcoming.any}}
     <h2>Нет сведений об итогах</h2>
@@ -56,8 +62,6 @@ extension Templates {
     <h2>Не назначены</h2>
     {{#unplaced.any}}{{#unplaced}}{{>manage-rows}}{{/unplaced}}{{/unplaced.any}}{{^unplaced.any}}<p class="muted">Все мероприятия назначены.</p>{{/unplaced.any}}
     {{#pending.any}}<h2>Ждут публикации расписания</h2>{{#pending}}{{>manage-rows}}{{/pending}}{{/pending.any}}
-    {{#supportHref}}<h2>Адресная поддержка</h2>{{#support}}<p>{{.}}</p>{{/support}}<p><a href="{{supportHref}}">Результаты, группировки, дорожные карты</a></p>{{/supportHref}}
-    {{>foot}}
     """
 
     static let clusterPage = """
@@ -67,7 +71,7 @@ extension Templates {
     {{#notice}}<p class="notice" role="status">{{notice}}</p>{{/notice}}
     <p class="actions">{{#actions}}<a href="{{href}}">{{label}}</a>{{/actions}}</p>
     <h2>Мероприятия</h2>
-    {{#events}}{{>manage-rows}}{{/events}}
+    {{{events}}}
     {{>foot}}
     """
 

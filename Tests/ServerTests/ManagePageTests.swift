@@ -69,6 +69,26 @@ import Testing
         }
     }
 
+    /// The start page's lists and a cluster's rows are built once per revision and scope (the
+    /// account's role and clusters): another coordinator never gets them, and an edit shows at once.
+    @Test func cachedListsKeepToTheirScopeAndShowTheNextEdit() async throws {
+        let s = try await Signed()
+        try await s.app.test(.router) { client in
+            let edit = "/manage/events/nevsky-exact/1\""
+            #expect(try await get(client, "/manage/", token: s.coordinator).text.contains(edit))
+            #expect(!(try await get(client, "/manage/", token: s.other).text.contains(edit)))
+            #expect(try await get(client, "/manage/", token: s.methodist).text.contains(edit))
+            #expect(!(try await get(client, "/manage/clusters/nevsky-exact", token: s.coordinator).text.contains("Правка из API")))
+            let patched = try await client.execute(uri: "/api/events/nevsky-exact/1", method: .patch,
+                                                   headers: [.authorization: "Bearer \(s.coordinator)", .contentType: "application/json"],
+                                                   body: ByteBuffer(string: #"{"title":"Правка из API"}"#))
+            #expect(patched.status == .ok)
+            #expect(try await get(client, "/manage/clusters/nevsky-exact", token: s.coordinator).text.contains("Правка из API"))
+            #expect(try await get(client, "/manage/", token: s.methodist).text.contains("Правка из API"))
+            #expect(!(try await get(client, "/manage/", token: s.other).text.contains("Правка из API")))
+        }
+    }
+
     @Test func theEventFormShowsProblemsBesideFieldsAndKeepsValues() async throws {
         let s = try await Signed()
         try await s.app.test(.router) { client in
