@@ -89,11 +89,7 @@ extension PostgresStore {
     }
 
     public func sessionAccount(_ digest: String, now: Int64) async throws(StoreError) -> Account? {
-        try await reading { connection in
-            let rows = try await connection.query("SELECT login FROM session WHERE digest = \(digest) AND expires > \(now)", logger: logger)
-            guard let login = try await rows.collect().first?.decode(String.self) else { return nil }
-            return try await Self.enabledAccount(login, connection, logger)
-        }
+        try await enabledAccount("JOIN session s ON s.login = a.login WHERE s.digest = \(digest) AND s.expires > \(now)")
     }
 
     public func removeSession(_ digest: String) async throws(StoreError) {
@@ -111,11 +107,7 @@ extension PostgresStore {
     }
 
     public func tokenAccount(_ digest: String) async throws(StoreError) -> Account? {
-        try await reading { connection in
-            let rows = try await connection.query("SELECT login FROM apiToken WHERE digest = \(digest)", logger: logger)
-            guard let login = try await rows.collect().first?.decode(String.self) else { return nil }
-            return try await Self.enabledAccount(login, connection, logger)
-        }
+        try await enabledAccount("JOIN apiToken t ON t.login = a.login WHERE t.digest = \(digest)")
     }
 
     public func revokeToken(_ login: String) async throws(StoreError) -> Bool {
@@ -168,9 +160,21 @@ extension PostgresStore {
                        school: school, disabled: disabled, mustChangePassword: mustChange)
     }
 
-    private static func enabledAccount(_ login: String, _ connection: PostgresConnection, _ logger: Logger) async throws -> Account? {
-        guard let account = try await account(login, connection, logger), !account.disabled else { return nil }
-        return account
+    /// The enabled account a session or token names, with its clusters: one statement (every
+    /// workspace request asks), which reads one consistent snapshot without a transaction.
+    private func enabledAccount(_ join: PostgresQuery) async throws(StoreError) -> Account? {
+        var query: PostgresQuery = """
+            SELECT a.login, a.role, a.school, a.disabled, a.mustChangePassword,
+                COALESCE((SELECT array_agg(c.cluster ORDER BY c.position) FROM accountCluster c WHERE c.login = a.login), '{}'::text[])
+            FROM account a
+            """
+        query.sql += " " + join.sql + " AND NOT a.disabled"
+        query.binds = join.binds
+        return try await statement { [query] connection in
+            let rows = try await connection.query(query, logger: logger)
+            guard let row = try await rows.collect().first?.decode((String, String, String?, Bool, Bool, [String]).self) else { return nil }
+            return try Self.account((row.0, row.1, row.2, row.3, row.4), clusters: row.5)
+        }
     }
 
     private static func exists(_ login: String, _ connection: PostgresConnection, _ logger: Logger) async throws -> Bool {

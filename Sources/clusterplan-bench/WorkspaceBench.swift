@@ -82,6 +82,11 @@ private func workspaceBench(db: String, store database: some DistrictStore, port
         print("| \(label): one client alone, slowest \(kind == "/manage/" ? "start page" : kind) of \(matching.count) | "
               + "\(String(format: "%.1f", worst.1)) ms (\(worst.0)) | |")
     }
+    // The other instances load their snapshot on first request too: warm them as the first was,
+    // so the load below measures browsing, not one instance's first read of the district.
+    for other in bases.dropFirst() {
+        for path in paths { try runTool("curl", ["-sf", "-o", "/dev/null", "-H", "Cookie: \(cookies[0])", other + path]) }
+    }
     let script = work.appendingPathComponent("workspace.lua")
     try """
     local paths = {\(paths.map { "\"\($0)\"" }.joined(separator: ", "))}
