@@ -43,14 +43,14 @@ extension PostgresStore {
 
     public func markSent(_ id: Int64, at: Int64) async throws(StoreError) {
         try await writing { connection in
-            try await connection.query("UPDATE outbox SET sentAt = \(at), attempts = attempts + 1, lastError = NULL WHERE id = \(id)",
+            _ = try await connection.query("UPDATE outbox SET sentAt = \(at), attempts = attempts + 1, lastError = NULL WHERE id = \(id)",
                                        logger: logger)
         }
     }
 
     public func markFailed(_ id: Int64, error: String, retryAt: Int64) async throws(StoreError) {
         try await writing { connection in
-            try await connection.query("""
+            _ = try await connection.query("""
                 UPDATE outbox SET attempts = attempts + 1, lastError = \(String(error.prefix(500))), nextAttemptAt = \(retryAt)
                 WHERE id = \(id)
                 """, logger: logger)

@@ -143,15 +143,7 @@ extension PostgresStore {
     /// Distinct attendees (by email; each walk-in without one apart) of every course's events, per school and year.
     static func courseListeners(_ connection: PostgresConnection, _ logger: Logger) async throws -> [CourseListeners] {
         var listeners: [CourseListeners] = []
-        let rows = try await connection.query("""
-            SELECT c.course, e.year, r.school, COUNT(DISTINCT COALESCE(r.email, 'walk-in ' || CAST(r.id AS TEXT))) AS listeners
-            FROM courseEvent c
-            JOIN event e ON e.cluster = c.cluster AND e.number = c.number
-            JOIN registration r ON r.cluster = c.cluster AND r.number = c.number
-            WHERE r.attended AND r.status <> 'cancelled'
-            GROUP BY c.course, e.year, r.school
-            ORDER BY c.course, e.year, r.school
-            """, logger: logger)
+        let rows = try await connection.query(PostgresQuery(unsafeSQL: SharedQueries.courseListeners), logger: logger)
         for try await (course, year, school, count) in rows.decode((String, String, String, Int).self) {
             listeners.append(CourseListeners(course: course, year: try parse(year, { AcademicYear($0) }, "год курса"), school: school,
                                              listeners: count))

@@ -96,16 +96,7 @@ extension PostgresStore {
             }
         }
         var calendar = DistrictCalendar(publicHolidays: holidays)
-        func weekdays(_ text: String) throws -> Set<Weekday> {
-            Set(try text.split(separator: ",").map { try parse(String($0), Weekday.init(rawValue:), "день недели") })
-        }
-        if let v = meta["working_days"] { calendar.workingDays = try weekdays(v) }
-        if let v = meta["default_start"] { calendar.defaultStart = try parse(v, { TimeOfDay($0) }, "default_start") }
-        if let v = meta["during_vacations"] {
-            calendar.preferences.duringVacations = try parse(v, VacationPolicy.init(rawValue:), "during_vacations")
-        }
-        if let v = meta["preferred_weekdays"] { calendar.preferences.preferredWeekdays = try weekdays(v) }
-        if let v = meta["min_gap_days"] { calendar.preferences.minimumGapDays = try parse(v, { Int($0) }, "min_gap_days") }
+        try calendar.readSettings(meta)
         func day(_ text: String, _ what: String) throws -> LocalDate { try parse(text, { LocalDate(iso: $0) }, what) }
         calendar.holidays = Set(try await rows(c, logger, "SELECT date FROM holiday", as: String.self).map { try day($0, "праздник") })
         calendar.vacations = try await rows(c, logger, "SELECT title, fromDate, toDate, district FROM vacation ORDER BY rowid",

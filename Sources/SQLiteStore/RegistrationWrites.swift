@@ -169,15 +169,7 @@ extension SQLiteStore {
 
     /// Distinct attendees (by email; each walk-in without one apart) of every course's events, per school and year.
     static func courseListeners(_ db: Database) throws -> [CourseListeners] {
-        try Row.fetchAll(db, sql: """
-            SELECT c.course, e.year, r.school, COUNT(DISTINCT COALESCE(r.email, 'walk-in ' || CAST(r.id AS TEXT))) AS listeners
-            FROM courseEvent c
-            JOIN event e ON e.cluster = c.cluster AND e.number = c.number
-            JOIN registration r ON r.cluster = c.cluster AND r.number = c.number
-            WHERE r.attended AND r.status <> 'cancelled'
-            GROUP BY c.course, e.year, r.school
-            ORDER BY c.course, e.year, r.school
-            """).map { row in
+        try Row.fetchAll(db, sql: SharedQueries.courseListeners).map { row in
             let year: String = row["year"]
             return CourseListeners(course: row["course"], year: try parse(year, { AcademicYear($0) }, "год курса"), school: row["school"],
                                    listeners: row["listeners"])

@@ -31,13 +31,7 @@ extension SQLiteStore {
 
     private static func calendar(_ db: Database, meta: [String: String]) throws -> DistrictCalendar {
         var calendar = DistrictCalendar(publicHolidays: try PublicHolidayRecord.publicHolidays(db))
-        if let v = meta["working_days"] { calendar.workingDays = try weekdays(v) }
-        if let v = meta["default_start"] { calendar.defaultStart = try parse(v, { TimeOfDay($0) }, "default_start") }
-        if let v = meta["during_vacations"] {
-            calendar.preferences.duringVacations = try parse(v, VacationPolicy.init(rawValue:), "during_vacations")
-        }
-        if let v = meta["preferred_weekdays"] { calendar.preferences.preferredWeekdays = try weekdays(v) }
-        if let v = meta["min_gap_days"] { calendar.preferences.minimumGapDays = try parse(v, { Int($0) }, "min_gap_days") }
+        try calendar.readSettings(meta)
         calendar.holidays = Set(try HolidayRecord.fetchAll(db).map { try parse($0.date, { LocalDate(iso: $0) }, "праздник") })
         calendar.vacations = try VacationRecord.order(Column.rowID).fetchAll(db).map { v in
             Vacation(title: v.title, from: try parse(v.fromDate, { LocalDate(iso: $0) }, "каникулы"),
@@ -74,9 +68,6 @@ extension SQLiteStore {
         }
     }
 
-    private static func weekdays(_ text: String) throws -> Set<Weekday> {
-        Set(try text.split(separator: ",").map { try parse(String($0), Weekday.init(rawValue:), "день недели") })
-    }
 }
 
 /// The rows that belong to clusters, grouped by cluster id.
