@@ -89,7 +89,10 @@ extension PostgresStore {
     }
 
     public func sessionAccount(_ digest: String, now: Int64) async throws(StoreError) -> Account? {
-        try await enabledAccount("JOIN session s ON s.login = a.login WHERE s.digest = \(digest) AND s.expires > \(now)")
+        try await enabledAccount("""
+            \(unescaped: Self.accountWithClusters) JOIN session s ON s.login = a.login
+            WHERE s.digest = \(digest) AND s.expires > \(now) AND NOT a.disabled
+            """)
     }
 
     public func removeSession(_ digest: String) async throws(StoreError) {
@@ -107,7 +110,9 @@ extension PostgresStore {
     }
 
     public func tokenAccount(_ digest: String) async throws(StoreError) -> Account? {
-        try await enabledAccount("JOIN apiToken t ON t.login = a.login WHERE t.digest = \(digest)")
+        try await enabledAccount("""
+            \(unescaped: Self.accountWithClusters) JOIN apiToken t ON t.login = a.login WHERE t.digest = \(digest) AND NOT a.disabled
+            """)
     }
 
     public func revokeToken(_ login: String) async throws(StoreError) -> Bool {
@@ -160,17 +165,17 @@ extension PostgresStore {
                        school: school, disabled: disabled, mustChangePassword: mustChange)
     }
 
-    /// The enabled account a session or token names, with its clusters: one statement (every
-    /// workspace request asks), which reads one consistent snapshot without a transaction.
-    private func enabledAccount(_ join: PostgresQuery) async throws(StoreError) -> Account? {
-        var query: PostgresQuery = """
-            SELECT a.login, a.role, a.school, a.disabled, a.mustChangePassword,
-                COALESCE((SELECT array_agg(c.cluster ORDER BY c.position) FROM accountCluster c WHERE c.login = a.login), '{}'::text[])
-            FROM account a
-            """
-        query.sql += " " + join.sql + " AND NOT a.disabled"
-        query.binds = join.binds
-        return try await statement { [query] connection in
+    /// An account's columns with its clusters in order, for one statement that names the account.
+    private static let accountWithClusters = """
+        SELECT a.login, a.role, a.school, a.disabled, a.mustChangePassword,
+            COALESCE((SELECT array_agg(c.cluster ORDER BY c.position) FROM accountCluster c WHERE c.login = a.login), '{}'::text[])
+        FROM account a
+        """
+
+    /// The enabled account a session or token names: one statement (every workspace request asks),
+    /// which reads one consistent snapshot without a transaction.
+    private func enabledAccount(_ query: PostgresQuery) async throws(StoreError) -> Account? {
+        try await statement { connection in
             let rows = try await connection.query(query, logger: logger)
             guard let row = try await rows.collect().first?.decode((String, String, String?, Bool, Bool, [String]).self) else { return nil }
             return try Self.account((row.0, row.1, row.2, row.3, row.4), clusters: row.5)

@@ -87,14 +87,8 @@ public final class SiteCache: Sendable {
     /// the start page's lists of one scope): built from the newest loaded snapshot once per revision.
     /// Called after `latestSnapshot()`, so that snapshot is loaded; a newer one may be, and then wins.
     func fragment(_ key: String, make: (DistrictSnapshot) -> String) throws(StoreError) -> String {
-        guard let generation = state.withLockedValue({ $0.generation }), let snapshot = generation.snapshot else { throw StoreError.empty }
-        if let cached = generation.fragments.withLockedValue({ $0[key] }) { return cached }
-        let built = make(snapshot)
-        return generation.fragments.withLockedValue { cache in
-            if let existing = cache[key] { return existing }
-            cache[key] = built
-            return built
-        }
+        guard let built = state.withLockedValue({ $0.generation })?.fragment(key, make: make) else { throw StoreError.empty }
+        return built
     }
 
     /// After a write: the next request of any kind checks the revision, so feeds show the write at once.
@@ -142,7 +136,7 @@ final class Generation: Sendable {
     let content: SiteContent?
     private let resources = NIOLockedValueBox([String: Resource]())
     /// Rendered workspace fragments (`SiteCache.fragment`).
-    let fragments = NIOLockedValueBox([String: String]())
+    private let fragments = NIOLockedValueBox([String: String]())
 
     init(revision: Int64, snapshot: DistrictSnapshot?, content: SiteContent?) {
         self.revision = revision
@@ -153,11 +147,23 @@ final class Generation: Sendable {
     func cached(_ key: String) -> Resource? { resources.withLockedValue { $0[key] } }
 
     /// Keeps the first one stored when two requests built the same resource at once.
-    func store(_ key: String, _ resource: Resource) -> Resource {
-        resources.withLockedValue { cache in
+    func store(_ key: String, _ resource: Resource) -> Resource { resources.keepFirst(key, resource) }
+
+    /// A workspace fragment of this generation's snapshot, rendered on first use; nil without a snapshot.
+    func fragment(_ key: String, make: (DistrictSnapshot) -> String) -> String? {
+        guard let snapshot else { return nil }
+        if let cached = fragments.withLockedValue({ $0[key] }) { return cached }
+        return fragments.keepFirst(key, make(snapshot))
+    }
+}
+
+extension NIOLockedValueBox {
+    /// Stores `value` under `key` unless another request stored one first; returns the one kept.
+    func keepFirst<V>(_ key: String, _ value: V) -> V where Value == [String: V] {
+        withLockedValue { cache in
             if let existing = cache[key] { return existing }
-            cache[key] = resource
-            return resource
+            cache[key] = value
+            return value
         }
     }
 }

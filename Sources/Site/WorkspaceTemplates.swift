@@ -4,9 +4,9 @@
 /// tasks, schools) are one text field of ids separated by commas: a form body never repeats a key.
 extension Templates {
     static let workspaceTemplates: [(String, String)] = [
-        ("manage-rows", rows), ("manage-home", home), ("manage-home-lists", homeLists), ("manage-cluster", clusterPage), ("manage-event", eventForm),
-        ("manage-outcome", outcomeForm), ("manage-preview", preview), ("manage-versions", versions), ("manage-audit", audit),
-        ("manage-settings", settings), ("manage-calendar", calendarEdit),
+        ("manage-rows", rows), ("manage-home", home), ("manage-home-lists", homeLists), ("manage-cluster", clusterPage),
+        ("manage-event", eventForm), ("manage-outcome", outcomeForm), ("manage-preview", preview), ("manage-versions", versions),
+        ("manage-audit", audit), ("manage-settings", settings), ("manage-calendar", calendarEdit),
     ]
 
     /// Styles of the forms: one column that fits 390 px, fields as wide as the screen allows.
