@@ -8,14 +8,27 @@ protocol MustacheKeys: MustacheParent {
 }
 
 extension MustacheKeys {
-    /// The same value `Mirror` gives (an optional stays boxed as it is), found without reflection.
-    /// Debug builds (the tests) check that the table names every stored field, so a field added
-    /// later cannot vanish from its page unnoticed.
+    /// The value Mustache's own `Mirror` lookup gives, found without reflection: an optional's
+    /// value, or nil when it has none (boxed as `Any`, an empty optional would count as present and
+    /// print «nil»). Debug builds (the tests) check that the table names every stored field, so a
+    /// field added later cannot vanish from its page unnoticed.
     public func child(named name: String) -> Any? {
         assert(Set(Self.keys.keys) == Set(Mirror(reflecting: self).children.compactMap(\.label)),
                "\(Self.self).keys does not name exactly its stored fields")
-        return Self.keys[name].map { self[keyPath: $0] }
+        guard let path = Self.keys[name] else { return nil }
+        let value = self[keyPath: path]
+        guard let optional = value as? any OptionalField else { return value }
+        return optional.wrappedValue
     }
+}
+
+/// What `child(named:)` unwraps.
+private protocol OptionalField {
+    var wrappedValue: Any? { get }
+}
+
+extension Optional: OptionalField {
+    var wrappedValue: Any? { map { $0 } }
 }
 
 // Key paths are immutable values: sharing the tables between requests is safe.

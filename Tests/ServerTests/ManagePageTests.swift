@@ -69,6 +69,21 @@ import Testing
         }
     }
 
+    /// An absent optional (no notice, no pending change, no support link) hides its section: the
+    /// pages never show Swift's «nil».
+    @Test(arguments: ["/manage/", "/manage/clusters/nevsky-exact", "/manage/events/nevsky-exact/1",
+                      "/manage/clusters/nevsky-exact/events/new", "/manage/clusters/nevsky-exact/versions"])
+    func absentValuesHideTheirSections(_ path: String) async throws {
+        let s = try await Signed()
+        try await s.app.test(.router) { client in
+            let page = try await get(client, path, token: s.coordinator)
+            #expect(page.status == .ok)
+            #expect(!page.text.contains(">nil<"))
+            #expect(!page.text.contains("role=\"status\""), "no notice without ?saved")
+            #expect(!page.text.contains("Адресная поддержка"), "a coordinator has no support programmes")
+        }
+    }
+
     /// The start page's lists and a cluster's rows are built once per revision and scope (the
     /// account's role and clusters): another coordinator never gets them, and an edit shows at once.
     @Test func cachedListsKeepToTheirScopeAndShowTheNextEdit() async throws {
