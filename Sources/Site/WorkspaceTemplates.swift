@@ -26,20 +26,21 @@ extension Templates {
 
     """
 
-    /// A list of events with their workspace links.
+    /// A list of events with their workspace links. The optional fields are looked up with a leading
+    /// «.», in the row itself only: an absent one must not find the start page's list of the same name.
     static let rows = """
     <div class="table">
     <table class="events">
     <thead><tr><th>№</th><th>Мероприятие</th><th>Дата</th><th>Статус</th><th>Действия</th></tr></thead>
     <tbody>
-    {{#items}}<tr{{#removed}} class="cancelled"{{/removed}}><td data-label="Номер">{{cluster}}/{{number}}</td><td data-label="Мероприятие">{{title}}{{#pending}}<br><span class="muted">{{pending}}</span>{{/pending}}</td>\
+    {{#items}}<tr{{#removed}} class="cancelled"{{/removed}}><td data-label="Номер">{{cluster}}/{{number}}</td><td data-label="Мероприятие">{{title}}{{#.pending}}<br><span class="muted">{{.}}</span>{{/.pending}}</td>\
     <td data-label="Дата">{{date}}</td><td class="status" data-label="Статус">{{status}}</td>\
-    <td data-label="Действия">{{#editHref}}<a href="{{editHref}}">Изменить</a> {{/editHref}}{{#outcomeHref}}<a href="{{outcomeHref}}">Записать итог</a>{{/outcomeHref}}{{#registrationsHref}} <a href="{{registrationsHref}}">Регистрация</a>{{/registrationsHref}}</td></tr>
+    <td data-label="Действия">{{#.editHref}}<a href="{{.}}">Изменить</a> {{/.editHref}}{{#.outcomeHref}}<a href="{{.}}">Записать итог</a>{{/.outcomeHref}}{{#.registrationsHref}} <a href="{{.}}">Регистрация</a>{{/.registrationsHref}}</td></tr>
     {{/items}}
     </tbody>
     </table>
     </div>
-    {{#more}}<p class="muted">{{more}}</p>{{/more}}
+    {{#.more}}<p class="muted">{{.}}</p>{{/.more}}
 
     """
 

@@ -79,6 +79,7 @@ import Testing
             let page = try await get(client, path, token: s.coordinator)
             #expect(page.status == .ok)
             #expect(!page.text.contains(">nil<"))
+            #expect(!page.text.contains("EventList("), "a row without a pending change must not find the page's list of that name")
             #expect(!page.text.contains("role=\"status\""), "no notice without ?saved")
             #expect(!page.text.contains("Адресная поддержка"), "a coordinator has no support programmes")
         }
@@ -195,6 +196,9 @@ import Testing
             #expect(saved.status == .seeOther)
             #expect(saved.headers[.location] == "/manage/clusters/nevsky-exact?saved=1")
             #expect(try await s.site.snapshot().events.first { $0.id == first }?.pending != nil)
+            let listed = try await client.execute(uri: "/manage/clusters/nevsky-exact", method: .get, headers: signed.headers).text
+            #expect(listed.contains(#"<br><span class="muted">ждёт публикации: "#))
+            #expect(listed.contains(#"<a href="/manage/events/nevsky-exact/1">Изменить</a>"#))
             let published = try await AccessRouteTests.post(client, "/manage/clusters/nevsky-exact/schedule", signed,
                                                             [("csrf", signed.csrf), ("publish", "true")])
             #expect(published.status == .seeOther)
