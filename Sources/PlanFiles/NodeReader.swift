@@ -1,5 +1,4 @@
 import Planning
-import Yams
 
 /// Reads typed values out of a composed YAML node, recording a located diagnostic for every
 /// problem instead of throwing, so one pass reports all of a file's errors.
@@ -9,12 +8,11 @@ final class NodeReader {
 
     init(file: String) { self.file = file }
 
-    func location(of node: Node) -> SourceLocation {
-        let mark = node.mark
-        return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    func location(of node: YAMLNode) -> SourceLocation {
+        SourceLocation(file: file, line: node.mark.line, column: node.mark.column)
     }
 
-    func report(_ node: Node, _ message: String) {
+    func report(_ node: YAMLNode, _ message: String) {
         diagnostics.append(location(of: node).diagnostic(message))
     }
 
@@ -23,12 +21,12 @@ final class NodeReader {
     }
 
     /// A mapping node with its keys checked against `allowed`; nil (and a diagnostic) otherwise.
-    func mapping(_ node: Node, _ what: @autoclosure () -> String, allowed: Set<String>, required: [String] = []) -> Fields? {
-        guard case .mapping(let mapping) = node else {
+    func mapping(_ node: YAMLNode, _ what: @autoclosure () -> String, allowed: Set<String>, required: [String] = []) -> Fields? {
+        guard case .mapping(let mapping, _) = node else {
             report(node, "\(what()): ожидается словарь (ключ: значение)")
             return nil
         }
-        var fields: [String: Node] = [:]
+        var fields: [String: YAMLNode] = [:]
         for (keyNode, value) in mapping {
             let key = keyNode.scalar?.string ?? ""
             if !allowed.contains(key) {
@@ -45,21 +43,21 @@ final class NodeReader {
         return Fields(node: node, values: fields, what: what(), reader: self)
     }
 
-    func sequence(_ node: Node, _ what: @autoclosure () -> String) -> [Node] {
-        guard case .sequence(let sequence) = node else {
+    func sequence(_ node: YAMLNode, _ what: @autoclosure () -> String) -> [YAMLNode] {
+        guard case .sequence(let sequence, _) = node else {
             report(node, "\(what()): ожидается список")
             return []
         }
-        return Array(sequence)
+        return sequence
     }
 
     /// A scalar as text; ids such as `344` may be written without quotes.
-    func string(_ node: Node, _ what: @autoclosure () -> String) -> String? {
+    func string(_ node: YAMLNode, _ what: @autoclosure () -> String) -> String? {
         guard case .scalar(let scalar) = node else {
             report(node, "\(what()): ожидается строка")
             return nil
         }
-        if node.null != nil || (scalar.style == .plain && scalar.string.isEmpty) {
+        if node.isNull {
             report(node, "\(what()): пустое значение")
             return nil
         }
@@ -72,7 +70,7 @@ final class NodeReader {
     }
 
     /// An id: it becomes part of file names, URLs and feed lines, so it must be plain.
-    func id(_ node: Node, _ what: @autoclosure () -> String) -> String? {
+    func id(_ node: YAMLNode, _ what: @autoclosure () -> String) -> String? {
         guard let text = string(node, what()) else { return nil }
         if let problem = idProblem(text) {
             report(node, "\(what()): «\(text.excerpt())» \(problem)")
@@ -81,7 +79,7 @@ final class NodeReader {
         return text
     }
 
-    func parsed<T>(_ node: Node, _ what: @autoclosure () -> String, expected: @autoclosure () -> String, _ parse: (String) -> T?) -> T? {
+    func parsed<T>(_ node: YAMLNode, _ what: @autoclosure () -> String, expected: @autoclosure () -> String, _ parse: (String) -> T?) -> T? {
         guard let text = string(node, what()) else { return nil }
         guard let value = parse(text) else {
             report(node, "\(what()): «\(text.excerpt())» — \(expected())")
@@ -90,21 +88,21 @@ final class NodeReader {
         return value
     }
 
-    func int(_ node: Node, _ what: @autoclosure () -> String, in range: ClosedRange<Int> = InputLimits.count) -> Int? {
+    func int(_ node: YAMLNode, _ what: @autoclosure () -> String, in range: ClosedRange<Int> = InputLimits.count) -> Int? {
         parsed(node, what(), expected: "ожидается целое число от \(range.lowerBound) до \(range.upperBound)") {
             Int($0).flatMap { range.contains($0) ? $0 : nil }
         }
     }
 
-    func date(_ node: Node, _ what: @autoclosure () -> String) -> LocalDate? {
+    func date(_ node: YAMLNode, _ what: @autoclosure () -> String) -> LocalDate? {
         parsed(node, what(), expected: "ожидается дата ГГГГ-ММ-ДД") { LocalDate(iso: $0) }
     }
 
-    func academicYear(_ node: Node, _ what: @autoclosure () -> String) -> AcademicYear? {
+    func academicYear(_ node: YAMLNode, _ what: @autoclosure () -> String) -> AcademicYear? {
         parsed(node, what(), expected: "ожидается учебный год вида 2019/2020") { AcademicYear($0) }
     }
 
-    func stringList(_ node: Node, _ what: @autoclosure () -> String) -> [(String, Node)] {
+    func stringList(_ node: YAMLNode, _ what: @autoclosure () -> String) -> [(String, YAMLNode)] {
         sequence(node, what()).compactMap { item in string(item, what()).map { ($0, item) } }
     }
 
@@ -116,12 +114,12 @@ final class NodeReader {
 
 /// The checked fields of one mapping node.
 struct Fields {
-    let node: Node
-    let values: [String: Node]
+    let node: YAMLNode
+    let values: [String: YAMLNode]
     var what: String
     unowned let reader: NodeReader
 
-    subscript(key: String) -> Node? { values[key] }
+    subscript(key: String) -> YAMLNode? { values[key] }
 
     func string(_ key: String) -> String? { values[key].flatMap { reader.string($0, "\(what).\(key)") } }
     func id(_ key: String) -> String? { values[key].flatMap { reader.id($0, "\(what).\(key)") } }

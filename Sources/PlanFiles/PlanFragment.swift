@@ -1,6 +1,5 @@
 import Foundation
 import Planning
-import Yams
 
 /// What one plan file contributes, before files are merged and cross-checked.
 struct PlanFragment {
@@ -83,26 +82,16 @@ extension PlanFragment {
     /// Parses one file's text. `directory` resolves relative `ics:` paths.
     static func parse(text: String, file: String, directory: String, reader: NodeReader) -> PlanFragment {
         var fragment = PlanFragment(file: file)
-        let root: Node
+        let root: YAMLNode
         do {
-            // Every value is read as text (`NodeReader`), so YAML's implicit typing is not needed; the
-            // default resolver's regular expressions were the largest cost of a country-sized file.
-            guard let node = try Yams.compose(yaml: text, .basic) else {
+            guard let node = try YAMLNode.compose(text) else {
                 reader.report(at: SourceLocation(file: file, line: 1, column: 1), "файл пуст")
                 return fragment
             }
             root = node
-        } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
-            // Yams's message carries the whole document; name the key and its line instead.
-            let keys = duplicates.prefix(3).map { "«\($0.excerpt())»" }.joined(separator: ", ")
-            reader.report(at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
-                          "ошибка YAML: ключ \(keys) повторяется в одном словаре")
-            return fragment
-        } catch let error as YamlError {
-            reader.report(at: yamlErrorLocation(error, file: file), "ошибка YAML: \(yamlProblem(error))")
-            return fragment
         } catch {
-            reader.report(at: SourceLocation(file: file, line: 1, column: 1), "ошибка YAML: \(error)")
+            reader.report(at: SourceLocation(file: file, line: error.mark.line, column: error.mark.column),
+                          "ошибка YAML: \(error.message)")
             return fragment
         }
         guard expandedSize(of: root, limit: InputLimits.expandedDocumentBytes) <= InputLimits.expandedDocumentBytes else {
@@ -145,7 +134,7 @@ extension PlanFragment {
         return fragment
     }
 
-    private static func parseSchool(_ node: Node, district: String?, reader: NodeReader) -> (School, SourceLocation)? {
+    private static func parseSchool(_ node: YAMLNode, district: String?, reader: NodeReader) -> (School, SourceLocation)? {
         guard let f = reader.mapping(node, "school", allowed: PlanFileKeys.school, required: ["id", "name"]),
               let id = f.id("id"), let name = f.string("name") else { return nil }
         var school = School(id: id, name: name, district: district)
@@ -155,7 +144,7 @@ extension PlanFragment {
         return (school, reader.location(of: f["id"] ?? node))
     }
 
-    private static func parseVenue(_ node: Node, district: String?, reader: NodeReader) -> (Venue, SourceLocation)? {
+    private static func parseVenue(_ node: YAMLNode, district: String?, reader: NodeReader) -> (Venue, SourceLocation)? {
         guard let f = reader.mapping(node, "venue", allowed: PlanFileKeys.venue, required: ["id", "name"]),
               let id = f.id("id"), let name = f.string("name") else { return nil }
         if id == PlannedEvent.online {
@@ -165,7 +154,7 @@ extension PlanFragment {
         return (Venue(id: id, name: name, address: f.string("address"), district: district), reader.location(of: f["id"] ?? node))
     }
 
-    private static func parseCluster(_ node: Node, district: String?, reader: NodeReader) -> ParsedCluster? {
+    private static func parseCluster(_ node: YAMLNode, district: String?, reader: NodeReader) -> ParsedCluster? {
         guard let f = reader.mapping(node, "cluster", allowed: PlanFileKeys.cluster,
                                      required: ["id", "title", "lead", "members"]),
               let id = f.id("id"), let title = f.string("title"), let lead = f.string("lead") else { return nil }
@@ -197,7 +186,7 @@ extension PlanFragment {
     }
 
     /// `{name: …, email: …}`; the address must be one a calendar can write as ORGANIZER.
-    private static func parseContact(_ node: Node, _ what: String, reader: NodeReader) -> Coordinator? {
+    private static func parseContact(_ node: YAMLNode, _ what: String, reader: NodeReader) -> Coordinator? {
         guard let f = reader.mapping(node, what, allowed: PlanFileKeys.coordinator, required: ["name"]),
               let name = f.string("name") else { return nil }
         var email = f.string("email")
@@ -208,7 +197,7 @@ extension PlanFragment {
         return Coordinator(name: name, email: email)
     }
 
-    private static func parsePlan(_ node: Node, cluster: Cluster, reader: NodeReader) -> (plan: WorkPlan, events: [ParsedEvent])? {
+    private static func parsePlan(_ node: YAMLNode, cluster: Cluster, reader: NodeReader) -> (plan: WorkPlan, events: [ParsedEvent])? {
         let what = "clusters.\(cluster.id).plan"
         guard let f = reader.mapping(node, what, allowed: PlanFileKeys.plan, required: ["years", "goal"]) else { return nil }
         let years = (f["years"].map { reader.sequence($0, "\(what).years") } ?? []).compactMap {
@@ -240,7 +229,7 @@ extension PlanFragment {
             let target = i.parsed("target", expected: expected, bounded)
             var targets: [AcademicYear: Double] = [:]
             if let node = i["targets"] {
-                if case .mapping(let byYear) = node {
+                if case .mapping(let byYear, _) = node {
                     for (yearNode, value) in byYear {
                         let place = "\(what).indicators.\(id).targets"
                         guard let year = reader.academicYear(yearNode, place),
@@ -269,7 +258,7 @@ extension PlanFragment {
         return (plan, events)
     }
 
-    private static func parseEvent(_ node: Node, cluster: Cluster, reader: NodeReader) -> ParsedEvent? {
+    private static func parseEvent(_ node: YAMLNode, cluster: Cluster, reader: NodeReader) -> ParsedEvent? {
         guard var f = reader.mapping(node, "мероприятие кластера \(cluster.id)", allowed: PlanFileKeys.event,
                                      required: ["number", "year", "format", "title", "host"]),
               let number = f.int("number", in: InputLimits.eventNumber) else { return nil }
@@ -324,7 +313,7 @@ extension PlanFragment {
                            timingLocation: f.location(timingKey), yearLocation: f.location("year"))
     }
 
-    private static func parseCalendar(_ node: Node, district: String?, directory: String, reader: NodeReader) -> CalendarFragment {
+    private static func parseCalendar(_ node: YAMLNode, district: String?, directory: String, reader: NodeReader) -> CalendarFragment {
         var c = CalendarFragment()
         guard let f = reader.mapping(node, "calendar", allowed: PlanFileKeys.calendar) else { return c }
         for key in ["working_days", "default_start", "during_vacations", "preferred_weekdays", "min_gap_days"] where f[key] != nil {
@@ -375,7 +364,7 @@ extension PlanFragment {
         return c
     }
 
-    private static func parseCourse(_ node: Node, reader: NodeReader) -> ParsedCourse? {
+    private static func parseCourse(_ node: YAMLNode, reader: NodeReader) -> ParsedCourse? {
         guard let f = reader.mapping(node, "course", allowed: PlanFileKeys.course, required: ["id", "title"]),
               let id = f.id("id"), let title = f.string("title") else { return nil }
         var course = TrainingCourse(id: id, title: title, provider: f.string("provider"))
@@ -409,24 +398,5 @@ extension PlanFragment {
         }
         return ParsedCourse(course: course, location: f.location("id"), schoolLocations: schools, clusterLocations: clusters,
                             eventLocations: events)
-    }
-}
-
-private func yamlErrorLocation(_ error: YamlError, file: String) -> SourceLocation {
-    switch error {
-    case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
-        SourceLocation(file: file, line: mark.line, column: mark.column)
-    default:
-        SourceLocation(file: file, line: 1, column: 1)
-    }
-}
-
-private func yamlProblem(_ error: YamlError) -> String {
-    switch error {
-    case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
-         .composer(let context, let problem, _, _):
-        [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
-    case .reader(let problem, _, _, _): problem
-    default: "\(error)"
     }
 }
