@@ -72,7 +72,9 @@ let package = Package(
         ),
         // The store interface, and GRDB/SQLite as its first implementation.
         .target(name: "Store", dependencies: ["Planning", "Clustering"]),
-        .target(name: "SQLiteStore", dependencies: ["Store", "Planning", "Clustering", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "SQLiteStore", dependencies: ["Store", "Planning", "Clustering", .product(name: "GRDB", package: "GRDB.swift"),
+                                                   // sqlite3_step for the bulk inserts, which bind each value in place
+                                                   .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         // PostgreSQL as the second implementation, for several server instances on one district database;
         // only what opens a store links postgres-nio.
         .target(
