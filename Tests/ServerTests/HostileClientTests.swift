@@ -35,7 +35,7 @@ import Glibc
 
     @Test func connectIsAnswered501AndClosed() async throws {
         try await live { port in
-            let answer = try RawClient(port: port).exchange("CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n")
+            let answer = try await RawClient(port: port).exchange("CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n")
             #expect(answer.text.hasPrefix("HTTP/1.1 501 Not Implemented\r\n"))
             #expect(answer.text.lowercased().contains("connection: close\r\n"))
             #expect(answer.closed)
@@ -44,7 +44,7 @@ import Glibc
 
     @Test func aMethodTheDecoderDoesNotKnowIsAnswered400AndClosed() async throws {
         try await live { port in
-            let answer = try RawClient(port: port).exchange("FOO / HTTP/1.1\r\nHost: x\r\n\r\n")
+            let answer = try await RawClient(port: port).exchange("FOO / HTTP/1.1\r\nHost: x\r\n\r\n")
             #expect(answer.text.hasPrefix("HTTP/1.1 400 Bad Request\r\n"))
             #expect(answer.closed)
         }
@@ -53,7 +53,7 @@ import Glibc
     @Test(arguments: ["PROPFIND", "TRACE", "LOCK"])
     func unknownMethodsAreAnswered405AndClosed(method: String) async throws {
         try await live { port in
-            let answer = try RawClient(port: port).exchange("\(method) / HTTP/1.1\r\nHost: x\r\n\r\n")
+            let answer = try await RawClient(port: port).exchange("\(method) / HTTP/1.1\r\nHost: x\r\n\r\n")
             #expect(answer.text.hasPrefix("HTTP/1.1 405 Method Not Allowed\r\n"))
             #expect(answer.closed)
         }
@@ -65,12 +65,12 @@ import Glibc
             let clock = ContinuousClock()
             let start = clock.now
             // Half a request, then nothing: the server closes it after the header timeout (2 s here).
-            let answer = try client.exchange("GET / HTTP/1.1\r\nHost: x\r\nX-Slow: ", readFor: 15)
+            let answer = await client.exchange("GET / HTTP/1.1\r\nHost: x\r\nX-Slow: ", readFor: 15)
             #expect(answer.closed)
             #expect(answer.text.isEmpty)
             #expect(clock.now - start < .seconds(12))
             // A real request on a new connection is still answered.
-            let real = try RawClient(port: port).exchange("GET /api/clusters HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            let real = try await RawClient(port: port).exchange("GET /api/clusters HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
             #expect(real.text.hasPrefix("HTTP/1.1 200 OK\r\n"))
         }
     }
@@ -146,8 +146,16 @@ struct RawClient {
         if result != 0 { throw POSIXError(.ECONNREFUSED) }
     }
 
-    /// Sends `request`, then reads until the server closes or `seconds` pass.
-    func exchange(_ request: String, readFor seconds: Int = 20) throws -> (text: String, closed: Bool) {
+    /// Sends `request`, then reads until the server closes or `seconds` pass. The blocking reads
+    /// run on a dispatch thread: on two cores, two of them on Swift's cooperative threads left
+    /// none for the server's handlers, and a full test run timed out waiting for an answer.
+    func exchange(_ request: String, readFor seconds: Int = 20) async -> (text: String, closed: Bool) {
+        await withCheckedContinuation { done in
+            DispatchQueue.global().async { done.resume(returning: blockingExchange(request, readFor: seconds)) }
+        }
+    }
+
+    private func blockingExchange(_ request: String, readFor seconds: Int) -> (text: String, closed: Bool) {
         defer { close(socket) }
         var timeout = timeval(tv_sec: seconds, tv_usec: 0)
         setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
