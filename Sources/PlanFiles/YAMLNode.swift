@@ -38,7 +38,10 @@ enum YAMLNode {
     /// YAML's null: a plain `~`, `null` or nothing (a quoted "null" is text).
     var isNull: Bool {
         guard let scalar, scalar.plain else { return false }
-        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        switch scalar.string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 }
 

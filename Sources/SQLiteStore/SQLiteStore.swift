@@ -76,15 +76,15 @@ public struct SQLiteStore: DistrictStore {
     }
 
     /// `bulk`: a write of up to a country's rows (an import, a schedule) runs with a 128 MiB page
-    /// cache. With SQLite's 2 MiB default its pages spill to the WAL and are written again: 1.2 s
-    /// of an 8 s country import. The connection's default comes back afterwards (a failure to
+    /// cache. With SQLite's 2 MiB default its pages spill to the WAL and are written again: about
+    /// 1 s of a 7–8 s country import (BENCHMARKS.md, round 6). The connection's own size comes back afterwards (a failure to
     /// restore it only leaves the larger cache).
     func writing<T: Sendable>(bulk: Bool = false, _ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
         do {
             return try await writer.write { db in
-                guard bulk else { return try body(db) }
+                guard bulk, let size = try Int.fetchOne(db, sql: "PRAGMA cache_size") else { return try body(db) }
                 try db.execute(sql: "PRAGMA cache_size = -131072")
-                defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
+                defer { try? db.execute(sql: "PRAGMA cache_size = \(size)") }
                 return try body(db)
             }
         } catch { throw StoreError(error) }

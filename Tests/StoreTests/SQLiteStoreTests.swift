@@ -43,6 +43,30 @@ import Testing
         #expect(result.stderr.contains("CHECK constraint failed"))
     }
 
+    @Test func aBulkWriteHasTheLargeCacheAndGivesTheConnectionItsOwnBack() async throws {
+        let (store, _) = try await seeded()
+        let before = try await store.writing { db in try Int.fetchOne(db, sql: "PRAGMA cache_size") }
+        let during = try await store.writing(bulk: true) { db in try Int.fetchOne(db, sql: "PRAGMA cache_size") }
+        let after = try await store.writing { db in try Int.fetchOne(db, sql: "PRAGMA cache_size") }
+        #expect(during == -131_072)
+        #expect(before != during)
+        #expect(after == before)
+    }
+
+    /// The bulk insert steps the statement itself: a refused row is GRDB's constraint error, and
+    /// the statement it left behind inserts the next rows.
+    @Test func aRefusedBulkRowIsAConstraintErrorAndTheNextInsertWorks() async throws {
+        let (store, _) = try await seeded()
+        let taken = try #require(try await store.read().snapshot?.district.schools.first)
+        await #expect(throws: StoreError.unavailable("UNIQUE constraint failed: school.id")) {
+            try await store.writing { db in try SchoolRecord.insertAll([SchoolRecord(taken, position: 99)], db) }
+        }
+        let fresh = School(id: "new-school", name: "Новая школа", district: nil)
+        try await store.writing { db in try SchoolRecord.insertAll([SchoolRecord(fresh, position: 99)], db) }
+        let names = try await store.writing { db in try String.fetchAll(db, sql: "SELECT name FROM school WHERE id = 'new-school'") }
+        #expect(names == ["Новая школа"])
+    }
+
     @Test func anUnparsableStoredValueIsAnErrorNotADefault() async throws {
         let (store, path) = try await seeded()
         #expect(try sqlite(path, "UPDATE event SET date = '2019-13-45' WHERE number = 1").status == 0)
