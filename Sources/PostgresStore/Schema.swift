@@ -154,5 +154,7 @@ enum Schema {
                 level TEXT NOT NULL, kind TEXT NOT NULL, title TEXT NOT NULL, responsible TEXT NOT NULL,
                 fromMonth TEXT NOT NULL, toMonth TEXT NOT NULL, event BIGINT);
             """),
+        // SQLite's CHECKs rewritten as comparisons, for its speed: PostgreSQL keeps its IN lists.
+        ("v12-checks-as-comparisons", ""),
     ]
 }

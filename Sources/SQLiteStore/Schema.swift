@@ -294,23 +294,49 @@ enum Schema {
         SQLiteStore.registerRegistrations(&migrator)
         SQLiteStore.registerOutbox(&migrator)
         registerSupport(&migrator)
+        // A CHECK with `x IN ('a', 'b', …)` makes SQLite build a temporary index of the list each
+        // time a statement runs, once per inserted or updated row: about 5 µs a row and list, over
+        // a second of a country import (BENCHMARKS.md, round 7). The same checks as comparisons.
+        migrator.registerMigration("v12-checks-as-comparisons") { db in
+            for table in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '% IN (''%'") {
+                try rebuild(db, table: table, comparisons)
+            }
+        }
         return migrator
     }
 
+    /// `x IN ('a', 'b')` written as `(x = 'a' OR x = 'b')`: the same truth, NULL included.
+    static func comparisons(_ sql: String) -> String {
+        sql.replacing(#/("?\w+"?) IN \(('[^']*'(?:, *'[^']*')*)\)/#) { match in
+            let column = match.output.1
+            return "(" + match.output.2.matches(of: #/'[^']*'/#).map { "\(column) = \($0.output)" }.joined(separator: " OR ") + ")"
+        }
+    }
+
     /// SQLite cannot add a CHECK to a table: the table is rebuilt with the same columns and
-    /// constraints plus the checks, rows copied, and the new table takes the old name (GRDB runs
-    /// migrations with foreign keys checked only at the end).
+    /// constraints plus the checks.
     private static func addChecks(_ db: Database, table: String, _ checks: [String]) throws {
+        try rebuild(db, table: table) { sql in
+            guard let close = sql.lastIndex(of: ")") else { return sql }
+            return String(sql[..<close]) + ", " + checks.map { "CHECK (\($0))" }.joined(separator: ", ") + ")"
+        }
+    }
+
+    /// Rebuilds `table` from its `CREATE TABLE` statement changed by `change`: rows copied, the new
+    /// table takes the old name, its indexes made again (GRDB runs migrations with foreign keys
+    /// checked only at the end).
+    private static func rebuild(_ db: Database, table: String, _ change: (String) -> String) throws {
         guard let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
                                             arguments: [table]),
-              let close = sql.lastIndex(of: ")"), let open = sql.firstIndex(of: "(") else {
+              let open = sql.firstIndex(of: "(") else {
             throw DatabaseError(message: "no table \(table)")
         }
-        let body = sql[sql.index(after: open)..<close]
-        let rebuilt = "CREATE TABLE \"\(table)_new\" (\(body), " + checks.map { "CHECK (\($0))" }.joined(separator: ", ") + ")"
-        try db.execute(sql: rebuilt)
+        let indexes = try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+                                          arguments: [table])
+        try db.execute(sql: change("CREATE TABLE \"\(table)_new\" " + sql[open...]))
         try db.execute(sql: "INSERT INTO \"\(table)_new\" SELECT * FROM \"\(table)\"")
         try db.execute(sql: "DROP TABLE \"\(table)\"")
         try db.execute(sql: "ALTER TABLE \"\(table)_new\" RENAME TO \"\(table)\"")
+        for index in indexes { try db.execute(sql: index) }
     }
 }

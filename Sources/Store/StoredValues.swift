@@ -13,7 +13,7 @@ package func parse<T>(_ text: String, _ make: (String) -> T?, _ what: @autoclosu
 public enum SchemaVersions {
     public static let all = [
         "v1", "v2-checks", "v3-busy-intervals", "v4-privacy", "v5-accounts", "v6-edits", "v7-venues", "v8-materials",
-        "v9-registrations", "v10-outbox", "v11-support",
+        "v9-registrations", "v10-outbox", "v11-support", "v12-checks-as-comparisons",
     ]
 }
 
