@@ -20,6 +20,10 @@ final class NodeReader {
         diagnostics.append(location.diagnostic(message))
     }
 
+    func report(_ found: [PlanDiagnostic]) {
+        diagnostics += found
+    }
+
     /// A mapping node with its keys checked against `allowed`; nil (and a diagnostic) otherwise.
     func mapping(_ node: YAMLNode, _ what: @autoclosure () -> String, allowed: Set<String>, required: [String] = []) -> Fields? {
         guard case .mapping(let mapping, _) = node else {

@@ -55,53 +55,30 @@ struct CalendarFragment {
     var minimumGapDays: Int?
 }
 
-enum PlanFileKeys {
-    static let top: Set<String> = ["version", "district", "methodical_centre", "timezone", "schools", "venues", "clusters",
-                                   "calendar", "courses"]
-    static let school: Set<String> = ["id", "name", "kind", "address", "contingent"]
-    static let venue: Set<String> = ["id", "name", "address"]
-    static let cluster: Set<String> = ["id", "title", "profile", "lead", "members", "coordinator", "plan", "privacy"]
-    static let coordinator: Set<String> = ["name", "email"]
-    static let privacy: Set<String> = ["contact", "notes"]
-    static let plan: Set<String> = ["years", "theme", "goal", "tasks", "directions", "indicators", "events"]
-    static let task: Set<String> = ["id", "text"]
-    static let direction: Set<String> = ["id", "title", "items"]
-    static let indicator: Set<String> = ["id", "title", "target", "targets", "unit"]
-    static let event: Set<String> = ["number", "year", "format", "title", "purpose", "month", "date", "from", "to",
-                                     "start", "duration", "host", "participants", "tasks", "link"]
-    static let calendar: Set<String> = ["working_days", "default_start", "holidays", "vacations", "busy",
-                                        "during_vacations", "preferred_weekdays", "min_gap_days"]
-    static let vacation: Set<String> = ["title", "from", "to"]
-    static let busy: Set<String> = ["school", "from", "to", "reason", "ics"]
-    static let course: Set<String> = ["id", "title", "provider", "enrolments", "targets", "events"]
-    static let enrolment: Set<String> = ["year", "school", "teams", "listeners"]
-    static let courseTarget: Set<String> = ["year", "listeners", "schools", "cluster"]
-}
-
 extension PlanFragment {
     /// Parses one file's text. `directory` resolves relative `ics:` paths.
     static func parse(text: String, file: String, directory: String, reader: NodeReader) -> PlanFragment {
         var fragment = PlanFragment(file: file)
+        let items = ListItemReader(file: file)
         let root: YAMLNode
         do {
-            guard let node = try YAMLNode.compose(text) else {
+            guard let node = try YAMLNode.compose(text, limit: InputLimits.expandedDocumentBytes, handingOff: ListItemReader.keys,
+                                                  to: items.read) else {
                 reader.report(at: SourceLocation(file: file, line: 1, column: 1), "файл пуст")
                 return fragment
             }
             root = node
         } catch {
-            reader.report(at: SourceLocation(file: file, line: error.mark.line, column: error.mark.column),
-                          "ошибка YAML: \(error.message)")
+            reader.report(at: SourceLocation(file: file, line: error.mark.line, column: error.mark.column), error.pastLimit
+                          ? "файл плана после раскрытия ссылок YAML (&якорь/*ссылка) больше \(InputLimits.expandedDocumentBytes >> 20) МБ"
+                          : "ошибка YAML: \(error.message)")
             return fragment
         }
-        guard expandedSize(of: root, limit: InputLimits.expandedDocumentBytes) <= InputLimits.expandedDocumentBytes else {
-            reader.report(at: SourceLocation(file: file, line: 1, column: 1),
-                          "файл плана после раскрытия ссылок YAML (&якорь/*ссылка) больше \(InputLimits.expandedDocumentBytes >> 20) МБ")
-            return fragment
-        }
+        let read = items.finish()
         guard let top = reader.mapping(root, "файл плана", allowed: PlanFileKeys.top, required: ["version"]) else {
             return fragment
         }
+        reader.report(read.diagnostics)
         if let version = top["version"], let v = reader.int(version, "version", in: 0...Int.max), v != 1 {
             reader.report(version, "version: поддерживается только версия 1, а не \(v)")
         }
@@ -110,9 +87,16 @@ extension PlanFragment {
             fragment.methodicalCentre = (contact, reader.location(of: node))
         }
         if let tz = top.string("timezone") { fragment.timezone = (tz, top.location("timezone")) }
+        // The items of `schools` and `clusters` were read while the file was composed (unless the
+        // list is an alias), without the district, which may come later in the file.
         if let node = top["schools"] {
-            fragment.schools = reader.sequence(node, "schools").compactMap {
-                parseSchool($0, district: fragment.district, reader: reader)
+            let list = reader.sequence(node, "schools")
+            let schools = read.given["schools"] == list.count ? read.schools
+                : list.compactMap { parseSchool($0, reader: reader) }
+            fragment.schools = schools.map { school, location in
+                var school = school
+                school.district = fragment.district
+                return (school, location)
             }
         }
         if let node = top["venues"] {
@@ -121,8 +105,13 @@ extension PlanFragment {
             }
         }
         if let node = top["clusters"] {
-            fragment.clusters = reader.sequence(node, "clusters").compactMap {
-                parseCluster($0, district: fragment.district, reader: reader)
+            let list = reader.sequence(node, "clusters")
+            let clusters = read.given["clusters"] == list.count ? read.clusters
+                : list.compactMap { parseCluster($0, reader: reader) }
+            fragment.clusters = clusters.map { parsed in
+                var parsed = parsed
+                parsed.cluster.district = fragment.district
+                return parsed
             }
         }
         if let node = top["calendar"] {
@@ -134,10 +123,11 @@ extension PlanFragment {
         return fragment
     }
 
-    private static func parseSchool(_ node: YAMLNode, district: String?, reader: NodeReader) -> (School, SourceLocation)? {
+    /// Without the district, which the caller sets (it may come later in the file).
+    static func parseSchool(_ node: YAMLNode, reader: NodeReader) -> (School, SourceLocation)? {
         guard let f = reader.mapping(node, "school", allowed: PlanFileKeys.school, required: ["id", "name"]),
               let id = f.id("id"), let name = f.string("name") else { return nil }
-        var school = School(id: id, name: name, district: district)
+        var school = School(id: id, name: name, district: nil)
         if f["kind"] != nil { school.kind = f.enum("kind", SchoolKind.self) ?? .other }
         school.address = f.string("address")
         if f["contingent"] != nil { school.contingent = f.enum("contingent", Contingent.self) }
@@ -154,7 +144,8 @@ extension PlanFragment {
         return (Venue(id: id, name: name, address: f.string("address"), district: district), reader.location(of: f["id"] ?? node))
     }
 
-    private static func parseCluster(_ node: YAMLNode, district: String?, reader: NodeReader) -> ParsedCluster? {
+    /// Without the district, as `parseSchool`.
+    static func parseCluster(_ node: YAMLNode, reader: NodeReader) -> ParsedCluster? {
         guard let f = reader.mapping(node, "cluster", allowed: PlanFileKeys.cluster,
                                      required: ["id", "title", "lead", "members"]),
               let id = f.id("id"), let title = f.string("title"), let lead = f.string("lead") else { return nil }
@@ -168,7 +159,7 @@ extension PlanFragment {
             members.append(member)
             memberLocations[member] = reader.location(of: memberNode)
         }
-        var cluster = Cluster(id: id, title: title, district: district, profile: f.string("profile"), lead: lead,
+        var cluster = Cluster(id: id, title: title, district: nil, profile: f.string("profile"), lead: lead,
                               members: members)
         if let c = f["coordinator"] { cluster.coordinator = parseContact(c, "clusters.\(id).coordinator", reader: reader) }
         if let p = f["privacy"], let pf = reader.mapping(p, "clusters.\(id).privacy", allowed: PlanFileKeys.privacy) {

@@ -2,23 +2,23 @@ import CYaml
 
 /// A composed YAML document as the plan reader needs it: scalars as text with their place,
 /// mappings as ordered pairs, sequences, and aliases already replaced by the node they name (a
-/// copy that shares its storage, so "billion laughs" stays small until `expandedSize` counts it).
+/// copy that shares its storage; the composer counts what the copies would weigh written out).
 ///
 /// Built straight from the events of libyaml (the copy inside Yams): Yams's `compose` allocates an
 /// event object and a tag object per node and hashes the keys of every mapping, which was two
 /// thirds of importing a country-sized plan.
-enum YAMLNode {
+enum YAMLNode: Sendable {
     case scalar(Scalar)
     case mapping([(key: YAMLNode, value: YAMLNode)], Mark)
     case sequence([YAMLNode], Mark)
 
     /// Where a node starts, from 1, columns counted in characters.
-    struct Mark {
+    struct Mark: Sendable {
         var line: Int
         var column: Int
     }
 
-    struct Scalar {
+    struct Scalar: Sendable {
         var string: String
         var plain: Bool
         var mark: Mark
@@ -49,16 +49,23 @@ enum YAMLNode {
 struct YAMLProblem: Error {
     var message: String
     var mark: YAMLNode.Mark
+    /// The document written out (every alias as a copy) would be past the composer's `limit`.
+    var pastLimit = false
 }
 
 extension YAMLNode {
-    /// The one document of `text`; nil when it holds none.
-    static func compose(_ text: String) throws(YAMLProblem) -> YAMLNode? {
+    /// The one document of `text`; nil when it holds none. Stops past `limit` bytes of the
+    /// document written out: every scalar as if each alias were a copy, each node at least 8
+    /// bytes, so a "billion laughs" is refused before anything walks it. Each finished item of a
+    /// list that is the value of one of the top-level `keys` is also given to `item` as soon as it
+    /// is composed, so a second thread can read it while the rest of the file is composed.
+    static func compose(_ text: String, limit: Int = .max, handingOff keys: Set<String> = [],
+                        to item: (_ key: String, _ node: YAMLNode) -> Void = { _, _ in }) throws(YAMLProblem) -> YAMLNode? {
         var text = text
         let result = text.withUTF8 { bytes in
-            let composer = Composer(bytes)
+            let composer = Composer(bytes, limit: limit)
             defer { composer.close() }
-            return Result { () throws(YAMLProblem) in try composer.document() }
+            return Result { () throws(YAMLProblem) in try composer.document(handingOff: keys, to: item) }
         }
         return try result.get()
     }
@@ -68,7 +75,11 @@ extension YAMLNode {
 /// cannot overflow the thread's stack.
 private final class Composer {
     private let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
-    private var anchors: [String: YAMLNode] = [:]
+    /// Each anchored node with its size written out.
+    private var anchors: [String: (node: YAMLNode, size: Int)] = [:]
+    private let limit: Int
+    /// Bytes of the document so far as if written out (see `compose`).
+    private var expanded = 0
 
     /// A collection still open: its items so far (a mapping's keys and values alternate).
     private struct Open {
@@ -76,9 +87,12 @@ private final class Composer {
         var items: [YAMLNode] = []
         var mark: YAMLNode.Mark
         var anchor: String?
+        /// `expanded` when it opened.
+        var start: Int
     }
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) {
+        self.limit = limit
         // libyaml keeps a pointer to the parser itself, so it lives at one address until `close`.
         yaml_parser_initialize(parser)
         yaml_parser_set_input_string(parser, bytes.baseAddress, bytes.count)
@@ -89,7 +103,7 @@ private final class Composer {
         parser.deallocate()
     }
 
-    func document() throws(YAMLProblem) -> YAMLNode? {
+    func document(handingOff keys: Set<String>, to item: (String, YAMLNode) -> Void) throws(YAMLProblem) -> YAMLNode? {
         var open: [Open] = []
         var root: YAMLNode?
         var event = yaml_event_t()
@@ -99,6 +113,7 @@ private final class Composer {
             let mark = YAMLNode.Mark(line: event.start_mark.line + 1, column: event.start_mark.column + 1)
             var node: YAMLNode
             var anchor: String?
+            var size: Int
             switch event.type {
             case YAML_STREAM_END_EVENT:
                 return root
@@ -109,20 +124,26 @@ private final class Composer {
                 node = .scalar(.init(string: Self.text(scalar.value, count: scalar.length),
                                      plain: scalar.style == YAML_PLAIN_SCALAR_STYLE, mark: mark))
                 anchor = Self.name(scalar.anchor)
+                size = max(scalar.length, 8)
+                expanded += size
             case YAML_ALIAS_EVENT:
                 guard let name = Self.name(event.data.alias.anchor), let target = anchors[name] else {
                     throw YAMLProblem(message: "found undefined alias", mark: mark)
                 }
-                node = target
+                (node, size) = target
+                expanded += size
             case YAML_SEQUENCE_START_EVENT:
-                open.append(Open(isMapping: false, mark: mark, anchor: Self.name(event.data.sequence_start.anchor)))
+                open.append(Open(isMapping: false, mark: mark, anchor: Self.name(event.data.sequence_start.anchor), start: expanded))
+                expanded += 8
                 continue
             case YAML_MAPPING_START_EVENT:
-                open.append(Open(isMapping: true, mark: mark, anchor: Self.name(event.data.mapping_start.anchor)))
+                open.append(Open(isMapping: true, mark: mark, anchor: Self.name(event.data.mapping_start.anchor), start: expanded))
+                expanded += 8
                 continue
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 guard let closed = open.popLast() else { continue }
                 anchor = closed.anchor
+                size = expanded - closed.start
                 if closed.isMapping {
                     try Self.checkKeys(closed.items)
                     node = .mapping(stride(from: 0, to: closed.items.count - 1, by: 2).map {
@@ -134,8 +155,14 @@ private final class Composer {
             default:
                 continue
             }
-            if let anchor { anchors[anchor] = node }
+            guard expanded <= limit else { throw YAMLProblem(message: "", mark: .init(line: 1, column: 1), pastLimit: true) }
+            if let anchor { anchors[anchor] = (node, size) }
             if open.isEmpty { root = node } else { open[open.count - 1].items.append(node) }
+            // An item of a top-level list (`clusters: [...]`): the root mapping holds its key last.
+            if open.count == 2, open[0].isMapping, !open[1].isMapping, open[0].items.count % 2 == 1,
+               let key = open[0].items.last?.scalar?.string, keys.contains(key) {
+                item(key, node)
+            }
         }
     }
 
