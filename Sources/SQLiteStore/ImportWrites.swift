@@ -34,10 +34,8 @@ extension SQLiteStore {
         }
         try SchoolRecord.insertAll(d.schools.enumerated().lazy.map { SchoolRecord($1, position: $0) }, db)
         for (i, v) in d.venues.enumerated() { try VenueRecord(v, position: i).insert(db) }
-        for (i, c) in d.clusters.enumerated() {
-            try ClusterRecord(c, position: i).insert(db)
-            try insertParts(of: c, db)
-        }
+        try ClusterRecord.insertAll(d.clusters.enumerated().lazy.map { ClusterRecord($1, position: $0) }, db)
+        for c in d.clusters { try insertParts(of: c, db) }
         try insertEditableCalendarRows(d.calendar, db)
         for r in PublicHolidayRecord.records(d.calendar.publicHolidays) { try r.insert(db) }
         for b in d.calendar.busyIntervals { try BusyIntervalRecord(b).insert(db) }
