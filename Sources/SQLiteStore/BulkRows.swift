@@ -16,20 +16,25 @@ extension BulkInsertable {
         let names = insertedColumns.map { "\"\($0)\"" }.joined(separator: ", ")
         let marks = Array(repeating: "?", count: insertedColumns.count).joined(separator: ", ")
         let statement = try db.cachedStatement(sql: "INSERT INTO \"\(databaseTableName)\" (\(names)) VALUES (\(marks))")
-        let handle = statement.sqliteStatement
+        for record in records { try statement.run(binding: record.insertedValues, db) }
+    }
+}
+
+extension Statement {
+    /// Runs the statement once with `values` bound in place: for the statements run once per row
+    /// of a country (bulk inserts, a schedule's updates), where GRDB's `StatementArguments` per
+    /// run cost more than SQLite's own work.
+    func run(binding values: [(any DatabaseValueConvertible)?], _ db: Database) throws {
+        let handle = sqliteStatement
         defer { sqlite3_reset(handle) }
         func check(_ code: CInt, done: CInt = SQLITE_OK) throws {
             guard code != done else { return }
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
-                                sql: statement.sql)
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
         }
-        for record in records {
-            for (index, value) in record.insertedValues.enumerated() {
-                try check(bind(value?.databaseValue ?? .null, to: handle, at: CInt(index + 1)))
-            }
-            try check(sqlite3_step(handle), done: SQLITE_DONE)
-            sqlite3_reset(handle)
+        for (index, value) in values.enumerated() {
+            try check(bind(value?.databaseValue ?? .null, to: handle, at: CInt(index + 1)))
         }
+        try check(sqlite3_step(handle), done: SQLITE_DONE)
     }
 }
 

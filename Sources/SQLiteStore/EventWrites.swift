@@ -28,8 +28,8 @@ extension SQLiteStore {
         for change in changes {
             guard let (rowID, state) = stored[change.id] else { throw StoreError.unknownEvent(change.id) }
             guard let new = state.scheduled(on: change.date, at: change.start, now: now) else { continue }
-            try update.execute(arguments: [new.date?.description, new.start?.description, new.sequence, new.lastModified,
-                                           new.status.rawValue, rowID])
+            try update.run(binding: [new.date?.description, new.start?.description, new.sequence, new.lastModified,
+                                     new.status.rawValue, rowID], db)
             stored[change.id] = (rowID, new)
             changed.append(change.id)
         }

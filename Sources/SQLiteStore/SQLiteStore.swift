@@ -35,8 +35,23 @@ public struct SQLiteStore: DistrictStore {
 
     // MARK: DistrictStore
 
+    /// The events are read in two halves on two connections at once, the other rows beside the
+    /// second half: reading a country's 80,000 events was most of `schedule` and `export`. Every
+    /// write raises the revision, so the same revision on both connections is the same data; when
+    /// a write came between them, it is read again in one transaction.
     public func read() async throws(StoreError) -> StoreState {
-        try await reading { db in StoreState(revision: try Self.revision(db), snapshot: try Self.snapshot(db)) }
+        async let first = result { () throws(StoreError) in
+            try await reading { db in (revision: try Self.revision(db), events: try Self.events(db, half: 0)) }
+        }
+        let second = try await reading { db in
+            (revision: try Self.revision(db), events: try Self.events(db, half: 1), rows: try DistrictRows(db))
+        }
+        let head = try await first.get()
+        guard head.revision == second.revision else {
+            return try await reading { db in StoreState(revision: try Self.revision(db), snapshot: try Self.snapshot(db)) }
+        }
+        do { return StoreState(revision: head.revision, snapshot: try second.rows?.snapshot(events: head.events + second.events)) }
+        catch { throw StoreError(error) }
     }
 
     public func revision() async throws(StoreError) -> Int64 {
@@ -116,4 +131,9 @@ extension StoreError {
             self = .unavailable(String(describing: error))
         }
     }
+}
+
+/// A typed-throwing call as a value, for `async let` (which would widen the error to `any Error`).
+private func result<T>(_ body: () async throws(StoreError) -> T) async -> Result<T, StoreError> {
+    do { return .success(try await body()) } catch { return .failure(error) }
 }

@@ -3,33 +3,78 @@ import Planning
 import Store
 
 extension SQLiteStore {
-    /// The district with every event's state, or nil before the first import. A stored value that
-    /// does not parse back is `StoreError.corrupt`, never a silent default.
+    /// The district with every event's state, or nil before the first import, in one transaction.
+    /// A stored value that does not parse back is `StoreError.corrupt`, never a silent default.
     static func snapshot(_ db: Database) throws -> DistrictSnapshot? {
-        let meta = Dictionary(try MetaRecord.fetchAll(db).map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
-        guard let name = meta["district"] else { return nil }
-        // Through a cursor and lazily: no second array of 80,000 rows or events at any moment.
-        let events = try Array(EventRecord.order(EventRecord.Columns.cluster, EventRecord.Columns.number).fetchCursor(db)
-            .map { try $0.snapshot() })
-        let eventsByCluster = Dictionary(grouping: events.lazy.filter { $0.state.status != .removed }.map(\.event), by: \.clusterID)
-        let clusters = try ClusterRecord.order(ClusterRecord.Columns.position).fetchAll(db)
-        let parts = try ClusterParts(db)
-        let district = District(
-            name: name, timezone: meta["timezone"] ?? "Europe/Moscow",
-            schools: try SchoolRecord.order(SchoolRecord.Columns.position).fetchAll(db).map { try $0.school() },
-            venues: try VenueRecord.order(VenueRecord.Columns.position).fetchAll(db).map(\.venue),
-            clusters: try clusters.map { try parts.cluster($0, events: eventsByCluster[$0.id] ?? []) },
-            calendar: try calendar(db, meta: meta), courses: try courses(db),
-            methodicalCentre: meta["centre_name"].map { Coordinator(name: $0, email: meta["centre_email"]) })
-        typealias Value = IndicatorValueRecord
-        let values = try Value.order(Value.Columns.cluster, Value.Columns.indicator, Value.Columns.year).fetchAll(db)
-            .map { v in IndicatorValue(cluster: v.cluster, indicator: v.indicator, year: try parse(v.year, { AcademicYear($0) }, "год показателя"),
-                                       value: v.value) }
-        return DistrictSnapshot(district: district, events: events, indicatorValues: values, materials: try materials(db),
-                                registrationSettings: try registrationSettings(db), courseListeners: try courseListeners(db))
+        try DistrictRows(db)?.snapshot(events: try events(db))
     }
 
-    private static func calendar(_ db: Database, meta: [String: String]) throws -> DistrictCalendar {
+    /// The events in id order; with `half`, the first (0) or second (1) half of them, so two
+    /// connections can read a country's events at once.
+    static func events(_ db: Database, half: Int? = nil) throws -> [EventSnapshot] {
+        let count = try EventRecord.fetchCount(db)
+        var request = EventRecord.order(EventRecord.Columns.cluster, EventRecord.Columns.number)
+        if let half { request = half == 0 ? request.limit(count / 2) : request.limit(count, offset: count / 2) }
+        // Through a cursor: no second array of 80,000 rows or events at any moment; and sized
+        // first, since growing it copied every event several times.
+        var events: [EventSnapshot] = []
+        events.reserveCapacity(half == 0 ? count / 2 : count)
+        let rows = try request.fetchCursor(db)
+        while let row = try rows.next() { events.append(try row.snapshot()) }
+        return events
+    }
+}
+
+/// Every row of a snapshot but the events, read in one transaction; `snapshot(events:)` joins
+/// them with the events, read in the same transaction or beside it.
+struct DistrictRows {
+    let meta: [String: String]
+    let name: String
+    let clusters: [ClusterRecord]
+    let parts: ClusterParts
+    let schools: [School]
+    let venues: [Venue]
+    let calendar: DistrictCalendar
+    let courses: [TrainingCourse]
+    let values: [IndicatorValue]
+    let materials: [Material]
+    let registrationSettings: [RegistrationSettings]
+    let courseListeners: [CourseListeners]
+
+    /// Nil before the first import.
+    init?(_ db: Database) throws {
+        meta = Dictionary(try MetaRecord.fetchAll(db).map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+        guard let name = meta["district"] else { return nil }
+        self.name = name
+        clusters = try ClusterRecord.order(ClusterRecord.Columns.position).fetchAll(db)
+        parts = try ClusterParts(db)
+        schools = try SchoolRecord.order(SchoolRecord.Columns.position).fetchAll(db).map { try $0.school() }
+        venues = try VenueRecord.order(VenueRecord.Columns.position).fetchAll(db).map(\.venue)
+        calendar = try SQLiteStore.calendar(db, meta: meta)
+        courses = try SQLiteStore.courses(db)
+        typealias Value = IndicatorValueRecord
+        values = try Value.order(Value.Columns.cluster, Value.Columns.indicator, Value.Columns.year).fetchAll(db)
+            .map { v in IndicatorValue(cluster: v.cluster, indicator: v.indicator, year: try parse(v.year, { AcademicYear($0) }, "год показателя"),
+                                       value: v.value) }
+        materials = try SQLiteStore.materials(db)
+        registrationSettings = try SQLiteStore.registrationSettings(db)
+        courseListeners = try SQLiteStore.courseListeners(db)
+    }
+
+    func snapshot(events: [EventSnapshot]) throws -> DistrictSnapshot {
+        let eventsByCluster = Dictionary(grouping: events.lazy.filter { $0.state.status != .removed }.map(\.event), by: \.clusterID)
+        let district = District(
+            name: name, timezone: meta["timezone"] ?? "Europe/Moscow", schools: schools, venues: venues,
+            clusters: try clusters.map { try parts.cluster($0, events: eventsByCluster[$0.id] ?? []) },
+            calendar: calendar, courses: courses,
+            methodicalCentre: meta["centre_name"].map { Coordinator(name: $0, email: meta["centre_email"]) })
+        return DistrictSnapshot(district: district, events: events, indicatorValues: values, materials: materials,
+                                registrationSettings: registrationSettings, courseListeners: courseListeners)
+    }
+}
+
+extension SQLiteStore {
+    fileprivate static func calendar(_ db: Database, meta: [String: String]) throws -> DistrictCalendar {
         var calendar = DistrictCalendar(publicHolidays: try PublicHolidayRecord.publicHolidays(db))
         try calendar.readSettings(meta)
         calendar.holidays = Set(try HolidayRecord.fetchAll(db).map { try parse($0.date, { LocalDate(iso: $0) }, "праздник") })
@@ -49,7 +94,7 @@ extension SQLiteStore {
         return calendar
     }
 
-    private static func courses(_ db: Database) throws -> [TrainingCourse] {
+    fileprivate static func courses(_ db: Database) throws -> [TrainingCourse] {
         let enrolments = Dictionary(grouping: try EnrolmentRecord.order(Column.rowID).fetchAll(db), by: \.course)
         let targets = Dictionary(grouping: try CourseTargetRecord.order(Column.rowID).fetchAll(db), by: \.course)
         let events = Dictionary(grouping: try Row.fetchAll(db, sql: "SELECT * FROM courseEvent ORDER BY course, position"),
@@ -71,7 +116,7 @@ extension SQLiteStore {
 }
 
 /// The rows that belong to clusters, grouped by cluster id.
-private struct ClusterParts {
+struct ClusterParts {
     let members: [String: [ClusterMemberRecord]]
     let tasks: [String: [PlanTaskRecord]]
     let directions: [String: [DirectionRecord]]

@@ -60,6 +60,21 @@ import Testing
                 == #"CHECK (("kind" = 'a' OR "kind" = 'b-c')), CHECK (x IS NULL OR (x = 'y'))"#)
     }
 
+    /// `read` takes the events in two halves on two connections: the same snapshot as one
+    /// transaction gives, for an odd count too, and nil before the first import.
+    @Test func aReadInTwoHalvesIsTheSnapshotOfOneTransaction() async throws {
+        let (store, _) = try await seeded()
+        let whole = try await store.writing { db in try SQLiteStore.snapshot(db) }
+        #expect(try await store.read().snapshot == whole)
+        #expect((whole?.events.count ?? 0) > 2)
+        try await store.writing { db in try db.execute(sql: "DELETE FROM event WHERE rowid = (SELECT MAX(rowid) FROM event)") }
+        let odd = try await store.writing { db in try SQLiteStore.snapshot(db) }
+        #expect(try await store.read().snapshot == odd)
+        #expect(odd?.events.count == (whole?.events.count ?? 0) - 1)
+        let empty = try SQLiteStore.open(path: try Fixtures.temporaryDirectory().appendingPathComponent("empty.sqlite").path)
+        #expect(try await empty.read().snapshot == nil)
+    }
+
     @Test func aBulkWriteHasTheLargeCacheAndGivesTheConnectionItsOwnBack() async throws {
         let (store, _) = try await seeded()
         let before = try await store.writing { db in try Int.fetchOne(db, sql: "PRAGMA cache_size") }
@@ -140,7 +155,7 @@ import Testing
 }
 
 @Suite struct JSONListTests {
-    @Test(arguments: [[], ["344"], ["a\"b", "c\\d", "строка\nвторая", "\u{1}", "🙂", "/"]])
+    @Test(arguments: [[], ["344"], ["344", "школа №5", "", "🙂"], ["a\"b", "c\\d", "строка\nвторая", "\u{1}", "🙂", "/"]])
     func listsRoundTrip(list: [String]) {
         #expect(parseJSONArray(jsonArray(list)) == list)
     }
@@ -150,5 +165,16 @@ import Testing
         #expect(parseJSONArray("[\"a\",]") == nil)
         #expect(parseJSONArray("{}") == nil)
         #expect(parseJSONArray("[1]") == nil)
+    }
+
+    /// Lists without a backslash take a shorter way, with the same grammar.
+    @Test func plainListsFollowTheSameGrammar() {
+        #expect(parseJSONArray(" [ \"a\" ,\n\"б в\" ] ") == ["a", "б в"])
+        #expect(parseJSONArray("[ ]") == [])
+        #expect(parseJSONArray("[\"a\" \"b\"]") == nil)
+        #expect(parseJSONArray("[\"a\"") == nil)
+        #expect(parseJSONArray("[\"a") == nil)
+        #expect(parseJSONArray("[,\"a\"]") == nil)
+        #expect(parseJSONArray("") == nil)
     }
 }
