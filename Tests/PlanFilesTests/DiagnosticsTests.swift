@@ -84,4 +84,21 @@ import Testing
         #expect(district.calendar.dayOff(LocalDate(iso: "2020-10-16")!) == .districtHoliday)
         #expect(district.school("10")?.contingent == .complex)
     }
+
+    /// `schools` and `clusters` items are read on a second thread as they are composed; a list
+    /// written as an alias is not composed there, and is read all the same, with the district.
+    @Test func aListWrittenAsAnAliasIsRead() throws {
+        let file = try Fixtures.temporaryDirectory().appendingPathComponent("plan.yaml")
+        try """
+            version: 1
+            district: Р
+            defaults: &schools
+              - {id: s1, name: Школа 1}
+            schools: *schools
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let (district, diagnostics) = PlanLoader.check(paths: [file.path])
+        #expect(district.schools.map(\.id) == ["s1"])
+        #expect(district.schools.first?.district == "Р")
+        #expect(diagnostics.map(\.message) == ["файл плана: неизвестный ключ «defaults»"])
+    }
 }
