@@ -35,22 +35,24 @@ public struct SQLiteStore: DistrictStore {
 
     // MARK: DistrictStore
 
-    /// The events are read in two halves on two connections at once, the other rows beside the
-    /// second half: reading a country's 80,000 events was most of `schedule` and `export`. Every
-    /// write raises the revision, so the same revision on both connections is the same data; when
-    /// a write came between them, it is read again in one transaction.
+    /// The events are read on two connections at once, from either end of the table, the other
+    /// rows beside them on the second: reading a country's 80,000 events was most of `schedule`
+    /// and `export`. Every write raises the revision, so the same revision on both connections is
+    /// the same data; when a write came between them, it is read again in one transaction.
     public func read() async throws(StoreError) -> StoreState {
+        let claims = EventClaims()
         async let first = result { () throws(StoreError) in
-            try await reading { db in (revision: try Self.revision(db), events: try Self.events(db, half: 0)) }
+            try await reading { db in (revision: try Self.revision(db), events: try Self.events(db, claiming: claims)) }
         }
         let second = try await reading { db in
-            (revision: try Self.revision(db), events: try Self.events(db, half: 1), rows: try DistrictRows(db))
+            let rows = try DistrictRows(db)
+            return (revision: try Self.revision(db), events: try Self.events(db, claiming: claims, fromEnd: true), rows: rows)
         }
         let head = try await first.get()
         guard head.revision == second.revision else {
             return try await reading { db in StoreState(revision: try Self.revision(db), snapshot: try Self.snapshot(db)) }
         }
-        do { return StoreState(revision: head.revision, snapshot: try second.rows?.snapshot(events: head.events + second.events)) }
+        do { return StoreState(revision: head.revision, snapshot: try second.rows?.snapshot(events: head.events + second.events.reversed())) }
         catch { throw StoreError(error) }
     }
 

@@ -1,4 +1,5 @@
 import GRDB
+import Synchronization
 import Planning
 import Store
 
@@ -9,19 +10,34 @@ extension SQLiteStore {
         try DistrictRows(db)?.snapshot(events: try events(db))
     }
 
-    /// The events in id order; with `half`, the first (0) or second (1) half of them, so two
-    /// connections can read a country's events at once.
-    static func events(_ db: Database, half: Int? = nil) throws -> [EventSnapshot] {
+    /// The events in id order (from the last when `fromEnd`). With `claims`, only the rows this
+    /// connection claims before another reading from the other end does.
+    static func events(_ db: Database, claiming claims: EventClaims? = nil, fromEnd: Bool = false) throws -> [EventSnapshot] {
         let count = try EventRecord.fetchCount(db)
-        var request = EventRecord.order(EventRecord.Columns.cluster, EventRecord.Columns.number)
-        if let half { request = half == 0 ? request.limit(count / 2) : request.limit(count, offset: count / 2) }
+        let columns = EventRecord.Columns.self
+        let request = fromEnd ? EventRecord.order(columns.cluster.desc, columns.number.desc) : EventRecord.order(columns.cluster, columns.number)
         // Through a cursor: no second array of 80,000 rows or events at any moment; and sized
         // first, since growing it copied every event several times.
         var events: [EventSnapshot] = []
-        events.reserveCapacity(half == 0 ? count / 2 : count)
+        events.reserveCapacity(claims == nil ? count : count / 2)
         let rows = try request.fetchCursor(db)
-        while let row = try rows.next() { events.append(try row.snapshot()) }
+        while claims?.take(fromEnd: fromEnd, of: count) ?? true, let row = try rows.next() { events.append(try row.snapshot()) }
         return events
+    }
+}
+
+/// The event rows two connections have taken, reading from either end of the table at once: each
+/// takes the next row while they are fewer than all, so both finish together, whatever else one
+/// of them reads.
+final class EventClaims: Sendable {
+    private let taken = Mutex((front: 0, back: 0))
+
+    func take(fromEnd: Bool, of count: Int) -> Bool {
+        taken.withLock { taken in
+            guard taken.front + taken.back < count else { return false }
+            if fromEnd { taken.back += 1 } else { taken.front += 1 }
+            return true
+        }
     }
 }
 

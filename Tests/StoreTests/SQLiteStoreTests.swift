@@ -60,9 +60,9 @@ import Testing
                 == #"CHECK (("kind" = 'a' OR "kind" = 'b-c')), CHECK (x IS NULL OR (x = 'y'))"#)
     }
 
-    /// `read` takes the events in two halves on two connections: the same snapshot as one
+    /// `read` takes the events on two connections, from either end: the same snapshot as one
     /// transaction gives, for an odd count too, and nil before the first import.
-    @Test func aReadInTwoHalvesIsTheSnapshotOfOneTransaction() async throws {
+    @Test func aReadOnTwoConnectionsIsTheSnapshotOfOneTransaction() async throws {
         let (store, _) = try await seeded()
         let whole = try await store.writing { db in try SQLiteStore.snapshot(db) }
         #expect(try await store.read().snapshot == whole)
