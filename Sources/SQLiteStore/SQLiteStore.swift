@@ -10,6 +10,8 @@ public struct SQLiteStore: DistrictStore {
     let writer: any DatabaseWriter
     /// The database file; nil in memory.
     public let path: String?
+    /// From this many events on, `read` uses two connections (the tests lower it).
+    var twoConnectionReadFrom = 10_000
 
     init(_ writer: any DatabaseWriter, path: String?) throws(StoreError) {
         self.writer = writer
@@ -35,11 +37,17 @@ public struct SQLiteStore: DistrictStore {
 
     // MARK: DistrictStore
 
-    /// The events are read on two connections at once, from either end of the table, the other
-    /// rows beside them on the second: reading a country's 80,000 events was most of `schedule`
-    /// and `export`. Every write raises the revision, so the same revision on both connections is
-    /// the same data; when a write came between them, it is read again in one transaction.
+    /// A large store's events are read on two connections at once, from either end of the table,
+    /// the other rows beside them on the second: reading a country's 80,000 events was most of
+    /// `schedule` and `export`. Every write raises the revision, so the same revision on both
+    /// connections is the same data; when a write came between them, it is read again in one
+    /// transaction. A city's store is read in one, which spares opening a second connection.
     public func read() async throws(StoreError) -> StoreState {
+        let small = try await reading { db -> StoreState? in
+            guard try EventRecord.fetchCount(db) < twoConnectionReadFrom else { return nil }
+            return StoreState(revision: try Self.revision(db), snapshot: try Self.snapshot(db))
+        }
+        if let small { return small }
         let claims = EventClaims()
         async let first = result { () throws(StoreError) in
             try await reading { db in (revision: try Self.revision(db), events: try Self.events(db, claiming: claims)) }

@@ -63,7 +63,8 @@ import Testing
     /// `read` takes the events on two connections, from either end: the same snapshot as one
     /// transaction gives, for an odd count too, and nil before the first import.
     @Test func aReadOnTwoConnectionsIsTheSnapshotOfOneTransaction() async throws {
-        let (store, _) = try await seeded()
+        var (store, _) = try await seeded()
+        store.twoConnectionReadFrom = 0
         let whole = try await store.writing { db in try SQLiteStore.snapshot(db) }
         #expect(try await store.read().snapshot == whole)
         #expect((whole?.events.count ?? 0) > 2)
@@ -71,7 +72,8 @@ import Testing
         let odd = try await store.writing { db in try SQLiteStore.snapshot(db) }
         #expect(try await store.read().snapshot == odd)
         #expect(odd?.events.count == (whole?.events.count ?? 0) - 1)
-        let empty = try SQLiteStore.open(path: try Fixtures.temporaryDirectory().appendingPathComponent("empty.sqlite").path)
+        var empty = try SQLiteStore.open(path: try Fixtures.temporaryDirectory().appendingPathComponent("empty.sqlite").path)
+        empty.twoConnectionReadFrom = 0
         #expect(try await empty.read().snapshot == nil)
     }
 
