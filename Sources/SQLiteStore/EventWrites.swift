@@ -29,7 +29,7 @@ extension SQLiteStore {
             guard let (rowID, state) = stored[change.id] else { throw StoreError.unknownEvent(change.id) }
             guard let new = state.scheduled(on: change.date, at: change.start, now: now) else { continue }
             try update.run(binding: [new.date?.description, new.start?.description, new.sequence, new.lastModified,
-                                     new.status.rawValue, rowID], db)
+                                     new.status.rawValue, rowID].databaseValues, db)
             stored[change.id] = (rowID, new)
             changed.append(change.id)
         }

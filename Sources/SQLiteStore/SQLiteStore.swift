@@ -24,6 +24,9 @@ public struct SQLiteStore: DistrictStore {
     public static func open(path: String, busyTimeout: TimeInterval = 10) throws(StoreError) -> SQLiteStore {
         var config = Configuration()
         config.busyMode = .timeout(busyTimeout)
+        // A new file gets 16 KiB pages (an existing one keeps its own): a country's import and
+        // schedule write a quarter as many pages, each one system call (BENCHMARKS.md, round 8).
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA page_size = 16384") }
         let pool: DatabasePool
         do { pool = try DatabasePool(path: path, configuration: config) } catch { throw StoreError(error) }
         return try SQLiteStore(pool, path: path)

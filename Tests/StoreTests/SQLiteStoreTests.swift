@@ -101,6 +101,32 @@ import Testing
         #expect(names == ["Новая школа"])
     }
 
+    /// From `RowPipe.threshold` rows on, the values are made on a second thread: every row still
+    /// arrives in order, and a refused one stops the insert with nothing of it kept.
+    @Test func aPipedBulkInsertWritesEveryRowInOrderOrNone() async throws {
+        let (store, _) = try await seeded()
+        let count = RowPipe.threshold + 3 * RowPipe.chunkSize + 7
+        let schools = (0..<count).map { School(id: "piped-\($0)", name: "Школа \($0)", district: nil) }
+        try await store.writing { db in try SchoolRecord.insertAll(schools.enumerated().lazy.map { SchoolRecord($1, position: 1_000 + $0) }, db) }
+        let rows = try await store.writing { db in
+            try String.fetchAll(db, sql: "SELECT id || '|' || name || '|' || position FROM school WHERE id LIKE 'piped-%' ORDER BY rowid")
+        }
+        let expected: [String] = (0..<count).map { i in "piped-\(i)|Школа \(i)|\(1_000 + i)" }
+        #expect(rows == expected)
+
+        let more = (0..<count).map { School(id: $0 == count - 5 ? "piped-0" : "again-\($0)", name: "Ещё \($0)", district: nil) }
+        await #expect(throws: StoreError.unavailable("UNIQUE constraint failed: school.id")) {
+            try await store.writing { db in try SchoolRecord.insertAll(more.enumerated().lazy.map { SchoolRecord($1, position: $0) }, db) }
+        }
+        let kept = try await store.writing { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM school WHERE id LIKE 'again-%'") }
+        #expect(kept == 0)
+    }
+
+    @Test func aNewStoreFileHas16KiBPages() async throws {
+        let (store, _) = try await seeded()
+        #expect(try await store.writing { db in try Int.fetchOne(db, sql: "PRAGMA page_size") } == 16_384)
+    }
+
     @Test func anUnparsableStoredValueIsAnErrorNotADefault() async throws {
         let (store, path) = try await seeded()
         #expect(try sqlite(path, "UPDATE event SET date = '2019-13-45' WHERE number = 1").status == 0)
