@@ -3,7 +3,7 @@ import Planning
 /// What `import` prints: the plan's size and what changed in the store.
 public enum ImportReport {
     public static func text(_ s: ImportSummary, district: District) -> String {
-        let events = district.events.count
+        let events = district.eventCount
         var lines = ["План: \(district.name) — школ: \(district.schools.count), кластеров: \(district.clusters.count), мероприятий: \(events)."]
         if s.isEmpty {
             lines.append("Без изменений: база уже совпадает с файлами плана.")

@@ -38,6 +38,8 @@ public struct District: Hashable, Sendable {
 
     /// Every planned event of every cluster, in cluster then number order.
     public var events: [PlannedEvent] { clusters.flatMap { $0.plan?.events ?? [] } }
+    /// `events.count` without copying every event into a new array.
+    public var eventCount: Int { clusters.reduce(0) { $0 + ($1.plan?.events.count ?? 0) } }
 }
 
 public enum SchoolKind: String, CaseIterable, Hashable, Sendable {

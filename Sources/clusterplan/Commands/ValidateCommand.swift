@@ -21,6 +21,6 @@ struct ValidateCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let d = check.district
-        print("Ошибок нет: школ \(d.schools.count), кластеров \(d.clusters.count), мероприятий \(d.events.count).")
+        print("Ошибок нет: школ \(d.schools.count), кластеров \(d.clusters.count), мероприятий \(d.eventCount).")
     }
 }
