@@ -135,8 +135,9 @@ public func writeFeed(_ snapshot: DistrictSnapshot, scope: FeedScope, options: F
     }
 
     // Positions, not copies: a sorted copy of 80,000 events (and another of the dated ones) was
-    // most of the feed's peak memory.
-    let order = inScope.indices.sorted { inScope[$0].id < inScope[$1].id }
+    // most of the feed's peak memory. A store reads them in order already: checked, not sorted.
+    let inOrder = inScope.indices.dropFirst().allSatisfy { inScope[$0 - 1].id < inScope[$0].id }
+    let order = inOrder ? Array(inScope.indices) : inScope.indices.sorted { inScope[$0].id < inScope[$1].id }
     let context = EventContext(district: district, materials: snapshot.materials, zone: zone.name, baseURL: options.baseURL)
 
     let calendar = Component(ICAL_VCALENDAR_COMPONENT)
@@ -211,30 +212,19 @@ struct EventContext {
     let zone: String
     let baseURL: String?
     let defaultStart: TimeOfDay
-    let clusters: [String: Cluster]
+    let clusters: [String: ClusterFacts]
     let schools: [String: School]
     let venues: [String: Venue]
     let materials: [EventID: [Material]]
-    /// Cluster id -> hash of its district, for the UIDs: hashed once per cluster, not per event.
-    let districtHashes: [String: String]
-    /// Cluster id -> its coordinator as ORGANIZER (`mailto:` address, CN), checked and cleaned once
-    /// per cluster: per event, the check and the cleaning were a fifth of a country export.
-    let organizers: [String: (address: String, name: String)]
 
     init(district: District, materials: [Material], zone: String, baseURL: String?) {
         self.materials = materials.isEmpty ? [:] : Dictionary(grouping: materials, by: \.event)
         self.zone = zone
         self.baseURL = baseURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
         defaultStart = district.calendar.defaultStart
-        clusters = Dictionary(district.clusters.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        clusters = Dictionary(district.clusters.map { ($0.id, ClusterFacts($0)) }, uniquingKeysWith: { first, _ in first })
         schools = Dictionary(district.schools.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         venues = Dictionary(district.venues.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        districtHashes = clusters.compactMapValues { $0.district.map(districtHash) }
-        // CAL-ADDRESS values are written unescaped: only a checked address goes in.
-        organizers = clusters.compactMapValues { cluster in
-            guard let coordinator = cluster.coordinator, let email = coordinator.email, emailProblem(email) == nil else { return nil }
-            return ("mailto:\(email)", coordinator.name.withoutControlCharacters.replacing("\n", with: " ").replacing("\t", with: " "))
-        }
     }
 
     /// The calendar years the VTIMEZONE must cover: every event's start and end.
@@ -250,7 +240,7 @@ struct EventContext {
         let cluster = clusters[event.clusterID]
         let vevent = Component(ICAL_VEVENT_COMPONENT)
 
-        vevent.add(icalproperty_new_uid, uid(for: event.id, districtHash: districtHashes[event.clusterID]))
+        vevent.add(icalproperty_new_uid, uid(for: event.id, districtHash: cluster?.districtHash))
         let stamp = utcTime(state.lastModified)
         vevent.add(icalproperty_new_dtstamp(stamp))
         vevent.add(icalproperty_new_lastmodified(stamp))
@@ -269,7 +259,7 @@ struct EventContext {
         vevent.add(icalproperty_new_location, Place(event, school: { schools[$0] }, venue: { venues[$0] }).locationLine)
         vevent.add(icalproperty_new_categories, event.format.russian)
         vevent.add(icalproperty_new_status(state.status.isCancelled ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED))
-        if let organizer = organizers[event.clusterID] {
+        if let organizer = cluster?.organizer {
             vevent.add(icalproperty_new_organizer, organizer.address, icalparameter_new_cn(organizer.name))
         }
         // URI values are written unescaped too: only encoded ids go in.
@@ -280,7 +270,7 @@ struct EventContext {
     }
 
     /// Purpose, format, cluster and the texts of the plan tasks the event serves, one per line.
-    func description(of event: PlannedEvent, in cluster: Cluster?) -> String {
+    func description(of event: PlannedEvent, in cluster: ClusterFacts?) -> String {
         var lines: [String] = []
         if let purpose = event.purpose { lines.append(purpose) }
         lines.append("Формат: \(event.format.russian)")
@@ -290,12 +280,34 @@ struct EventContext {
             lines.append("Материалы:")
             lines.append(contentsOf: attached.map { "— \($0.title): \(baseURL)\(SitePaths.material($0))" })
         }
-        let tasks = cluster?.plan?.tasks ?? []
-        let linked = event.tasks.map { id in tasks.first { $0.id == id }?.text ?? id }
-        if !linked.isEmpty {
+        if !event.tasks.isEmpty {
             lines.append("Задачи:")
-            lines.append(contentsOf: linked.map { "— \($0)" })
+            lines.append(contentsOf: event.tasks.map { id in "— \(cluster?.tasks[id] ?? id)" })
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+/// What a VEVENT takes from its cluster, gathered once per cluster: per event, copying the whole
+/// cluster, and checking and cleaning its coordinator, were a fifth of a country export.
+struct ClusterFacts {
+    let title: String
+    /// Plan task id -> its text (the first task of an id).
+    let tasks: [String: String]
+    /// Hash of the cluster's district, for the UIDs.
+    let districtHash: String?
+    /// The coordinator as ORGANIZER (`mailto:` address, CN). CAL-ADDRESS values are written
+    /// unescaped: only a checked address goes in.
+    let organizer: (address: String, name: String)?
+
+    init(_ cluster: Cluster) {
+        title = cluster.title
+        tasks = Dictionary((cluster.plan?.tasks ?? []).map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
+        districtHash = cluster.district.map(ICal.districtHash)
+        if let coordinator = cluster.coordinator, let email = coordinator.email, emailProblem(email) == nil {
+            organizer = ("mailto:\(email)", coordinator.name.singleLine)
+        } else {
+            organizer = nil
+        }
     }
 }

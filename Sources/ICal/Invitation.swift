@@ -54,8 +54,7 @@ public func makeInvitation(_ snapshot: DistrictSnapshot, event id: EventID, meth
         for p in properties(of: vevent.pointer, ICAL_STATUS_PROPERTY) { icalcomponent_remove_property(vevent.pointer, p); icalproperty_free(p) }
         vevent.add(icalproperty_new_status(ICAL_STATUS_CANCELLED))
     }
-    let name = attendee.name.withoutControlCharacters.replacing("\n", with: " ").replacing("\t", with: " ")
-    vevent.add(icalproperty_new_attendee, "mailto:\(attendee.email)", icalparameter_new_cn(name),
+    vevent.add(icalproperty_new_attendee, "mailto:\(attendee.email)", icalparameter_new_cn(attendee.name.singleLine),
                icalparameter_new_role(ICAL_ROLE_REQPARTICIPANT), icalparameter_new_partstat(ICAL_PARTSTAT_NEEDSACTION),
                icalparameter_new_rsvp(ICAL_RSVP_FALSE))
     calendar.addCopy(of: vevent.pointer)

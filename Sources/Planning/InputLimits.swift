@@ -71,15 +71,25 @@ extension String {
     /// Text safe to show in a terminal or a calendar: C0 and C1 control characters (but tab and line
     /// feed) and bidirectional overrides removed, so no escape sequence or reordering reaches the reader.
     public var withoutControlCharacters: String {
-        guard unicodeScalars.contains(where: { isUnsafeScalar($0) }) else { return self }
+        guard utf8.withContiguousStorageIfAvailable(hasUnsafeScalar) ?? unicodeScalars.contains(where: isUnsafeScalar) else {
+            return self
+        }
         var scalars = String.UnicodeScalarView()
         scalars.append(contentsOf: unicodeScalars.filter { !isUnsafeScalar($0) })
         return String(scalars)
     }
 
+    /// On one line: without control characters, tabs and newlines as spaces (a CN parameter, an
+    /// error line).
+    public var singleLine: String {
+        let clean = withoutControlCharacters
+        guard clean.utf8.contains(where: { $0 == 0x0A || $0 == 0x09 }) else { return clean }
+        return clean.replacing("\n", with: " ").replacing("\t", with: " ")
+    }
+
     /// At most `length` characters, with "…" when cut: for echoing a user's value in an error line.
     public func excerpt(_ length: Int = 60) -> String {
-        let clean = withoutControlCharacters.replacing("\n", with: " ").replacing("\t", with: " ")
+        let clean = singleLine
         return clean.count <= length ? clean : String(clean.prefix(length)) + "…"
     }
 }
@@ -89,6 +99,28 @@ private func isUnsafeScalar(_ s: Unicode.Scalar) -> Bool {
     // General category Cc is exactly C0, DEL and C1 (a stable Unicode property); compared as values,
     // since looking the category up was a fifth of building a country's feed.
     return s.value < 0x20 || (0x7F...0x9F).contains(s.value) || isInvisibleFormatting(s)
+}
+
+/// `isUnsafeScalar` of some scalar, read from the UTF-8 bytes: every text of a feed is checked,
+/// and decoding scalars was most of building its properties' values.
+private func hasUnsafeScalar(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    while i < bytes.count {
+        let byte = bytes[i]
+        let next = i + 1 < bytes.count ? bytes[i + 1] : 0
+        let third = i + 2 < bytes.count ? bytes[i + 2] : 0
+        switch byte {
+        case 0x09, 0x0A: break
+        case ..<0x20, 0x7F: return true
+        case 0xC2 where (0x80...0x9F).contains(next): return true                   // C1: U+0080-009F
+        case 0xD8 where next == 0x9C: return true                                   // U+061C
+        case 0xE2 where next == 0x80 && (third == 0x8E || third == 0x8F || (0xAA...0xAE).contains(third)),
+             0xE2 where next == 0x81 && (0xA6...0xA9).contains(third): return true   // U+200E/F, 202A-E, 2066-9
+        default: break
+        }
+        i += 1
+    }
+    return false
 }
 
 /// Bidirectional embeddings, overrides and isolates (U+202A-202E, U+2066-2069) and marks (U+200E/F, U+061C).

@@ -19,7 +19,9 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         daysSinceEpoch = era * 146_097 + doe - 719_468
     }
 
-    /// Parses `YYYY-MM-DD` exactly.
+    /// Parses `YYYY-MM-DD` exactly. Inlinable, like the other parsers over `decimalFields`: a
+    /// store reads several per event, and unspecialised they went through the generic witnesses.
+    @inlinable
     public init?(iso text: some StringProtocol) {
         guard let f = decimalFields(text, separator: "-", widths: [4...4, 2...2, 2...2]) else { return nil }
         self.init(year: f[0], month: f[1], day: f[2])
@@ -94,6 +96,7 @@ public struct YearMonth: Hashable, Comparable, Sendable, CustomStringConvertible
         self.month = month
     }
 
+    @inlinable
     public init?(iso text: some StringProtocol) {
         guard let f = decimalFields(text, separator: "-", widths: [4...4, 2...2]) else { return nil }
         self.init(year: f[0], month: f[1])
@@ -154,6 +157,7 @@ public struct TimeOfDay: Hashable, Comparable, Sendable, CustomStringConvertible
         minutesSinceMidnight = hour * 60 + minute
     }
 
+    @inlinable
     public init?(_ text: some StringProtocol) {
         guard let f = decimalFields(text, separator: ":", widths: [1...2, 2...2]) else { return nil }
         self.init(hour: f[0], minute: f[1])
@@ -201,6 +205,7 @@ func pad(_ n: Int, _ width: Int) -> String {
 /// The decimal fields of `text` between `separator`s, each of ASCII digits only and as many as its
 /// width allows; nil otherwise. Read from the UTF-8 bytes: dates and times are parsed for every
 /// stored event, and splitting into substrings was a visible part of reading a large store.
+@inlinable
 func decimalFields(_ text: some StringProtocol, separator: Unicode.Scalar, widths: [ClosedRange<Int>]) -> [Int]? {
     var fields: [Int] = []
     fields.reserveCapacity(widths.count)

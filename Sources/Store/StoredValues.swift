@@ -2,6 +2,8 @@ import Planning
 
 /// A stored text read back into its domain value, or `StoreError.corrupt` naming what it was.
 /// `what` is built only on failure: naming every column of 80,000 events was a visible part of a read.
+/// Inlinable so that each call is specialised in the store that makes it.
+@inlinable
 package func parse<T>(_ text: String, _ make: (String) -> T?, _ what: @autoclosure () -> String) throws(StoreError) -> T {
     guard let value = make(text) else { throw .corrupt("\(what()): «\(text)»") }
     return value

@@ -17,7 +17,7 @@ func commandBench() async throws {
     let size = (try FileManager.default.attributesOfItem(atPath: plan.path)[.size] as? Int) ?? 0
     let bare = try measure(binary, ["--help"]).peakMiB
 
-    print("| command (country: 80,000 events, plan file \(size / 1_000_000) MB) | wall | CPU | peak RSS | above bare | target |")
+    print("| command (country: 80,000 events, plan file \(size / 1_000_000) MB) | wall: median (min–max) of 3 | CPU | peak RSS | above bare | target |")
     print("|---|---|---|---|---|---|")
     let db = work.appendingPathComponent("country.sqlite").path
     let ics = work.appendingPathComponent("district.ics").path
@@ -31,9 +31,9 @@ func commandBench() async throws {
     ]
     for (name, arguments, target) in steps {
         do {
-            let run = try measure(binary, arguments)
-            print("| \(name) | \(format(run.seconds)) s | \(format(run.cpuSeconds)) s | \(run.peakMiB) MiB | \(run.peakMiB - bare) MiB "
-                  + "| \(target) |")
+            let (run, fastest, slowest) = try medianOfThree(binary, arguments, store: db)
+            print("| \(name) | \(format(run.seconds)) s (\(format(fastest))–\(format(slowest))) | \(format(run.cpuSeconds)) s "
+                  + "| \(run.peakMiB) MiB | \(run.peakMiB - bare) MiB | \(target) |")
         } catch {
             print("| \(name) | failed: \(error) | | | | \(target) |")
         }
@@ -43,16 +43,40 @@ func commandBench() async throws {
 
     let cityDB = work.appendingPathComponent("city.sqlite").path
     let plans = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("plans").path
-    print("\n| command (city: plans/) | wall | CPU | target |")
+    print("\n| command (city: plans/) | wall: median (min–max) of 3 | CPU | target |")
     print("|---|---|---|---|")
     for (name, arguments) in [("import", ["--db", cityDB, "import", plans]), ("schedule", ["--db", cityDB, "schedule"]),
                               ("events", ["--db", cityDB, "events"]),
                               ("export ics --district", ["--db", cityDB, "export", "ics", "--district", "--out", ics]),
                               ("report --format html", ["--db", cityDB, "report", "--year", "2019/2020", "--format", "html",
                                                         "--out", work.appendingPathComponent("r.html").path])] {
-        let run = try? measure(binary, arguments)
-        print("| \(name) | \(run.map { "\(format($0.seconds)) s | \(format($0.cpuSeconds)) s" } ?? "failed | ") | < 0.1 s |")
+        let runs = try? medianOfThree(binary, arguments, store: cityDB)
+        print("| \(name) | \(runs.map { "\(format($0.median.seconds)) s (\(format($0.fastest))–\(format($0.slowest))) | \(format($0.median.cpuSeconds)) s" } ?? "failed | ") | < 0.1 s |")
     }
+}
+
+/// Runs a command three times on the same store: the file as the previous command left it (none
+/// before the first import), copied back before each run. The median is the figure: runs of one
+/// binary on this machine differ by up to 15 %, and one run was no figure to compare.
+private func medianOfThree(_ program: String, _ arguments: [String], store: String) throws
+    -> (median: (seconds: Double, cpuSeconds: Double, peakMiB: Int), fastest: Double, slowest: Double) {
+    let before = store + ".before"
+    let exists = FileManager.default.fileExists(atPath: store)
+    if exists { try copy(store, to: before) }
+    var runs: [(seconds: Double, cpuSeconds: Double, peakMiB: Int)] = []
+    for _ in 0..<3 {
+        if exists { try copy(before, to: store) } else { try? FileManager.default.removeItem(atPath: store) }
+        runs.append(try measure(program, arguments))
+    }
+    try? FileManager.default.removeItem(atPath: before)
+    let sorted = runs.sorted { $0.seconds < $1.seconds }
+    return (sorted[1], sorted[0].seconds, sorted[2].seconds)
+}
+
+/// A store file as a finished process leaves it: no WAL or shared-memory file beside it.
+private func copy(_ source: String, to target: String) throws {
+    try? FileManager.default.removeItem(atPath: target)
+    try FileManager.default.copyItem(atPath: source, toPath: target)
 }
 
 /// The country's import and schedule on PostgreSQL (the server `make bench` starts, in

@@ -9,6 +9,22 @@ import Testing
         #expect(String(repeating: "я", count: 100).excerpt(10) == String(repeating: "я", count: 10) + "…")
     }
 
+    /// The UTF-8 scan finds each stripped scalar, at either end and between Cyrillic letters, and
+    /// lets their neighbours in the same byte ranges through.
+    @Test(arguments: [0x00, 0x1F, 0x7F, 0x80, 0x9F, 0x061C, 0x200E, 0x200F, 0x202A, 0x202E, 0x2066, 0x2069] as [UInt32])
+    func everyStrippedScalarIsFound(value: UInt32) throws {
+        let scalar = String(try #require(Unicode.Scalar(value)))
+        for text in [scalar, "я" + scalar, scalar + "я", "кл\(scalar)астер"] {
+            #expect(text.withoutControlCharacters == text.replacing(scalar, with: ""))
+        }
+    }
+
+    @Test(arguments: [0x09, 0x0A, 0x20, 0x7E, 0xA0, 0x061B, 0x061D, 0x200D, 0x2010, 0x2029, 0x202F, 0x2065, 0x206A, 0x2014] as [UInt32])
+    func theirNeighboursAreKept(value: UInt32) throws {
+        let text = "я" + String(try #require(Unicode.Scalar(value))) + "ё"
+        #expect(text.withoutControlCharacters == text)
+    }
+
     @Test(arguments: ["a/b", "..", "x..y", "a\r\nb", "a\u{0}", "a b", "\u{202E}x", String(repeating: "x", count: 65)])
     func idsThatBreakPathsOrLinesHaveAProblem(id: String) {
         #expect(idProblem(id) != nil)
