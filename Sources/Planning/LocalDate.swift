@@ -126,6 +126,7 @@ public struct AcademicYear: Hashable, Comparable, Sendable, CustomStringConverti
 
     public init(startYear: Int) { self.startYear = startYear }
 
+    @inlinable
     public init?(_ text: some StringProtocol) {
         guard let f = decimalFields(text, separator: "/", widths: [4...4, 4...4]), f[1] == f[0] + 1,
               InputLimits.academicYearStart.contains(f[0]) else { return nil }

@@ -19,7 +19,8 @@ extension SQLiteStore {
         // Through a cursor: no second array of 80,000 rows or events at any moment; and sized
         // first, since growing it copied every event several times.
         var events: [EventSnapshot] = []
-        events.reserveCapacity(claims == nil ? count : count / 2)
+        // Read from the front, the array also takes the other connection's events (`read()`).
+        events.reserveCapacity(claims == nil || !fromEnd ? count : count / 2)
         let rows = try request.fetchCursor(db)
         while claims?.take(fromEnd: fromEnd, of: count) ?? true, let row = try rows.next() { events.append(try row.snapshot()) }
         return events
