@@ -147,7 +147,11 @@ let package = Package(
                 "Server", "Operations", "WordPlans",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            // jemalloc instead of glibc's malloc: a country's import and export make and free millions
+            // of small strings and libical nodes on two threads, and glibc's allocator was a sixth of
+            // their CPU (BENCHMARKS.md, round 9).
+            linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
         ),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),

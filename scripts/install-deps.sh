@@ -4,7 +4,8 @@
 set -euo pipefail
 # librsvg2-dev: the DOCX report's charts (SVG -> PNG) are drawn by librsvg and cairo.
 # libqrencode-dev: the QR code of a feed's address in the subscribe box.
-need=(libical-dev librsvg2-dev libqrencode-dev pkg-config)
+# libjemalloc-dev: the allocator the executable is linked with (Package.swift says why).
+need=(libical-dev librsvg2-dev libqrencode-dev libjemalloc-dev pkg-config)
 case "${1:-build}" in
   # LibreOffice prints the DOCX report and work plan to PDF, poppler measures the pages; Liberation
   # fonts have Times New Roman's metrics, so the page counts are those a coordinator's Word shows.

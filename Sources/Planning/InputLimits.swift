@@ -107,8 +107,11 @@ private func hasUnsafeScalar(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var i = 0
     while i < bytes.count {
         let byte = bytes[i]
-        let next = i + 1 < bytes.count ? bytes[i + 1] : 0
-        let third = i + 2 < bytes.count ? bytes[i + 2] : 0
+        i += 1
+        // Only these bytes start an unsafe scalar: the rest (letters, digits, Cyrillic) pass at once.
+        guard byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xD8 || byte == 0xE2 else { continue }
+        let next = i < bytes.count ? bytes[i] : 0
+        let third = i + 1 < bytes.count ? bytes[i + 1] : 0
         switch byte {
         case 0x09, 0x0A: break
         case ..<0x20, 0x7F: return true
@@ -118,7 +121,6 @@ private func hasUnsafeScalar(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
              0xE2 where next == 0x81 && (0xA6...0xA9).contains(third): return true   // U+200E/F, 202A-E, 2066-9
         default: break
         }
-        i += 1
     }
     return false
 }

@@ -34,6 +34,14 @@ import Testing
         #expect(try run("material", "remove", "1").stderr == "ошибка: нет материала с номером 1\n")
     }
 
+    /// The executable allocates through jemalloc (Package.swift says why): asked to, jemalloc prints
+    /// its statistics at exit; glibc's malloc would print nothing.
+    @Test func theExecutableAllocatesThroughJemalloc() throws {
+        let result = try CommandLineRun.clusterplan(["--help"], environment: ["MALLOC_CONF": "stats_print:true"])
+        #expect(result.status == 0)
+        #expect(result.stderr.hasPrefix("___ Begin jemalloc statistics ___\n"))
+    }
+
     @Test func validateExitsOneAndPrintsEveryError() throws {
         let result = try run("validate", Fixtures.url("planfiles/broken.yaml").path)
         #expect(result.status == 1)
