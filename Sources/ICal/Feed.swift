@@ -213,8 +213,8 @@ struct EventContext {
     let baseURL: String?
     let defaultStart: TimeOfDay
     let clusters: [String: ClusterFacts]
-    let schools: [String: School]
-    let venues: [String: Venue]
+    /// Host id -> the LOCATION line of an event held there.
+    let locations: [String: String]
     let materials: [EventID: [Material]]
 
     init(district: District, materials: [Material], zone: String, baseURL: String?) {
@@ -223,8 +223,12 @@ struct EventContext {
         self.baseURL = baseURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
         defaultStart = district.calendar.defaultStart
         clusters = Dictionary(district.clusters.map { ($0.id, ClusterFacts($0)) }, uniquingKeysWith: { first, _ in first })
-        schools = Dictionary(district.schools.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        venues = Dictionary(district.venues.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // Each host's line once, as `Place(_:school:venue:)` finds it (the first of an id; a venue
+        // before a school), instead of a copy of the school per event.
+        var locations = Dictionary(district.schools.map { ($0.id, Place.school($0.id, $0).locationLine) },
+                                   uniquingKeysWith: { first, _ in first })
+        for venue in district.venues.reversed() { locations[venue.id] = Place.venue(venue).locationLine }
+        self.locations = locations
     }
 
     /// The calendar years the VTIMEZONE must cover: every event's start and end.
@@ -256,7 +260,8 @@ struct EventContext {
         let summary = "\(event.format.russian): \(event.title)"
         vevent.add(icalproperty_new_summary, state.status.isCancelled ? "ОТМЕНЕНО: \(summary)" : summary)
         vevent.add(icalproperty_new_description, description(of: event, in: cluster))
-        vevent.add(icalproperty_new_location, Place(event, school: { schools[$0] }, venue: { venues[$0] }).locationLine)
+        vevent.add(icalproperty_new_location, event.isOnline ? Place.online(link: event.link).locationLine
+                   : locations[event.host] ?? Place.school(event.host, nil).locationLine)
         vevent.add(icalproperty_new_categories, event.format.russian)
         vevent.add(icalproperty_new_status(state.status.isCancelled ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED))
         if let organizer = cluster?.organizer {

@@ -37,16 +37,23 @@ public func idProblem(_ id: String) -> String? {
 
 /// Why an e-mail address cannot be used as a calendar ORGANIZER; nil when it looks like one.
 public func emailProblem(_ email: String) -> String? {
-    if email.count > InputLimits.emailLength { return "длиннее \(InputLimits.emailLength) символов" }
+    // Bytes first: no more bytes than the limit is no more characters, without counting them.
+    if email.utf8.count > InputLimits.emailLength, email.count > InputLimits.emailLength {
+        return "длиннее \(InputLimits.emailLength) символов"
+    }
     let parts = email.split(separator: "@", omittingEmptySubsequences: false)
     guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix(".")
     else { return "ожидается адрес вида имя@домен" }
-    let forbidden = Set("()<>[]:;,\"\\ ")
-    if email.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.isWhitespace })
-        || email.contains(where: forbidden.contains) {
+    if email.unicodeScalars.contains(where: { isControlOrSpace($0) || "()<>[]:;,\"\\".unicodeScalars.contains($0) }) {
         return "содержит пробел, перевод строки или недопустимый знак"
     }
     return nil
+}
+
+/// A control character or white space; Unicode's tables are looked up only beyond ASCII, since
+/// every cluster's address is checked each time a feed is built.
+private func isControlOrSpace(_ s: Unicode.Scalar) -> Bool {
+    s.isASCII ? s.value <= 0x20 || s.value == 0x7F : s.properties.generalCategory == .control || s.properties.isWhitespace
 }
 
 /// Why a link cannot be given to subscribers as an event's URL; nil for an http(s) address with a host.
@@ -60,8 +67,7 @@ public func linkProblem(_ link: String) -> String? {
     let rest = link.dropFirst(scheme.count)
     let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
     if host.isEmpty || host.hasPrefix(".") || host.contains("@") { return "в адресе нет имени сайта" }
-    if link.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.isWhitespace })
-        || link.contains(where: Set("<>\"\\").contains) {
+    if link.unicodeScalars.contains(where: { isControlOrSpace($0) || "<>\"\\".unicodeScalars.contains($0) }) {
         return "содержит пробел, перевод строки или недопустимый знак"
     }
     return nil

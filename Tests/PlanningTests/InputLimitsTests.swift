@@ -42,6 +42,22 @@ import Testing
         #expect(emailProblem("a;b@c.ru") != nil)
     }
 
+    /// Each kind of refused character inside an address, ASCII or not, and an address of Cyrillic
+    /// letters, which is fine.
+    @Test(arguments: ["(", ")", "<", ">", "[", "]", ":", ";", ",", "\"", "\\", " ", "\u{0}", "\t", "\u{1F}", "\u{7F}",
+                      "\u{85}", "\u{A0}", "\u{2003}", "\u{3000}"])
+    func anEmailWithASpaceControlOrSeparatorIsRefused(character: String) {
+        #expect(emailProblem("ivanova\(character)x@school.ru") == "содержит пробел, перевод строки или недопустимый знак")
+    }
+
+    @Test func anEmailIsMeasuredInCharacters() {
+        let domain = "@школа.рф"
+        let fits = String(repeating: "я", count: InputLimits.emailLength - domain.count) + domain
+        #expect(fits.utf8.count > InputLimits.emailLength)
+        #expect(emailProblem(fits) == nil)
+        #expect(emailProblem("я" + fits) == "длиннее \(InputLimits.emailLength) символов")
+    }
+
     @Test func academicYearsStopBeforeThreeThousand() {
         #expect(AcademicYear("2019/2020")?.startYear == 2019)
         #expect(AcademicYear("2999/3000") == nil)
