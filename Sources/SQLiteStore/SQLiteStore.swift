@@ -16,7 +16,20 @@ public struct SQLiteStore: DistrictStore {
     init(_ writer: any DatabaseWriter, path: String?) throws(StoreError) {
         self.writer = writer
         self.path = path
-        do { try Schema.migrator.migrate(writer) } catch { throw StoreError(error) }
+        do {
+            // A new store gets the current schema in one step, under the write lock (so two processes
+            // opening one new file make it once); then any migration not yet applied runs. An
+            // existing store is only read here: opening it must not wait for another writer.
+            if try writer.read(Schema.isEmpty) {
+                try writer.writeWithoutTransaction { db in
+                    try db.inTransaction(.exclusive) {
+                        try Schema.createIfEmpty(db)
+                        return .commit
+                    }
+                }
+            }
+            try Schema.migrator.migrate(writer)
+        } catch { throw StoreError(error) }
     }
 
     /// A WAL database file, safe for a server and command-line writers at the same time.

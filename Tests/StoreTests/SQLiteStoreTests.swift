@@ -1,8 +1,10 @@
 import Foundation
+import GRDB
 import Planning
 import PlanFiles
 @testable import SQLiteStore
 import Store
+import Synchronization
 import TestSupport
 import Testing
 
@@ -33,6 +35,40 @@ import Testing
     /// The PostgreSQL store migrates through the same list (`PostgresAvailabilityTests`).
     @Test func theMigrationsAreTheSchemaVersions() {
         #expect(Schema.migrator.migrations == SchemaVersions.all)
+    }
+
+    /// A new store's schema, made at once, is what the migrations make one by one, and records
+    /// every migration as applied.
+    @Test func aNewStoreHasTheSchemaTheMigrationsMake() throws {
+        let migrated = try DatabaseQueue(), made = try DatabaseQueue()
+        try Schema.migrator.migrate(migrated)
+        try made.write { db in try Schema.createIfEmpty(db) }
+        let sql = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"
+        let expected = try migrated.read { db in try Row.fetchAll(db, sql: sql) }
+        let statements = try migrated.read { db in
+            try String.fetchAll(db, sql: "SELECT sql || ';' FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' "
+                                    + "ORDER BY type = 'table' DESC, rowid")
+        }
+        #expect(try made.read { db in try Row.fetchAll(db, sql: sql) } == expected,
+                "Schema.current is not what the migrations make; now (one statement a line):\n\(statements.joined(separator: "\n"))")
+        let applied = try made.read { db in try Schema.migrator.appliedIdentifiers(db) }
+        #expect(applied == Set(Schema.migrator.migrations))
+        #expect(try made.read { db in try Schema.migrator.hasCompletedMigrations(db) })
+        // A store with tables is left alone.
+        try migrated.write { db in try Schema.createIfEmpty(db) }
+        #expect(try migrated.read { db in try Row.fetchAll(db, sql: sql) } == expected)
+    }
+
+    /// Processes opening one new file at once: one makes the schema, every one opens the store.
+    @Test func storesOpeningOneNewFileAtOnceAllOpenIt() throws {
+        let path = try Fixtures.temporaryDirectory().appendingPathComponent("new.sqlite").path
+        let opened = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            if (try? SQLiteStore.open(path: path)) != nil { opened.withLock { $0 += 1 } }
+        }
+        #expect(opened.withLock { $0 } == 8)
+        let queue = try DatabaseQueue(path: path)
+        #expect(try queue.read { db in try Schema.migrator.hasCompletedMigrations(db) })
     }
 
     @Test(arguments: ["UPDATE event SET status = 'done'", "UPDATE event SET format = 'lecture'", "UPDATE school SET kind = 'uni'",
